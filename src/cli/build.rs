@@ -1,0 +1,53 @@
+//! `gloss build`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::{load_options, report, RootArg, EXIT_FAILURE, EXIT_OK};
+use crate::BuildOptions;
+
+/// Arguments of `gloss build`.
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Where the site is.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Output folder (default: public/ under the root).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Replace site.yaml's base_url.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include draft articles.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Runs the build and returns the exit status.
+pub(super) fn run(args: BuildArgs) -> u8 {
+    let start = Instant::now();
+    let opts = BuildOptions { load: load_options(args.root.root, args.drafts, args.base_url), output: args.output };
+    let compiled = match crate::build(&opts) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return EXIT_FAILURE;
+        }
+    };
+    let code = report(&compiled.sources, &compiled.diagnostics);
+    if let (EXIT_OK, Some(r), Some(site)) = (code, &compiled.rendered, &compiled.site) {
+        let quotes: usize = site.articles.iter().map(|a| a.meta.quotes.len()).sum();
+        let provisions: usize = site.documents.iter().map(|d| d.meta.provisions.len()).sum();
+        eprintln!(
+            "Built {} pages ({} articles, {} entities, {quotes} quotes, {provisions} provisions) into {} in {:.2} s",
+            r.pages,
+            site.articles.len(),
+            site.entities.len(),
+            opts.output_dir().display(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    code
+}

@@ -1,0 +1,174 @@
+//! Diagnostics: what the author wrote wrong, where, and what to do about it.
+//!
+//! Every loaded file is registered in a [`SourceMap`]; problems are collected as
+//! [`Diagnostic`]s carrying a byte span into one file. Line and column are only
+//! computed when the diagnostics are printed, by `codespan-reporting`.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+/// Identifies one file in the [`SourceMap`].
+pub type FileId = usize;
+
+/// The text of every file gloss read, by [`FileId`], with display names relative to the site root.
+#[derive(Default)]
+pub struct SourceMap {
+    files: SimpleFiles<String, String>,
+}
+
+impl SourceMap {
+    /// Registers a file's text under a display name and returns its id.
+    pub fn add(&mut self, name: String, text: String) -> FileId {
+        self.files.add(name, text)
+    }
+
+    /// The text of a registered file.
+    pub fn text(&self, id: FileId) -> &str {
+        self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
+    }
+
+    /// The display name of a registered file.
+    pub fn name(&self, id: FileId) -> &str {
+        self.files.get(id).map(|f| f.name().as_str()).unwrap_or("")
+    }
+
+    /// One-based line and column of a byte offset in a file.
+    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+        let text = self.text(id);
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The content is wrong; nothing is written.
+    Error,
+    /// Worth fixing, but the site still builds.
+    Warning,
+}
+
+/// One problem in one place of one file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the problem is in.
+    pub file: FileId,
+    /// Byte range of the offending text in that file.
+    pub span: Range<usize>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// What to do about it, and related places.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span` in `file`.
+    pub fn error(file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, file, span, message: message.into(), help: Vec::new() }
+    }
+
+    /// A warning at `span` in `file`.
+    pub fn warning(file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, span, message) }
+    }
+
+    /// Adds a `help:` line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+}
+
+/// The problems found so far in one run.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records a problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Records many problems.
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    /// True when at least one error (not warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of errors and of warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.items.iter().filter(|d| d.severity == Severity::Error).count();
+        (errors, self.items.len() - errors)
+    }
+
+    /// All diagnostics, sorted by file, position and message.
+    pub fn sorted(&self, sources: &SourceMap) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            (sources.name(a.file), a.span.start, &a.message).cmp(&(sources.name(b.file), b.span.start, &b.message))
+        });
+        v.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.message == b.message);
+        v
+    }
+
+    /// Writes every diagnostic like a compiler does, then a summary line.
+    pub fn print(&self, sources: &SourceMap, out: &mut dyn term::termcolor::WriteColor) -> std::io::Result<()> {
+        let config = term::Config::default();
+        for d in self.sorted(sources) {
+            let cs = to_codespan(d, sources);
+            term::emit(out, &config, &sources.files, &cs).map_err(std::io::Error::other)?;
+        }
+        let (errors, warnings) = self.counts();
+        if errors + warnings > 0 {
+            writeln!(out, "{}, {}", plural(errors, "error"), plural(warnings, "warning"))?;
+        }
+        Ok(())
+    }
+}
+
+fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> CsDiagnostic<FileId> {
+    let text = sources.text(d.file);
+    let start = floor_char_boundary(text, d.span.start.min(text.len()));
+    let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
+    let severity = match d.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+    };
+    CsDiagnostic::new(severity)
+        .with_message(&d.message)
+        .with_labels(vec![Label::primary(d.file, start..end)])
+        .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
+}
+
+/// "1 error", "2 warnings".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,106 @@
+//! gloss: a static-site generator for annotated news explainers.
+//!
+//! The pipeline, one module per stage, with the site model in the middle:
+//!
+//! ```text
+//! load      site.yaml + content/**/*.md  →  Project   (front matter typed, bodies located)
+//! parse     Markdown                     →  ParsedSite (body IR: crate::site::body)
+//! resolve   ids, @refs, anchors, autolinks, mentions → Site (crate::site)
+//! render    Tera templates               →  Vec<OutputFile> (in memory)
+//! write     a fresh folder, swapped in   →  public/
+//! ```
+//!
+//! Each stage takes the previous stage's value and reports problems to one
+//! [`diag::Diagnostics`]; the pipeline stops at the first stage boundary with an error.
+//! `check` is load + parse + resolve + render; `build` adds write.
+
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod diag;
+pub mod load;
+pub mod meta;
+pub mod parse;
+pub mod render;
+pub mod resolve;
+pub mod site;
+pub mod theme;
+pub mod urls;
+pub mod write;
+
+use std::path::PathBuf;
+
+use diag::{Diagnostic, Diagnostics, SourceMap};
+use load::LoadOptions;
+use render::Rendered;
+use site::Site;
+
+/// The outcome of running the pipeline up to rendering.
+pub struct Compiled {
+    /// Every file read, for printing diagnostics.
+    pub sources: SourceMap,
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// The site model, when resolution ran.
+    pub site: Option<Site>,
+    /// The rendered files, when there were no errors.
+    pub rendered: Option<Rendered>,
+}
+
+/// Loads, parses, resolves and renders the site in memory. Stops after the first
+/// stage that found an error.
+pub fn compile(opts: &LoadOptions) -> Compiled {
+    let mut sources = SourceMap::default();
+    let mut diagnostics = Diagnostics::default();
+    let project = load::load(opts, &mut sources, &mut diagnostics);
+    let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
+    let Some(project) = project.filter(|_| !out.diagnostics.has_errors()) else { return out };
+    let parsed = parse::parse(project, &out.sources, &mut out.diagnostics);
+    let site = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
+    if !out.diagnostics.has_errors() {
+        match render::render(&site) {
+            Ok(r) => out.rendered = Some(r),
+            Err(problems) => {
+                for p in problems {
+                    let file = out
+                        .sources
+                        .add(format!("templates/{}", p.template.trim_start_matches("templates/")), String::new());
+                    out.diagnostics.push(
+                        Diagnostic::error(file, 0..0, p.message)
+                            .help("fix the template, or delete the override to use the built-in one"),
+                    );
+                }
+            }
+        }
+    }
+    out.site = Some(site);
+    out
+}
+
+/// Options of `gloss build`.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// What to load.
+    pub load: LoadOptions,
+    /// Where to write; `public/` under the root by default.
+    pub output: Option<PathBuf>,
+}
+
+impl BuildOptions {
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.load.root.join("public"))
+    }
+}
+
+/// Compiles the site and, when it has no errors, replaces the output folder with it.
+/// An `Err` is an I/O failure; content errors are in the returned diagnostics.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
+    let output = opts.output_dir();
+    write::check_output_dir(&opts.load.root, &output)?;
+    let compiled = compile(&opts.load);
+    if let Some(r) = &compiled.rendered {
+        write::write_site(&output, &r.files)?;
+    }
+    Ok(compiled)
+}

@@ -1,0 +1,98 @@
+//! Splitting a content file into its YAML front matter and Markdown body.
+
+use std::ops::Range;
+
+/// Where the front matter and the body lie in a file's text.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// The YAML between the fences.
+    pub yaml: Range<usize>,
+    /// Everything after the closing fence's line.
+    pub body: Range<usize>,
+}
+
+/// Why a file's front matter could not be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    /// The file does not start with a `---` line.
+    Missing,
+    /// The opening `---` has no closing `---` line.
+    NotClosed,
+}
+
+/// Finds the front matter: a first line `---`, then YAML, then a line `---`.
+/// The closing fence must stand alone on its line (trailing spaces allowed) and be
+/// followed by a line break or the end of the file.
+pub fn split(text: &str) -> Result<Split, SplitError> {
+    let first_end = match text.find('\n') {
+        Some(i) => i + 1,
+        None => text.len(),
+    };
+    if text[..first_end].trim_end() != "---" {
+        return Err(SplitError::Missing);
+    }
+    let mut pos = first_end;
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if text[pos..line_end].trim_end() == "---" {
+            return Ok(Split { yaml: first_end..pos, body: line_end..text.len() });
+        }
+        pos = line_end;
+    }
+    Err(SplitError::NotClosed)
+}
+
+/// The span of the first whole-token occurrence of `needle` inside `within` of `text`,
+/// or the start of `within` when it does not occur. Used to point diagnostics about a
+/// front matter value at the value itself.
+pub fn locate(text: &str, within: Range<usize>, needle: &str) -> Range<usize> {
+    let region = &text[within.clone()];
+    if !needle.is_empty() {
+        let mut from = 0;
+        while let Some(i) = region[from..].find(needle) {
+            let start = from + i;
+            let end = start + needle.len();
+            let before = region[..start].chars().next_back();
+            let after = region[end..].chars().next();
+            let token_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            if !token_char(before) && !token_char(after) {
+                return within.start + start..within.start + end;
+            }
+            from = end;
+        }
+    }
+    within.start..within.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lf_and_crlf() {
+        let s = split("---\ntitle: x\n---\nbody").unwrap();
+        assert_eq!(s.yaml, 4..13);
+        assert_eq!(s.body, 17..21);
+        let s = split("---\r\ntitle: x\r\n---\r\nbody").unwrap();
+        assert_eq!(s.body.start, 20);
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed() {
+        assert_eq!(split("title: x").unwrap_err(), SplitError::Missing);
+        assert_eq!(split("---\ntitle: x\n").unwrap_err(), SplitError::NotClosed);
+        assert_eq!(split("---\ntitle: x\n---title").unwrap_err(), SplitError::NotClosed);
+    }
+
+    #[test]
+    fn closing_fence_at_end_of_file() {
+        let s = split("---\na: 1\n---").unwrap();
+        assert_eq!(s.body, 12..12);
+    }
+
+    #[test]
+    fn locates_whole_tokens_only() {
+        let text = "by: putin-x\nby: putin\n";
+        assert_eq!(locate(text, 0..text.len(), "putin"), 16..21);
+    }
+}

@@ -1,0 +1,222 @@
+//! Stage 1, load: read `site.yaml` and every content file, split front matter from
+//! body and deserialize the front matter into the typed forms of [`crate::meta`].
+
+pub mod discover;
+pub mod frontmatter;
+pub mod yaml;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::SiteConfig;
+use crate::diag::{Diagnostic, Diagnostics, FileId, SourceMap};
+use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
+use frontmatter::SplitError;
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What to load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// The site root (holds `site.yaml`).
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+    /// Replaces `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// One content file with its front matter deserialized.
+#[derive(Debug, Clone)]
+pub struct Loaded<M> {
+    /// The file in the source map.
+    pub file: FileId,
+    /// The file stem, NFC-normalised: an entity's or document's id, an article's slug.
+    pub stem: String,
+    /// The front matter.
+    pub meta: M,
+    /// Byte range of the YAML in the file.
+    pub yaml: Range<usize>,
+    /// Byte range of the Markdown body in the file.
+    pub body: Range<usize>,
+}
+
+impl<M> Loaded<M> {
+    /// The span of `needle` in this file's front matter, for pointing diagnostics at a value.
+    pub fn locate(&self, sources: &SourceMap, needle: &str) -> Range<usize> {
+        frontmatter::locate(sources.text(self.file), self.yaml.clone(), needle)
+    }
+}
+
+/// A file from the site's `static/` or `templates/` folder.
+#[derive(Debug, Clone)]
+pub struct AssetFile {
+    /// Path relative to its folder, with `/` separators.
+    pub name: String,
+    /// Where it is on disk.
+    pub path: PathBuf,
+}
+
+/// Everything read from disk, ready to parse.
+#[derive(Debug)]
+pub struct Project {
+    /// The site root.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub config: SiteConfig,
+    /// Articles (drafts only when asked for), sorted by path.
+    pub articles: Vec<Loaded<ArticleMeta>>,
+    /// Entities, sorted by path.
+    pub entities: Vec<Loaded<EntityMeta>>,
+    /// Documents, sorted by path.
+    pub documents: Vec<Loaded<DocumentMeta>>,
+    /// Template overrides from the site's `templates/`.
+    pub templates: Vec<AssetFile>,
+    /// Files from the site's `static/`.
+    pub static_files: Vec<AssetFile>,
+}
+
+/// Reads the site at `opts.root`. Content problems go to `diags`; `None` means the
+/// site could not be loaded far enough to go on (no usable `site.yaml`).
+pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<Project> {
+    let root = &opts.root;
+    let config = load_config(opts, sources, diags);
+    let mut problems = Vec::new();
+    let content = root.join("content");
+    let article_paths = discover::files_under(&content.join("articles"), discover::is_markdown, &mut problems);
+    let entity_paths = discover::files_under(&content.join("entities"), discover::is_markdown, &mut problems);
+    let document_paths = discover::files_under(&content.join("documents"), discover::is_markdown, &mut problems);
+    let templates = assets(root, "templates", &mut problems);
+    let static_files = assets(root, "static", &mut problems);
+    for p in problems {
+        let file = sources.add(display_path(root, &p.path), String::new());
+        diags.push(Diagnostic::error(file, 0..0, p.message));
+    }
+    let articles: Vec<Loaded<ArticleMeta>> = load_kind(root, &article_paths, sources, diags);
+    let articles = articles.into_iter().filter(|a| opts.drafts || !a.meta.draft).collect();
+    let entities = load_kind(root, &entity_paths, sources, diags);
+    let documents = load_kind(root, &document_paths, sources, diags);
+    Some(Project { root: root.clone(), config: config?, articles, entities, documents, templates, static_files })
+}
+
+fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let path = opts.root.join("site.yaml");
+    let name = "site.yaml".to_string();
+    let text = match read_text(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            let file = sources.add(name, String::new());
+            diags.push(
+                Diagnostic::error(file, 0..0, e).help("every site needs a site.yaml with at least title and base_url"),
+            );
+            return None;
+        }
+    };
+    let file = sources.add(name, text);
+    let text = sources.text(file);
+    let mut config: SiteConfig = match yaml::parse(text) {
+        Ok(c) => c,
+        Err(e) => {
+            let at = e.offset.unwrap_or(0);
+            diags.push(Diagnostic::error(file, at..at, e.message));
+            return None;
+        }
+    };
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.clone();
+    }
+    for (key, problem) in config.validate() {
+        let span = frontmatter::locate(text, 0..text.len(), key);
+        diags.push(Diagnostic::error(file, span, problem));
+    }
+    Some(config)
+}
+
+fn assets(root: &Path, folder: &str, problems: &mut Vec<discover::WalkProblem>) -> Vec<AssetFile> {
+    let dir = root.join(folder);
+    discover::files_under(&dir, |_| true, problems)
+        .into_iter()
+        .map(|path| {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path);
+            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            AssetFile { name, path }
+        })
+        .collect()
+}
+
+/// Reads, registers and deserializes every file of one content kind, in parallel.
+fn load_kind<M: DeserializeOwned + Send>(
+    root: &Path,
+    paths: &[PathBuf],
+    sources: &mut SourceMap,
+    diags: &mut Diagnostics,
+) -> Vec<Loaded<M>> {
+    let texts: Vec<(PathBuf, Result<String, String>)> = paths.par_iter().map(|p| (p.clone(), read_text(p))).collect();
+    let mut files = Vec::with_capacity(texts.len());
+    for (path, text) in texts {
+        let name = display_path(root, &path);
+        match text {
+            Ok(t) => files.push((path, sources.add(name, t))),
+            Err(e) => {
+                let file = sources.add(name, String::new());
+                diags.push(Diagnostic::error(file, 0..0, e));
+            }
+        }
+    }
+    let sources = &*sources;
+    let results: Vec<Result<Loaded<M>, Diagnostic>> =
+        files.par_iter().map(|(path, file)| parse_file(path, *file, sources)).collect();
+    let mut out = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(l) => out.push(l),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
+}
+
+fn parse_file<M: DeserializeOwned>(path: &Path, file: FileId, sources: &SourceMap) -> Result<Loaded<M>, Diagnostic> {
+    let text = sources.text(file);
+    let split = frontmatter::split(text).map_err(|e| match e {
+        SplitError::Missing => Diagnostic::error(file, 0..0, "missing front matter")
+            .help("start the file with a line `---`, the YAML front matter, then another line `---`"),
+        SplitError::NotClosed => Diagnostic::error(file, 0..3, "front matter not closed")
+            .help("end the front matter with a line holding only `---`"),
+    })?;
+    let meta = yaml::parse::<M>(&text[split.yaml.clone()]).map_err(|e| {
+        let at = split.yaml.start + e.offset.unwrap_or(0);
+        Diagnostic::error(file, at..at, e.message)
+    })?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default();
+    Ok(Loaded { file, stem, meta, yaml: split.yaml, body: split.body })
+}
+
+/// Reads a UTF-8 text file (at most [`MAX_FILE_BYTES`]), dropping a leading BOM.
+fn read_text(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file too large ({} bytes; the limit is {MAX_FILE_BYTES}): split it into smaller files",
+            meta.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {}: save the file as UTF-8", e.utf8_error().valid_up_to()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    })
+}
+
+/// A path as shown in diagnostics: relative to the site root, `/`-separated.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

@@ -1,0 +1,248 @@
+//! Markdown to the body IR: pulldown-cmark events with their source offsets, `@` links
+//! turned into references, raw HTML escaped unless allowed, unsafe links neutralised,
+//! and every heading given a unique id.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diag::{Diagnostic, FileId};
+use crate::site::body::{Node, RefLink, TextRun};
+use crate::urls;
+
+/// Ids gloss generates inside article pages; a heading slug never starts with one.
+pub const RESERVED_ID_PREFIXES: [&str; 6] = ["m-", "q-", "note-", "fig-", "ev-", "src-"];
+
+/// How to read one Markdown text.
+#[derive(Debug, Clone, Copy)]
+pub struct MdInput<'a> {
+    /// The Markdown.
+    pub text: &'a str,
+    /// Offset of `text` in its file, so spans are file offsets.
+    pub base: usize,
+    /// The file, for diagnostics.
+    pub file: FileId,
+    /// Let raw HTML through instead of escaping it.
+    pub raw_html: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Parses `input` into nodes; problems (unsafe links, duplicate heading ids) go to `diags`.
+pub fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node> {
+    let mut state = State { input, nodes: Vec::new(), link_is_ref: Vec::new(), verbatim_depth: 0, diags };
+    for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
+        let at = input.base + range.start..input.base + range.end;
+        state.event(event.into_static(), at);
+    }
+    let mut nodes = state.nodes;
+    assign_heading_ids(&mut nodes, input.file, diags);
+    nodes
+}
+
+struct State<'a, 'd> {
+    input: MdInput<'a>,
+    nodes: Vec<Node>,
+    link_is_ref: Vec<bool>,
+    /// Inside code blocks and image alt text, text is neither anchored nor autolinked.
+    verbatim_depth: usize,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl State<'_, '_> {
+    fn event(&mut self, event: Event<'static>, at: std::ops::Range<usize>) {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                if let Some(target) = dest_url.strip_prefix('@') {
+                    self.link_is_ref.push(true);
+                    let id = target.nfc().collect();
+                    self.nodes.push(Node::RefOpen(RefLink { id, span: at, html_id: String::new(), auto: false }));
+                } else {
+                    self.link_is_ref.push(false);
+                    let dest_url = self.safe_url(dest_url, &at);
+                    self.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if self.link_is_ref.pop() == Some(true) {
+                    self.nodes.push(Node::RefClose);
+                } else {
+                    self.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                self.verbatim_depth += 1;
+                let dest_url = self.safe_url(dest_url, &at);
+                self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.verbatim_depth += 1;
+                self.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::End(end @ (TagEnd::Image | TagEnd::CodeBlock)) => {
+                self.verbatim_depth = self.verbatim_depth.saturating_sub(1);
+                self.push(Event::End(end));
+            }
+            Event::Start(Tag::HtmlBlock) if !self.input.raw_html => self.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) if !self.input.raw_html => self.push(Event::End(TagEnd::Paragraph)),
+            Event::Html(html) | Event::InlineHtml(html) if !self.input.raw_html => {
+                self.text(html.trim_end_matches('\n').to_string(), at.start, false)
+            }
+            Event::Text(t) if self.verbatim_depth == 0 => self.text(t.into_string(), at.start, false),
+            Event::Code(t) if self.verbatim_depth == 0 => self.text(t.into_string(), at.start, true),
+            other => self.push(other),
+        }
+    }
+
+    fn push(&mut self, e: Event<'static>) {
+        self.nodes.push(Node::Event(e));
+    }
+
+    /// Adds text, merging it into a preceding plain text run so names split by the
+    /// parser (at `[`, `&`, …) still match as one.
+    fn text(&mut self, text: String, src: usize, code: bool) {
+        if !code {
+            if let Some(Node::Text(prev)) = self.nodes.last_mut() {
+                if !prev.code {
+                    prev.text.push_str(&text);
+                    return;
+                }
+            }
+        }
+        self.nodes.push(Node::Text(TextRun { text, code, src, ..TextRun::default() }));
+    }
+
+    fn safe_url(&mut self, url: CowStr<'static>, at: &std::ops::Range<usize>) -> CowStr<'static> {
+        if urls::is_dangerous(&url) {
+            self.diags.push(Diagnostic::warning(self.input.file, at.clone(), "unsafe link removed").help(
+                "links with javascript:, vbscript: or data: schemes never reach the output; link to a web page instead",
+            ));
+            CowStr::Borrowed("#")
+        } else {
+            url
+        }
+    }
+}
+
+/// Gives every heading an id: its explicit `{#id}`, or a slug of its text made unique
+/// within the text. Two explicit ids that repeat are an error.
+fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut Vec<Diagnostic>) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut explicit: HashMap<String, usize> = HashMap::new();
+    for (i, node) in nodes.iter().enumerate() {
+        if let Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) = node {
+            let src = heading_src(nodes, i);
+            if let Some(first) = explicit.insert(id.to_string(), src) {
+                diags.push(Diagnostic::error(file, src..src, format!("heading id '{id}' is used twice")).help(
+                    format!("the first heading with this id starts at byte {first}; give one of them another id"),
+                ));
+            }
+            used.insert(id.to_string());
+        }
+    }
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    for i in 0..nodes.len() {
+        let Node::Event(Event::Start(Tag::Heading { id: None, .. })) = &nodes[i] else { continue };
+        let base = slugify(&heading_text(&nodes[i + 1..]));
+        let n = next_suffix.entry(base.clone()).or_insert(1);
+        let mut slug = if *n == 1 { base.clone() } else { format!("{base}-{n}") };
+        while used.contains(&slug) {
+            *n += 1;
+            slug = format!("{base}-{n}");
+        }
+        *n += 1;
+        used.insert(slug.clone());
+        if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut nodes[i] {
+            *id = Some(CowStr::from(slug));
+        }
+    }
+}
+
+fn heading_src(nodes: &[Node], start: usize) -> usize {
+    nodes[start..]
+        .iter()
+        .find_map(|n| match n {
+            Node::Text(t) => Some(t.src),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+fn heading_text(nodes: &[Node]) -> String {
+    let mut s = String::new();
+    for n in nodes {
+        match n {
+            Node::Text(t) => s.push_str(&t.text),
+            Node::Event(Event::End(TagEnd::Heading(_))) => break,
+            _ => {}
+        }
+    }
+    s
+}
+
+/// A heading slug: lowercase letters and digits joined by single hyphens; never empty,
+/// never one of the [`RESERVED_ID_PREFIXES`].
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.nfc().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    if RESERVED_ID_PREFIXES.iter().any(|p| slug.starts_with(p)) {
+        slug.insert_str(0, "h-");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nodes(md: &str) -> Vec<Node> {
+        parse(MdInput { text: md, base: 0, file: 0, raw_html: false }, &mut Vec::new())
+    }
+
+    fn heading_ids(md: &str) -> Vec<String> {
+        nodes(md)
+            .iter()
+            .filter_map(|n| match n {
+                Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_get_unique_nonempty_ids() {
+        assert_eq!(heading_ids("# Intro\n\n# Intro\n\n# !!!\n\n# 日本語\n"), ["intro", "intro-2", "section", "日本語"]);
+        assert_eq!(heading_ids("# Note 1\n"), ["h-note-1"]);
+    }
+
+    #[test]
+    fn at_links_become_references() {
+        let n = nodes("See [Lerner](@nicolas-lerner).");
+        assert!(n.iter().any(|n| matches!(n, Node::RefOpen(r) if r.id == "nicolas-lerner" && r.span == (4..29))));
+    }
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let n = nodes("a <b>bold</b>");
+        assert!(n.iter().all(|n| !matches!(n, Node::Event(Event::InlineHtml(_)))));
+    }
+}

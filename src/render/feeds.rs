@@ -1,0 +1,122 @@
+//! The machine-readable files: Atom feed, sitemap, robots.txt and the search index.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::html::plain_text;
+use super::pages::Page;
+use super::paths;
+use crate::site::Site;
+
+/// Entries in the feed.
+const FEED_ENTRIES: usize = 30;
+
+#[derive(Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    published: String,
+    updated: String,
+    summary: String,
+    authors: Vec<String>,
+}
+
+/// Context of `feed.xml`: the newest articles, absolute URLs.
+pub fn feed_context(site: &Site) -> Context {
+    let base = &site.config.base_url;
+    let entries: Vec<FeedEntry> = site
+        .articles
+        .iter()
+        .take(FEED_ENTRIES)
+        .map(|a| FeedEntry {
+            title: a.meta.title.clone(),
+            url: format!("{base}{}", paths::article(&a.slug)),
+            published: a.meta.date.rfc3339(),
+            updated: a.meta.updated.unwrap_or(a.meta.date).rfc3339(),
+            summary: a.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default(),
+            authors: a.meta.authors.iter().map(|n| site.label(n)).collect(),
+        })
+        .collect();
+    let updated = site.articles.iter().map(|a| a.meta.updated.unwrap_or(a.meta.date)).max();
+    let mut ctx = site_context(site);
+    ctx.insert("feed_url", &format!("{base}feed.xml"));
+    ctx.insert("updated", &updated.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339()));
+    ctx.insert("entries", &entries);
+    ctx
+}
+
+/// Context of `sitemap.xml`: every page but the 404 page.
+pub fn sitemap_context(site: &Site, pages: &[Page]) -> Context {
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|p| p.kind != super::pages::PageKind::NotFound)
+        .map(|p| format!("{}{}", site.config.base_url, p.path))
+        .collect();
+    let mut ctx = site_context(site);
+    ctx.insert("urls", &urls);
+    ctx
+}
+
+/// Context of `robots.txt`.
+pub fn robots_context(site: &Site) -> Context {
+    let mut ctx = site_context(site);
+    ctx.insert("sitemap_url", &format!("{}sitemap.xml", site.config.base_url));
+    ctx
+}
+
+fn site_context(site: &Site) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("site_title", &site.config.title);
+    ctx.insert("site_description", &site.config.description);
+    ctx.insert("base_url", &site.config.base_url);
+    ctx.insert("language", &site.config.language);
+    ctx
+}
+
+/// One searchable item.
+#[derive(Serialize)]
+struct SearchItem {
+    /// Title.
+    t: String,
+    /// URL relative to the site root.
+    u: String,
+    /// Kind: article, person, organization, …, quote, document, provision.
+    k: &'static str,
+    /// Text searched besides the title.
+    x: String,
+}
+
+/// Longest text kept per search item.
+const SEARCH_TEXT_CHARS: usize = 300;
+
+/// `search-index.json`: articles, entities, quotes, documents and provisions.
+pub fn search_index(site: &Site) -> String {
+    let mut items = Vec::new();
+    let clip = |s: String| s.chars().take(SEARCH_TEXT_CHARS).collect::<String>();
+    for a in &site.articles {
+        let summary = a.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default();
+        items.push(SearchItem { t: a.meta.title.clone(), u: paths::article(&a.slug), k: "article", x: clip(summary) });
+    }
+    for e in &site.entities {
+        let text = format!("{} {}", e.meta.aliases.join(" "), e.meta.description.clone().unwrap_or_default());
+        items.push(SearchItem { t: e.meta.name.clone(), u: paths::entity(&e.id), k: e.meta.kind.key(), x: clip(text) });
+    }
+    for a in &site.articles {
+        for q in &a.meta.quotes {
+            items.push(SearchItem { t: q.text.clone(), u: paths::quote(&q.id), k: "quote", x: site.label(&q.by) });
+        }
+    }
+    for d in &site.documents {
+        let text = format!("{} {}", d.short_title(), d.meta.aliases.join(" "));
+        items.push(SearchItem { t: d.meta.title.clone(), u: paths::document(&d.id), k: "document", x: clip(text) });
+        for p in &d.meta.provisions {
+            items.push(SearchItem {
+                t: format!("{}, {}", p.title, d.short_title()),
+                u: paths::provision(&d.id, &p.id),
+                k: "provision",
+                x: clip(p.text.clone()),
+            });
+        }
+    }
+    serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_string())
+}

@@ -1,0 +1,264 @@
+//! Serializing the body IR to HTML, once: references become links carrying their
+//! mention ids, passages become marked spans followed by their marker and note, code
+//! blocks are highlighted. Everything else goes through pulldown-cmark's HTML writer.
+
+use std::collections::VecDeque;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+
+use super::{highlight, paths};
+use crate::site::body::{Node, TextRun};
+use crate::site::{Article, Passage, PassageKind, Site};
+
+/// HTML-escapes text for element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
+/// What the serializer needs to know about the page being written.
+#[derive(Clone, Copy)]
+pub struct HtmlContext<'a> {
+    /// The site, to resolve ids to URLs.
+    pub site: &'a Site,
+    /// Relative prefix from the page to the site root.
+    pub root: &'a str,
+    /// The article whose body this is, for its passages and notes.
+    pub article: Option<&'a Article>,
+}
+
+/// Block-level HTML for a body.
+pub fn body(nodes: &[Node], cx: HtmlContext<'_>) -> String {
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, Serializer::new(nodes, cx));
+    out
+}
+
+/// Inline HTML for a short Markdown value (a standfirst, a note): paragraphs are
+/// joined with line breaks instead of being wrapped in `<p>`.
+pub fn inline(nodes: &[Node], cx: HtmlContext<'_>) -> String {
+    let mut first = true;
+    let events = Serializer::new(nodes, cx).filter_map(move |e| match e {
+        Event::Start(Tag::Paragraph) => {
+            let sep = if first { None } else { Some(Event::InlineHtml(CowStr::Borrowed("<br>"))) };
+            first = false;
+            sep
+        }
+        Event::End(TagEnd::Paragraph) => None,
+        other => Some(other),
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    out.trim_end().to_string()
+}
+
+/// Turns nodes into pulldown-cmark events, generating our own markup as inline HTML.
+struct Serializer<'n, 'a> {
+    nodes: std::slice::Iter<'n, Node>,
+    cx: HtmlContext<'a>,
+    /// Depth of links we are inside; passage markers (which hold links) wait until it is 0.
+    link_depth: usize,
+    /// Passage ends met inside a link.
+    deferred: Vec<usize>,
+    /// Events ready to hand out before the next node.
+    queue: VecDeque<Event<'static>>,
+}
+
+impl<'n, 'a> Serializer<'n, 'a> {
+    fn new(nodes: &'n [Node], cx: HtmlContext<'a>) -> Self {
+        Serializer { nodes: nodes.iter(), cx, link_depth: 0, deferred: Vec::new(), queue: VecDeque::new() }
+    }
+
+    fn html(s: String) -> Event<'static> {
+        Event::InlineHtml(CowStr::from(s))
+    }
+
+    fn code_block(&mut self, kind: &CodeBlockKind<'_>) -> Event<'static> {
+        let mut code = String::new();
+        for n in self.nodes.by_ref() {
+            match n {
+                Node::Event(Event::Text(t)) => code.push_str(t),
+                Node::Event(Event::End(TagEnd::CodeBlock)) => break,
+                _ => {}
+            }
+        }
+        let info = match kind {
+            CodeBlockKind::Fenced(info) => info.as_ref(),
+            CodeBlockKind::Indented => "",
+        };
+        Event::Html(CowStr::from(highlight::code_block(info, &code)))
+    }
+
+    fn text(&self, run: &TextRun) -> Event<'static> {
+        if run.passages.is_empty() {
+            return if run.code {
+                Event::Code(CowStr::from(run.text.clone()))
+            } else {
+                Event::Text(CowStr::from(run.text.clone()))
+            };
+        }
+        let mut s = String::new();
+        for &p in &run.passages {
+            let passage = self.cx.article.map(|a| &a.passages[p]);
+            let kind = match passage.map(|p| p.kind) {
+                Some(PassageKind::Quote(_)) => "quote",
+                Some(PassageKind::Annotation(_)) => "annotated",
+                Some(PassageKind::FigureValue(..)) => "figure-value",
+                None => "",
+            };
+            s.push_str(&format!("<span class=\"passage passage-{kind}\""));
+            if let Some(ps) = passage.filter(|_| run.opens.contains(&p)) {
+                s.push_str(&format!(" id=\"{}\"", escape(&ps.html_id)));
+            }
+            s.push('>');
+        }
+        if run.code {
+            s.push_str(&format!("<code>{}</code>", escape(&run.text)));
+        } else {
+            s.push_str(&escape(&run.text));
+        }
+        s.push_str(&"</span>".repeat(run.passages.len()));
+        Self::html(s)
+    }
+
+    fn reference(&self, id: &str, html_id: &str) -> Event<'static> {
+        let site = self.cx.site;
+        let href = paths::url_of(site, id).unwrap_or_default();
+        let mut s = format!(
+            "<a class=\"ref ref-{}\" href=\"{}{}\" data-ref=\"{}\"",
+            paths::kind_of(site, id),
+            self.cx.root,
+            escape(&href),
+            escape(id)
+        );
+        if !html_id.is_empty() {
+            s.push_str(&format!(" id=\"{}\"", escape(html_id)));
+        }
+        s.push('>');
+        Self::html(s)
+    }
+
+    fn passage_end(&self, p: usize) -> Option<Event<'static>> {
+        let article = self.cx.article?;
+        let passage = &article.passages[p];
+        let root = self.cx.root;
+        let html = match passage.kind {
+            PassageKind::Quote(q) => {
+                let quote = &article.meta.quotes[q];
+                format!(
+                    "<a class=\"passage-mark\" href=\"{root}{}\" aria-label=\"Quote: {}\">❞</a>",
+                    escape(&paths::quote(&quote.id)),
+                    escape(&self.cx.site.label(&quote.by))
+                )
+            }
+            PassageKind::Annotation(a) => self.note(article, a, passage),
+            PassageKind::FigureValue(f, _) => {
+                let fig = &article.meta.figures[f];
+                format!(
+                    "<a class=\"passage-mark\" href=\"#fig-{}\" aria-label=\"Figure: {}\">#</a>",
+                    escape(&fig.id),
+                    escape(&fig.label)
+                )
+            }
+        };
+        Some(Self::html(html))
+    }
+
+    fn note(&self, article: &Article, a: usize, passage: &Passage) -> String {
+        let ann = &article.meta.annotations[a];
+        let (n, html_id) = (passage.number, &passage.html_id);
+        let mut s = format!(
+            "<sup class=\"note-mark\"><a href=\"#{html_id}-text\" aria-describedby=\"{html_id}-text\">{n}</a></sup>\
+             <span class=\"note\" id=\"{html_id}-text\" role=\"note\"><span class=\"note-num\">{n}</span> "
+        );
+        if let Some(Some(note)) = article.notes.get(a) {
+            s.push_str(&inline(note, self.cx));
+        }
+        if let Some(target) = &ann.target {
+            let href = paths::url_of(self.cx.site, target).unwrap_or_default();
+            s.push_str(&format!(
+                " <a class=\"note-ref\" href=\"{}{}\">{} →</a>",
+                self.cx.root,
+                escape(&href),
+                escape(&self.cx.site.label(target))
+            ));
+        }
+        s.push_str("</span>");
+        s
+    }
+}
+
+impl Serializer<'_, '_> {
+    fn close_link(&mut self) {
+        self.link_depth = self.link_depth.saturating_sub(1);
+        if self.link_depth == 0 {
+            for p in std::mem::take(&mut self.deferred) {
+                if let Some(e) = self.passage_end(p) {
+                    self.queue.push_back(e);
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Serializer<'_, '_> {
+    type Item = Event<'static>;
+
+    fn next(&mut self) -> Option<Event<'static>> {
+        while self.queue.is_empty() {
+            let node = self.nodes.next()?;
+            match node {
+                Node::Event(Event::Start(Tag::CodeBlock(kind))) => {
+                    let kind = kind.clone();
+                    let e = self.code_block(&kind);
+                    self.queue.push_back(e);
+                }
+                Node::Event(e @ Event::Start(Tag::Link { .. })) => {
+                    self.link_depth += 1;
+                    self.queue.push_back(e.clone());
+                }
+                Node::Event(e @ Event::End(TagEnd::Link)) => {
+                    self.queue.push_back(e.clone());
+                    self.close_link();
+                }
+                Node::Event(e) => self.queue.push_back(e.clone()),
+                Node::Text(run) => {
+                    let e = self.text(run);
+                    self.queue.push_back(e);
+                }
+                Node::RefOpen(r) => {
+                    self.link_depth += 1;
+                    let e = self.reference(&r.id, &r.html_id);
+                    self.queue.push_back(e);
+                }
+                Node::RefClose => {
+                    self.queue.push_back(Self::html("</a>".to_string()));
+                    self.close_link();
+                }
+                Node::PassageEnd(p) if self.link_depth > 0 => self.deferred.push(*p),
+                Node::PassageEnd(p) => {
+                    if let Some(e) = self.passage_end(*p) {
+                        self.queue.push_back(e);
+                    }
+                }
+            }
+        }
+        self.queue.pop_front()
+    }
+}
+
+/// The text of a Markdown value without markup, white space collapsed (for meta
+/// descriptions, feeds and the search index).
+pub fn plain_text(nodes: &[Node]) -> String {
+    let mut s = String::new();
+    for n in nodes {
+        match n {
+            Node::Text(run) => s.push_str(&run.text),
+            Node::Event(Event::Text(t) | Event::Code(t)) => s.push_str(t),
+            Node::Event(Event::SoftBreak | Event::HardBreak | Event::End(_)) => s.push(' '),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

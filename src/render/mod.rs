@@ -1,0 +1,125 @@
+//! Stage 4, render: every page of FORMAT.md section 5 through its Tera template, plus
+//! the feed, sitemap, robots.txt, search index, code stylesheet and static files,
+//! all in memory. Pages render in parallel.
+
+pub mod aggregate;
+pub mod context;
+pub mod feeds;
+pub mod highlight;
+pub mod html;
+pub mod jsonld;
+pub mod pages;
+pub mod paths;
+pub mod templates;
+pub mod views;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use crate::site::Site;
+use crate::theme;
+use aggregate::Aggregates;
+use pages::Cx;
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path relative to the output root, `/`-separated.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A template that failed, and why.
+#[derive(Debug, Clone)]
+pub struct TemplateProblem {
+    /// The template's name (`article.html`).
+    pub template: String,
+    /// What went wrong, with the page concerned.
+    pub message: String,
+}
+
+/// What rendering produced.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Every output file, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// How many HTML pages.
+    pub pages: usize,
+}
+
+/// Renders the whole site in memory.
+pub fn render(site: &Site) -> Result<Rendered, Vec<TemplateProblem>> {
+    let tera = templates::load(&site.templates).map_err(|e| {
+        vec![TemplateProblem { template: "templates/".into(), message: templates::error_chain(e.as_ref()) }]
+    })?;
+    let agg = Aggregates::new(site);
+    let pages = pages::all_pages(site, &agg);
+    let results: Vec<Result<OutputFile, TemplateProblem>> = pages
+        .par_iter()
+        .map(|page| {
+            let cx = Cx::new(site, &agg, page);
+            let ctx = views::context(&cx);
+            render_one(&tera, page.template(), &ctx, &page.file())
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 16);
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(p) => problems.push(p),
+        }
+    }
+    let page_count = files.len();
+    let extras = [
+        ("feed.xml", feeds::feed_context(site)),
+        ("sitemap.xml", feeds::sitemap_context(site, &pages)),
+        ("robots.txt", feeds::robots_context(site)),
+    ];
+    for (name, ctx) in extras {
+        match render_one(&tera, name, &ctx, name) {
+            Ok(f) => files.push(f),
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    files.push(OutputFile { path: "search-index.json".into(), bytes: feeds::search_index(site).into_bytes() });
+    files.push(OutputFile { path: "syntax.css".into(), bytes: highlight::stylesheet().into_bytes() });
+    add_static(site, &mut files).map_err(|message| vec![TemplateProblem { template: "static/".into(), message }])?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered { files, pages: page_count })
+}
+
+fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
+    tera.render(template, ctx).map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes() }).map_err(
+        |e| TemplateProblem {
+            template: template.to_string(),
+            message: format!("rendering {path}: {}", templates::error_chain(&e)),
+        },
+    )
+}
+
+/// The built-in static files, replaced or joined by the site's own `static/` files.
+fn add_static(site: &Site, files: &mut Vec<OutputFile>) -> Result<(), String> {
+    let mut statics: Vec<OutputFile> = theme::STATIC
+        .iter()
+        .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: bytes.to_vec() })
+        .collect();
+    for f in &site.static_files {
+        let bytes = std::fs::read(&f.path).map_err(|e| format!("cannot read static/{}: {e}", f.name))?;
+        match statics.iter_mut().find(|s| s.path == f.name) {
+            Some(s) => s.bytes = bytes,
+            None => statics.push(OutputFile { path: f.name.clone(), bytes }),
+        }
+    }
+    for s in &statics {
+        if files.iter().any(|f| f.path == s.path) {
+            return Err(format!("static/{} would overwrite a generated file; rename it", s.path));
+        }
+    }
+    files.extend(statics);
+    Ok(())
+}

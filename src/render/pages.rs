@@ -1,0 +1,301 @@
+//! Which pages the site has (FORMAT.md section 5), and the helpers every page's
+//! context is built with.
+
+use serde_json::Value;
+use tera::Context;
+
+use super::aggregate::Aggregates;
+use super::context::*;
+use super::html::{self, HtmlContext};
+use super::{jsonld, paths};
+use crate::site::body::Node;
+use crate::site::{Article, Mention, MentionVia, Site, Target};
+use crate::urls::root_prefix;
+
+/// One page of the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    /// Page n of the article list.
+    Home(usize),
+    /// An article.
+    Article(usize),
+    /// The entity index.
+    EntityIndex,
+    /// Page n of an entity.
+    Entity(usize, usize),
+    /// Page n of the quote index.
+    QuoteIndex(usize),
+    /// A quote: (article, quote).
+    Quote(usize, usize),
+    /// The document index.
+    DocumentIndex,
+    /// A document.
+    Document(usize),
+    /// A provision: (document, provision).
+    Provision(usize, usize),
+    /// The timeline.
+    Timeline,
+    /// The search page.
+    Search,
+    /// The not-found page.
+    NotFound,
+}
+
+/// A page and where it goes.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// URL path relative to the site root (`articles/x/`); empty for the home page.
+    pub path: String,
+    /// What it shows.
+    pub kind: PageKind,
+}
+
+impl Page {
+    /// The output file, relative to the output root.
+    pub fn file(&self) -> String {
+        match self.kind {
+            PageKind::NotFound => "404.html".to_string(),
+            _ => format!("{}index.html", self.path),
+        }
+    }
+
+    /// The template that renders it.
+    pub fn template(&self) -> &'static str {
+        match self.kind {
+            PageKind::Home(_) => "index.html",
+            PageKind::Article(_) => "article.html",
+            PageKind::EntityIndex => "entities.html",
+            PageKind::Entity(..) => "entity.html",
+            PageKind::QuoteIndex(_) => "quotes.html",
+            PageKind::Quote(..) => "quote.html",
+            PageKind::DocumentIndex => "documents.html",
+            PageKind::Document(_) => "document.html",
+            PageKind::Provision(..) => "provision.html",
+            PageKind::Timeline => "timeline.html",
+            PageKind::Search => "search.html",
+            PageKind::NotFound => "404.html",
+        }
+    }
+}
+
+/// Number of pages a list of `n` items needs.
+pub fn page_count(n: usize, per_page: usize) -> usize {
+    n.div_ceil(per_page.max(1)).max(1)
+}
+
+/// Every page of the site.
+pub fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
+    let per = site.config.paginate;
+    let mut pages = Vec::new();
+    let mut push = |path: String, kind| pages.push(Page { path, kind });
+    for n in 1..=page_count(site.articles.len(), per) {
+        push(paths::paged("", n), PageKind::Home(n));
+    }
+    for (i, a) in site.articles.iter().enumerate() {
+        push(paths::article(&a.slug), PageKind::Article(i));
+    }
+    push("entities/".into(), PageKind::EntityIndex);
+    for (i, e) in site.entities.iter().enumerate() {
+        for n in 1..=page_count(agg.article_count(&e.id), per) {
+            push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));
+        }
+    }
+    for n in 1..=page_count(agg.quotes.len(), per) {
+        push(paths::paged("quotes/", n), PageKind::QuoteIndex(n));
+    }
+    for &(a, q) in &agg.quotes {
+        push(paths::quote(&site.articles[a].meta.quotes[q].id), PageKind::Quote(a, q));
+    }
+    push("documents/".into(), PageKind::DocumentIndex);
+    for (d, doc) in site.documents.iter().enumerate() {
+        push(paths::document(&doc.id), PageKind::Document(d));
+        for (p, prov) in doc.meta.provisions.iter().enumerate() {
+            push(paths::provision(&doc.id, &prov.id), PageKind::Provision(d, p));
+        }
+    }
+    push("timeline/".into(), PageKind::Timeline);
+    push("search/".into(), PageKind::Search);
+    push(String::new(), PageKind::NotFound);
+    pages
+}
+
+/// What building one page's context needs.
+pub struct Cx<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// Site-wide lists.
+    pub agg: &'a Aggregates,
+    /// The page.
+    pub page: &'a Page,
+    /// Relative prefix from the page to the site root (or the absolute base path for 404).
+    pub root: String,
+}
+
+impl<'a> Cx<'a> {
+    /// Context for `page`.
+    pub fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page) -> Cx<'a> {
+        let root = match page.kind {
+            PageKind::NotFound => site.config.base_path(),
+            _ if page.path.is_empty() => "./".to_string(),
+            _ => root_prefix(&page.path),
+        };
+        Cx { site, agg, page, root }
+    }
+
+    /// The starting Tera context: `site`, `root` and `page`.
+    pub fn base(&self, title: &str, description: &str, og_type: &'static str, jsonld: Value) -> Context {
+        let c = &self.site.config;
+        let mut ctx = Context::new();
+        ctx.insert(
+            "site",
+            &SiteView { title: &c.title, description: &c.description, language: &c.language, base_url: &c.base_url },
+        );
+        ctx.insert("root", &self.root);
+        let kind = self.page.template().trim_end_matches(".html");
+        let description = if description.is_empty() { c.description.clone() } else { description.to_string() };
+        let page = PageView {
+            title: title.to_string(),
+            description,
+            canonical: format!("{}{}", c.base_url, self.page.path),
+            og_type,
+            jsonld: jsonld::to_script(&jsonld),
+            kind,
+        };
+        ctx.insert("page", &page);
+        ctx
+    }
+
+    /// A URL inside the site, relative to this page.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.root, path)
+    }
+
+    /// An HTML serializer context for this page.
+    pub fn html(&self, article: Option<&'a Article>) -> HtmlContext<'_> {
+        HtmlContext { site: self.site, root: &self.root, article }
+    }
+
+    /// Block HTML of a body.
+    pub fn body_html(&self, nodes: &[Node], article: Option<&'a Article>) -> String {
+        html::body(nodes, self.html(article))
+    }
+
+    /// Inline HTML of a short Markdown value.
+    pub fn inline_html(&self, nodes: Option<&Vec<Node>>) -> String {
+        nodes.map(|n| html::inline(n, self.html(None))).unwrap_or_default()
+    }
+
+    /// A link to whatever `id` names, or plain text when it names nothing.
+    pub fn link(&self, id: &str) -> Link {
+        Link {
+            text: self.site.label(id),
+            href: paths::url_of(self.site, id).map(|u| self.href(&u)),
+            kind: paths::kind_of(self.site, id),
+        }
+    }
+
+    /// A link to article `a`, with an optional fragment.
+    pub fn article_link(&self, a: usize, fragment: &str) -> Link {
+        let art = &self.site.articles[a];
+        let mut href = self.href(&paths::article(&art.slug));
+        if !fragment.is_empty() {
+            href = format!("{href}#{fragment}");
+        }
+        Link { text: art.meta.title.clone(), href: Some(href), kind: "article" }
+    }
+
+    /// An article card for lists.
+    pub fn article_card(&self, a: usize) -> ArticleCard {
+        let art = &self.site.articles[a];
+        ArticleCard {
+            title: art.meta.title.clone(),
+            href: self.href(&paths::article(&art.slug)),
+            date: DateView::of(&art.meta.date),
+            summary_html: self.inline_html(art.summary.as_ref()),
+            authors: art.meta.authors.iter().map(|n| self.link(n)).collect(),
+        }
+    }
+
+    /// An entity card for lists.
+    pub fn entity_card(&self, e: usize) -> EntityCard {
+        let ent = &self.site.entities[e];
+        EntityCard {
+            name: ent.meta.name.clone(),
+            href: self.href(&paths::entity(&ent.id)),
+            kind: ent.meta.kind.key(),
+            description: ent.meta.description.clone().unwrap_or_default(),
+            mentions: self.site.mentions_of.get(&ent.id).map_or(0, Vec::len),
+        }
+    }
+
+    /// A quote card for lists.
+    pub fn quote_card(&self, a: usize, q: usize) -> QuoteCard<'a> {
+        let quote = &self.site.articles[a].meta.quotes[q];
+        let passage = self.site.articles[a].quote_passages.get(q).and_then(|&p| self.site.articles[a].passages.get(p));
+        QuoteCard {
+            text: &quote.text,
+            href: self.href(&paths::quote(&quote.id)),
+            speaker: self.link(&quote.by),
+            date: quote.date.as_ref().map(DateView::of),
+            article: self.article_link(a, passage.map_or("", |p| p.html_id.as_str())),
+        }
+    }
+
+    /// Page `n` (of `per` articles each) of the mentions of `id`, grouped by article,
+    /// and the number of articles that mention it.
+    pub fn mention_groups(&self, id: &str, n: usize, per: usize) -> (Vec<MentionGroup<'a>>, usize) {
+        let articles = self.agg.articles_of.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        let total = articles.len();
+        let wanted = &articles[((n - 1).saturating_mul(per)).min(total)..n.saturating_mul(per).min(total)];
+        let mut groups: Vec<MentionGroup<'a>> = wanted
+            .iter()
+            .map(|&a| MentionGroup {
+                article: self.article_link(a, ""),
+                date: DateView::of(&self.site.articles[a].meta.date),
+                mentions: Vec::new(),
+            })
+            .collect();
+        let slot: std::collections::HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        for m in self.site.mentions_of(id) {
+            if let Some(&i) = slot.get(&m.article) {
+                groups[i].mentions.push(self.mention(m));
+            }
+        }
+        (groups, total)
+    }
+
+    fn mention(&self, m: &'a Mention) -> MentionView<'a> {
+        MentionView {
+            href: self.article_link(m.article, &m.fragment).href.unwrap_or_default(),
+            excerpt: ExcerptView::from(&m.excerpt),
+            via: match m.via {
+                MentionVia::Reference => "reference",
+                MentionVia::Autolink => "autolink",
+                MentionVia::Annotation => "annotation",
+                MentionVia::Speaker => "speaker",
+                MentionVia::Figure => "figure",
+                MentionVia::Event => "event",
+            },
+        }
+    }
+
+    /// Pagination for page `current` of `total` whose first page is at `first`.
+    pub fn pagination(&self, first: &str, current: usize, total: usize) -> Pagination {
+        let href = |n: usize| self.href(&paths::paged(first, n));
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| href(current - 1)),
+            next: (current < total).then(|| href(current + 1)),
+            pages: (1..=total).map(|n| PageLink { number: n, href: href(n), current: n == current }).collect(),
+        }
+    }
+
+    /// The entity index of `id`, if it names an entity.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        match self.site.ids.get(id) {
+            Some(Target::Entity(e)) => Some(*e),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Contexts of the entity index and entity pages.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::meta::EntityKind;
+use crate::render::context::*;
+use crate::render::pages::{page_count, Cx};
+use crate::render::{jsonld, paths};
+
+/// How many co-mentioned entities an entity page lists.
+const CO_MENTIONED: usize = 12;
+
+#[derive(Serialize)]
+struct KindGroup {
+    kind: &'static str,
+    label: &'static str,
+    entities: Vec<EntityCard>,
+}
+
+/// The entity index, grouped by kind.
+pub(super) fn index(cx: &Cx<'_>) -> Context {
+    let groups: Vec<KindGroup> = EntityKind::ALL
+        .iter()
+        .map(|&k| {
+            let mut entities: Vec<EntityCard> = (0..cx.site.entities.len())
+                .filter(|&e| cx.site.entities[e].meta.kind == k)
+                .map(|e| cx.entity_card(e))
+                .collect();
+            entities.sort_by_key(|a| a.name.to_lowercase());
+            KindGroup { kind: k.key(), label: k.plural(), entities }
+        })
+        .filter(|g| !g.entities.is_empty())
+        .collect();
+    let ld = jsonld::collection(cx.site, "CollectionPage", "People, organizations and places", "entities/");
+    let mut ctx = cx.base("People, organizations and places", "", "website", ld);
+    ctx.insert("groups", &groups);
+    ctx
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
+    description: Option<&'a str>,
+    aliases: &'a [String],
+    body_html: String,
+    same_as: &'a [String],
+    related: Vec<RelationView>,
+    quotes: Vec<QuoteCard<'a>>,
+    mention_count: usize,
+    article_count: usize,
+    mention_groups: Vec<MentionGroup<'a>>,
+    co_mentioned: Vec<EntityCard>,
+}
+
+/// Page `n` of an entity: profile, relations, quotes, mentions and co-mentioned entities.
+pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
+    let site = cx.site;
+    let ent = &site.entities[e];
+    let (mention_groups, article_count) = cx.mention_groups(&ent.id, n, site.config.paginate);
+    let view = EntityView {
+        id: &ent.id,
+        name: &ent.meta.name,
+        kind: ent.meta.kind.key(),
+        kind_label: ent.meta.kind.plural(),
+        description: ent.meta.description.as_deref(),
+        aliases: &ent.meta.aliases,
+        body_html: cx.body_html(&ent.body, None),
+        same_as: &ent.meta.same_as,
+        related: related(cx, e),
+        quotes: cx
+            .agg
+            .quotes
+            .iter()
+            .filter(|&&(a, q)| site.articles[a].meta.quotes[q].by == ent.id)
+            .map(|&(a, q)| cx.quote_card(a, q))
+            .collect(),
+        mention_count: site.mentions_of.get(&ent.id).map_or(0, Vec::len),
+        article_count,
+        mention_groups,
+        co_mentioned: co_mentioned(cx, e),
+    };
+    let total = page_count(article_count, site.config.paginate);
+    let title = if n == 1 { ent.meta.name.clone() } else { format!("{} (page {n})", ent.meta.name) };
+    let description = ent.meta.description.clone().unwrap_or_default();
+    let og = if ent.meta.kind == EntityKind::Person { "profile" } else { "website" };
+    let mut ctx = cx.base(&title, &description, og, jsonld::entity(site, ent));
+    ctx.insert("entity", &view);
+    ctx.insert("pagination", &cx.pagination(&paths::entity(&ent.id), n, total));
+    ctx
+}
+
+fn related(cx: &Cx<'_>, e: usize) -> Vec<RelationView> {
+    let ent = &cx.site.entities[e];
+    let own = ent.meta.related.iter().map(|r| RelationView {
+        subject: cx.link(&ent.id),
+        relation: r.relation.clone().unwrap_or_else(|| "is related to".into()),
+        object: cx.link(&r.id),
+    });
+    let theirs = cx.agg.related_in.get(&ent.id).into_iter().flatten().map(|(other, rel)| RelationView {
+        subject: cx.link(&cx.site.entities[*other].id),
+        relation: if rel.is_empty() { "is related to".into() } else { rel.clone() },
+        object: cx.link(&ent.id),
+    });
+    own.chain(theirs).collect()
+}
+
+fn co_mentioned(cx: &Cx<'_>, e: usize) -> Vec<EntityCard> {
+    let id = &cx.site.entities[e].id;
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &a in cx.agg.articles_of.get(id).into_iter().flatten() {
+        for &other in &cx.agg.entities_in[a] {
+            if other != e {
+                *counts.entry(other).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(CO_MENTIONED).map(|(o, _)| cx.entity_card(o)).collect()
+}

@@ -1,0 +1,36 @@
+//! One context builder per kind of page; [`context`] picks the right one.
+
+mod articles;
+mod documents;
+mod entities;
+mod quotes;
+
+use tera::Context;
+
+use super::jsonld;
+use super::pages::{Cx, PageKind};
+
+/// The full template context of the page in `cx`.
+pub fn context(cx: &Cx<'_>) -> Context {
+    let site = cx.site;
+    match cx.page.kind {
+        PageKind::Home(n) => articles::home(cx, n),
+        PageKind::Article(a) => articles::article(cx, a),
+        PageKind::Timeline => articles::timeline(cx),
+        PageKind::EntityIndex => entities::index(cx),
+        PageKind::Entity(e, n) => entities::entity(cx, e, n),
+        PageKind::QuoteIndex(n) => quotes::index(cx, n),
+        PageKind::Quote(a, q) => quotes::quote(cx, a, q),
+        PageKind::DocumentIndex => documents::index(cx),
+        PageKind::Document(d) => documents::document(cx, d),
+        PageKind::Provision(d, p) => documents::provision(cx, d, p),
+        PageKind::Search => {
+            let ld = jsonld::collection(site, "SearchResultsPage", "Search", "search/");
+            cx.base("Search", "", "website", ld)
+        }
+        PageKind::NotFound => {
+            let ld = jsonld::collection(site, "WebPage", "Page not found", "404.html");
+            cx.base("Page not found", "", "website", ld)
+        }
+    }
+}

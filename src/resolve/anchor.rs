@@ -1,0 +1,233 @@
+//! Text anchors (FORMAT.md 4.2): finding a passage in the body by its words, and
+//! splitting the body's text runs so each anchored passage can be marked up.
+
+use std::collections::HashMap;
+
+use super::blocks::{normalize, normalize_edge, BlockIndex};
+use crate::site::body::{Node, TextRun};
+
+/// What to look for.
+#[derive(Debug, Clone, Copy)]
+pub struct Selector<'a> {
+    /// The passage's words.
+    pub exact: &'a str,
+    /// Text right before.
+    pub prefix: Option<&'a str>,
+    /// Text right after.
+    pub suffix: Option<&'a str>,
+}
+
+/// Where a passage was found: a block and a byte range of its haystack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Block index.
+    pub block: usize,
+    /// Haystack start.
+    pub start: usize,
+    /// Haystack end (exclusive).
+    pub end: usize,
+}
+
+/// Why a passage could not be anchored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorError {
+    /// The words are empty.
+    Empty,
+    /// The words do not occur (or not with this prefix and suffix).
+    NotFound {
+        /// They do occur, but prefix or suffix rule every occurrence out.
+        without_context: usize,
+    },
+    /// More than one occurrence matches; the candidates' file offsets.
+    Ambiguous(Vec<usize>),
+}
+
+/// Finds the one occurrence of `sel` in the blocks of `idx`.
+pub fn find(idx: &BlockIndex, nodes: &[Node], sel: Selector<'_>) -> Result<Found, AnchorError> {
+    let needle = normalize(sel.exact);
+    if needle.is_empty() {
+        return Err(AnchorError::Empty);
+    }
+    let prefix = sel.prefix.map(normalize_edge).unwrap_or_default();
+    let suffix = sel.suffix.map(normalize_edge).unwrap_or_default();
+    let mut hits = Vec::new();
+    let mut without_context = 0;
+    for (b, block) in idx.blocks.iter().enumerate() {
+        for (start, _) in block.hay.match_indices(needle.as_str()) {
+            without_context += 1;
+            let end = start + needle.len();
+            if block.hay[..start].ends_with(prefix.as_str()) && block.hay[end..].starts_with(suffix.as_str()) {
+                hits.push(Found { block: b, start, end });
+            }
+        }
+    }
+    match hits.len() {
+        1 => Ok(hits[0]),
+        0 => Err(AnchorError::NotFound { without_context }),
+        _ => Err(AnchorError::Ambiguous(hits.iter().map(|h| src_of(idx, nodes, h.block, h.start)).collect())),
+    }
+}
+
+/// The file offset of a haystack position.
+pub fn src_of(idx: &BlockIndex, nodes: &[Node], block: usize, hay: usize) -> usize {
+    let pos = idx.blocks[block].map[hay];
+    match &nodes[pos.node as usize] {
+        Node::Text(run) => run.src + pos.off as usize,
+        _ => idx.blocks[block].src,
+    }
+}
+
+/// A passage in node terms: from (node, byte offset) to (node, byte offset), end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NodeSpan {
+    /// Start node and offset.
+    pub start: (usize, usize),
+    /// End node and offset.
+    pub end: (usize, usize),
+}
+
+/// Converts a found passage to node terms. Inline code is never cut: a passage that
+/// starts or ends inside it takes the whole code span.
+pub fn node_span(idx: &BlockIndex, nodes: &[Node], f: Found) -> NodeSpan {
+    let map = &idx.blocks[f.block].map;
+    let first = map[f.start];
+    let last = map[f.end - 1];
+    let run = |n: u32| match &nodes[n as usize] {
+        Node::Text(r) => Some(r),
+        _ => None,
+    };
+    let mut start = (first.node as usize, first.off as usize);
+    let last_len = run(last.node).and_then(|r| r.text[last.off as usize..].chars().next()).map_or(0, char::len_utf8);
+    let mut end = (last.node as usize, last.off as usize + last_len);
+    if run(first.node).is_some_and(|r| r.code) {
+        start.1 = 0;
+    }
+    if let Some(r) = run(last.node).filter(|r| r.code) {
+        end.1 = r.text.len();
+    }
+    NodeSpan { start, end }
+}
+
+/// Splits the text runs of `nodes` at every passage boundary. Each piece lists the
+/// passages it lies in, the first piece of a passage opens it, and a
+/// [`Node::PassageEnd`] follows its last piece. `spans[i]` is passage `i`.
+pub fn split(nodes: Vec<Node>, spans: &[NodeSpan]) -> Vec<Node> {
+    if spans.is_empty() {
+        return nodes;
+    }
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by(|&a, &b| spans[a].start.cmp(&spans[b].start).then(spans[b].end.cmp(&spans[a].end)));
+    let rank: Vec<usize> = {
+        let mut r = vec![0; spans.len()];
+        for (k, &p) in order.iter().enumerate() {
+            r[p] = k;
+        }
+        r
+    };
+    let mut cuts: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut opens: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut ends: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for &p in &order {
+        let s = spans[p];
+        cuts.entry(s.start.0).or_default().push(s.start.1);
+        cuts.entry(s.end.0).or_default().push(s.end.1);
+        opens.entry(s.start).or_default().push(p);
+        ends.entry(s.end).or_default().push(p);
+    }
+    let mut active: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(nodes.len() + spans.len() * 3);
+    for (i, node) in nodes.into_iter().enumerate() {
+        let run = match node {
+            Node::Text(run) if cuts.contains_key(&i) || !active.is_empty() => run,
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        let mut offsets = cuts.remove(&i).unwrap_or_default();
+        offsets.push(0);
+        offsets.push(run.text.len());
+        offsets.sort_unstable();
+        offsets.dedup();
+        for w in offsets.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let opening = opens.remove(&(i, a)).unwrap_or_default();
+            for &p in &opening {
+                let at = active.partition_point(|&q| rank[q] < rank[p]);
+                active.insert(at, p);
+            }
+            out.push(Node::Text(TextRun {
+                text: run.text[a..b].to_string(),
+                code: run.code,
+                src: run.src + a,
+                passages: active.clone(),
+                opens: opening,
+            }));
+            for p in ends.remove(&(i, b)).unwrap_or_default().into_iter().rev() {
+                active.retain(|&q| q != p);
+                out.push(Node::PassageEnd(p));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown::{parse, MdInput};
+    use crate::resolve::blocks::index;
+
+    fn nodes(md: &str) -> Vec<Node> {
+        parse(MdInput { text: md, base: 0, file: 0, raw_html: false }, &mut Vec::new())
+    }
+
+    fn sel(exact: &str) -> Selector<'_> {
+        Selector { exact, prefix: None, suffix: None }
+    }
+
+    #[test]
+    fn finds_across_emphasis_line_breaks_and_quote_styles() {
+        let n = nodes("Putin said “satellite *images\nare* a serious thing”.");
+        let idx = index(&n);
+        let f = find(&idx, &n, sel("\"satellite images are a serious thing\"")).unwrap();
+        assert_eq!(f.block, 0);
+    }
+
+    #[test]
+    fn prefix_and_suffix_choose_the_occurrence() {
+        let n = nodes("one cat, two cat, red cat");
+        let idx = index(&n);
+        assert!(matches!(find(&idx, &n, sel("cat")), Err(AnchorError::Ambiguous(v)) if v.len() == 3));
+        let f = find(&idx, &n, Selector { exact: "cat", prefix: Some("two "), suffix: None }).unwrap();
+        assert_eq!(f.start, 13);
+        let f = find(&idx, &n, Selector { exact: "cat", prefix: None, suffix: Some(", red") }).unwrap();
+        assert_eq!(f.start, 13);
+    }
+
+    #[test]
+    fn passages_never_cross_blocks() {
+        let n = nodes("first part\n\nsecond part");
+        let idx = index(&n);
+        assert_eq!(find(&idx, &n, sel("part second")), Err(AnchorError::NotFound { without_context: 0 }));
+    }
+
+    #[test]
+    fn split_marks_pieces_and_ends() {
+        let n = nodes("a *b c* d");
+        let idx = index(&n);
+        let f = find(&idx, &n, sel("b c d")).unwrap();
+        let span = node_span(&idx, &n, f);
+        let out = split(n, &[span]);
+        let pieces: Vec<(String, usize)> = out
+            .iter()
+            .filter_map(|n| match n {
+                Node::Text(t) => Some((t.text.clone(), t.passages.len())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pieces, [("a ".into(), 0), ("b c".into(), 1), (" d".into(), 1)]);
+        assert!(matches!(out.last(), Some(Node::Event(_))));
+        assert!(out.iter().any(|n| matches!(n, Node::PassageEnd(0))));
+    }
+}

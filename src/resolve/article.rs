@@ -1,0 +1,315 @@
+//! Resolving one article: its references, its anchored passages, autolinks and mentions.
+
+use std::ops::Range;
+
+use super::anchor::{self, AnchorError, NodeSpan, Selector};
+use super::autolink::{autolink, NameMatcher};
+use super::blocks::{self, BlockIndex};
+use super::ids::Registry;
+use super::mentions::{self, excerpt};
+use super::refs::{check_refs, expect_entity};
+use crate::config::AutolinkMode;
+use crate::diag::{Diagnostic, SourceMap};
+use crate::meta::ArticleMeta;
+use crate::parse::Parsed;
+use crate::site::{Article, Excerpt, Mention, MentionVia, Passage, PassageKind, Target};
+use crate::urls;
+
+/// What every article's resolution shares.
+pub struct Shared<'a> {
+    /// All ids.
+    pub registry: &'a Registry,
+    /// All linkable names.
+    pub matcher: &'a NameMatcher,
+    /// File texts, for locating front matter values.
+    pub sources: &'a SourceMap,
+    /// The site's autolink mode.
+    pub autolink: AutolinkMode,
+}
+
+/// An article resolved, with its mentions (and their file offsets) and problems.
+pub struct Resolved {
+    /// The article.
+    pub article: Article,
+    /// Its mentions, with the file offset that orders them.
+    pub mentions: Vec<(usize, Mention)>,
+    /// Problems found.
+    pub diags: Vec<Diagnostic>,
+}
+
+struct Wanted<'m> {
+    kind: PassageKind,
+    html_id: String,
+    sel: Selector<'m>,
+    what: String,
+}
+
+/// Resolves article number `index` (its position in the final, newest-first order).
+pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
+    let Parsed { src, body, mut fragments } = parsed;
+    let meta = &src.meta;
+    let file = src.file;
+    let mut diags = Vec::new();
+    let locate = |needle: &str| src.locate(shared.sources, needle.lines().next().unwrap_or(""));
+    check_refs(&body, file, shared.registry, &mut diags);
+    for f in fragments.iter().flatten() {
+        check_refs(f, file, shared.registry, &mut diags);
+    }
+    check_front_matter(meta, shared.registry, &locate, file, &mut diags);
+
+    let idx = blocks::index(&body);
+    let wanted = wanted_passages(meta);
+    let mut passages = Vec::new();
+    let mut positions = Vec::new();
+    let mut spans: Vec<NodeSpan> = Vec::new();
+    for w in &wanted {
+        match anchor::find(&idx, &body, w.sel) {
+            Ok(found) => {
+                spans.push(anchor::node_span(&idx, &body, found));
+                positions.push(anchor::src_of(&idx, &body, found.block, found.start));
+                passages.push(Passage {
+                    kind: w.kind,
+                    html_id: w.html_id.clone(),
+                    number: 0,
+                    excerpt: passage_excerpt(&idx, found),
+                });
+            }
+            Err(e) => diags.push(anchor_error(e, w, file, locate(w.sel.exact), shared.sources)),
+        }
+    }
+    number_notes(&mut passages, &positions);
+    let body = anchor::split(body, &spans);
+    let mode = meta.autolink.unwrap_or(shared.autolink);
+    let mut body = autolink(body, shared.matcher, mode);
+    let mut found = mentions::record(index, &mut body);
+    found.extend(front_matter_mentions(index, meta, &passages, &positions, shared.registry));
+
+    let mut quote_passages = vec![usize::MAX; meta.quotes.len()];
+    let mut figure_passages: Vec<Vec<Option<usize>>> =
+        meta.figures.iter().map(|f| vec![None; f.values.len()]).collect();
+    for (i, p) in passages.iter().enumerate() {
+        match p.kind {
+            PassageKind::Quote(q) => quote_passages[q] = i,
+            PassageKind::FigureValue(f, v) => figure_passages[f][v] = Some(i),
+            PassageKind::Annotation(_) => {}
+        }
+    }
+    let summary = fragments.first_mut().and_then(Option::take);
+    let notes = fragments.into_iter().skip(1).collect();
+    let article = Article {
+        slug: src.stem.clone(),
+        file,
+        meta: src.meta,
+        body,
+        summary,
+        notes,
+        passages,
+        quote_passages,
+        figure_passages,
+    };
+    Resolved { article, mentions: found, diags }
+}
+
+/// Numbers the annotations' notes in reading order; their HTML ids follow the numbers.
+fn number_notes(passages: &mut [Passage], positions: &[usize]) {
+    let mut notes: Vec<usize> =
+        (0..passages.len()).filter(|&i| matches!(passages[i].kind, PassageKind::Annotation(_))).collect();
+    notes.sort_by_key(|&i| positions[i]);
+    for (n, &i) in notes.iter().enumerate() {
+        passages[i].number = n + 1;
+        passages[i].html_id = format!("note-{}", n + 1);
+    }
+}
+
+fn wanted_passages(meta: &ArticleMeta) -> Vec<Wanted<'_>> {
+    let mut out = Vec::new();
+    for (i, q) in meta.quotes.iter().enumerate() {
+        out.push(Wanted {
+            kind: PassageKind::Quote(i),
+            html_id: format!("q-{}", q.id),
+            sel: Selector {
+                exact: q.exact.as_deref().unwrap_or(&q.text),
+                prefix: q.prefix.as_deref(),
+                suffix: q.suffix.as_deref(),
+            },
+            what: format!("quote '{}'", q.id),
+        });
+    }
+    for (i, a) in meta.annotations.iter().enumerate() {
+        out.push(Wanted {
+            kind: PassageKind::Annotation(i),
+            html_id: String::new(),
+            sel: Selector { exact: &a.exact, prefix: a.prefix.as_deref(), suffix: a.suffix.as_deref() },
+            what: format!("annotation {} ('{}')", i + 1, a.exact.trim()),
+        });
+    }
+    for (f, fig) in meta.figures.iter().enumerate() {
+        for (v, val) in fig.values.iter().enumerate() {
+            if let Some(exact) = &val.exact {
+                out.push(Wanted {
+                    kind: PassageKind::FigureValue(f, v),
+                    html_id: format!("fig-{}-{}", fig.id, v + 1),
+                    sel: Selector { exact, prefix: val.prefix.as_deref(), suffix: val.suffix.as_deref() },
+                    what: format!("value {} of figure '{}'", v + 1, fig.id),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn passage_excerpt(idx: &BlockIndex, f: anchor::Found) -> Excerpt {
+    let block = &idx.blocks[f.block];
+    let start = block.map[f.start].disp as usize;
+    let last = block.map[f.end - 1].disp as usize;
+    let end = last + block.disp[last..].chars().next().map_or(0, char::len_utf8);
+    excerpt(&block.disp, start, end)
+}
+
+fn anchor_error(e: AnchorError, w: &Wanted<'_>, file: usize, span: Range<usize>, sources: &SourceMap) -> Diagnostic {
+    match e {
+        AnchorError::Empty => Diagnostic::error(file, span, format!("{} has no words to anchor", w.what))
+            .help("give the words of the passage as they appear in the body"),
+        AnchorError::NotFound { without_context: 0 } => {
+            Diagnostic::error(file, span, format!("{} not found in the body", w.what)).help(
+                "the words must appear in one paragraph, list item or heading of the body; Markdown syntax, \
+                 line breaks and straight or curly quotes do not count",
+            )
+        }
+        AnchorError::NotFound { without_context } => {
+            Diagnostic::error(file, span, format!("{} not found with its prefix and suffix", w.what)).help(format!(
+                "the words occur {without_context} time(s), but never with this prefix and suffix; fix or drop them"
+            ))
+        }
+        AnchorError::Ambiguous(candidates) => {
+            let lines: Vec<String> = candidates
+                .iter()
+                .map(|&at| {
+                    let (l, c) = sources.line_col(file, at);
+                    format!("{l}:{c}")
+                })
+                .collect();
+            Diagnostic::error(file, span, format!("{} matches {} passages of the body", w.what, candidates.len()))
+                .help(format!("candidates at {}; add `prefix` or `suffix` to choose one", lines.join(", ")))
+        }
+    }
+}
+
+fn check_front_matter(
+    meta: &ArticleMeta,
+    registry: &Registry,
+    locate: &dyn Fn(&str) -> Range<usize>,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for q in &meta.quotes {
+        expect_entity(registry, &q.by, "speaker", file, locate(&q.by), diags);
+        if let Some(s) = &q.source {
+            if !matches!(registry.get(s), Some(Target::Source(..))) {
+                diags.push(registry.unknown(file, locate(s), "source", s));
+            }
+        }
+    }
+    for (i, a) in meta.annotations.iter().enumerate() {
+        if let Some(t) = &a.target {
+            if registry.get(t).is_none() {
+                diags.push(registry.unknown(file, locate(t), "reference", t));
+            }
+        }
+        if a.target.is_none() && a.note.is_none() {
+            diags.push(
+                Diagnostic::error(file, locate(&a.exact), format!("annotation {} has neither `ref` nor `note`", i + 1))
+                    .help("add a `ref` (what the passage is about) or a `note` (Markdown), or both"),
+            );
+        }
+    }
+    for fig in &meta.figures {
+        for v in &fig.values {
+            for by in &v.by.0 {
+                expect_entity(registry, by, "entity", file, locate(by), diags);
+            }
+            if !v.value.is_finite() {
+                diags.push(Diagnostic::error(
+                    file,
+                    locate(&fig.id),
+                    format!("a value of figure '{}' is not a finite number", fig.id),
+                ));
+            }
+        }
+    }
+    for ev in &meta.events {
+        for r in &ev.refs {
+            if registry.get(r).is_none() {
+                diags.push(registry.unknown(file, locate(r), "reference", r));
+            }
+        }
+        if ev.end.is_some_and(|end| end < ev.date) {
+            diags.push(Diagnostic::error(
+                file,
+                locate(&ev.label),
+                format!("event '{}' ends before it starts", ev.label),
+            ));
+        }
+    }
+    for s in &meta.sources {
+        if let Some(url) = &s.url {
+            if !urls::is_allowed_in_front_matter(url) {
+                diags.push(
+                    Diagnostic::error(file, locate(url), format!("source '{}' has a URL that is not allowed", s.id))
+                        .help("URLs in front matter must be http, https, mailto or relative"),
+                );
+            }
+        }
+    }
+}
+
+fn front_matter_mentions(
+    article: usize,
+    meta: &ArticleMeta,
+    passages: &[Passage],
+    positions: &[usize],
+    registry: &Registry,
+) -> Vec<(usize, Mention)> {
+    let mut out = Vec::new();
+    let mut push = |pos: usize, target: &str, fragment: String, excerpt: Excerpt, via: MentionVia| {
+        if registry.get(target).is_some() {
+            out.push((pos, Mention { article, target: target.to_string(), fragment, excerpt, via }));
+        }
+    };
+    for (p, &pos) in passages.iter().zip(positions) {
+        match p.kind {
+            PassageKind::Quote(q) => {
+                push(pos, &meta.quotes[q].by, p.html_id.clone(), p.excerpt.clone(), MentionVia::Speaker)
+            }
+            PassageKind::Annotation(a) => {
+                if let Some(t) = &meta.annotations[a].target {
+                    push(pos, t, p.html_id.clone(), p.excerpt.clone(), MentionVia::Annotation);
+                }
+            }
+            PassageKind::FigureValue(..) => {}
+        }
+    }
+    for (f, fig) in meta.figures.iter().enumerate() {
+        for (v, val) in fig.values.iter().enumerate() {
+            let anchored = passages.iter().zip(positions).find(|(p, _)| p.kind == PassageKind::FigureValue(f, v));
+            let (pos, fragment, excerpt) = match anchored {
+                Some((p, &pos)) => (pos, p.html_id.clone(), p.excerpt.clone()),
+                None => (
+                    usize::MAX / 2,
+                    format!("fig-{}", fig.id),
+                    Excerpt { hit: fig.label.clone(), ..Excerpt::default() },
+                ),
+            };
+            for by in &val.by.0 {
+                push(pos, by, fragment.clone(), excerpt.clone(), MentionVia::Figure);
+            }
+        }
+    }
+    for (i, ev) in meta.events.iter().enumerate() {
+        for r in &ev.refs {
+            let excerpt = Excerpt { hit: ev.label.clone(), ..Excerpt::default() };
+            push(usize::MAX / 2 + 2 + i, r, format!("ev-{}", i + 1), excerpt, MentionVia::Event);
+        }
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! The text of each block as a reader sees it, with a map back to the nodes it came from.
+//!
+//! A block is a paragraph, heading, list item or table cell. Its *display* text has
+//! white-space runs collapsed to one space; its *haystack* additionally folds curly
+//! quotes and apostrophes to straight ones, so anchors match either spelling.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::site::body::Node;
+
+/// Where one haystack byte came from.
+#[derive(Debug, Clone, Copy)]
+pub struct HayPos {
+    /// Index of the text node.
+    pub node: u32,
+    /// Byte offset in that node's text.
+    pub off: u32,
+    /// Byte offset in the block's display text.
+    pub disp: u32,
+}
+
+/// One block's text.
+#[derive(Debug, Default)]
+pub struct BlockText {
+    /// White space collapsed, quote marks as written.
+    pub disp: String,
+    /// `disp` with quote marks folded: what anchors are searched in.
+    pub hay: String,
+    /// For each byte of `hay`, where it came from.
+    pub map: Vec<HayPos>,
+    /// A heading (never autolinked).
+    pub heading: bool,
+    /// File offset of the block's first text.
+    pub src: usize,
+}
+
+/// The blocks of a node list, and where each node sits in them.
+#[derive(Debug, Default)]
+pub struct BlockIndex {
+    /// Every block with text, in document order.
+    pub blocks: Vec<BlockText>,
+    /// For each node: its block and the display offset at which it starts.
+    pub node_pos: Vec<Option<(usize, usize)>>,
+}
+
+/// Folds a character for matching: curly quotes and apostrophes become straight ones.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        _ => c,
+    }
+}
+
+/// The form a search string is matched in: trimmed, white space collapsed, quotes folded.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(fold_char(c));
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Like [`normalize`] but keeps a leading or trailing space (for prefixes and suffixes).
+pub fn normalize_edge(s: &str) -> String {
+    let core = normalize(s);
+    let lead = if s.starts_with(char::is_whitespace) && !core.is_empty() { " " } else { "" };
+    let trail = if s.ends_with(char::is_whitespace) && !core.is_empty() { " " } else { "" };
+    if core.is_empty() && !s.is_empty() {
+        return " ".to_string();
+    }
+    format!("{lead}{core}{trail}")
+}
+
+fn is_block_start(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::CodeBlock(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::FootnoteDefinition
+            | TagEnd::CodeBlock
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+    )
+}
+
+/// Splits `nodes` into blocks and builds each block's text.
+pub fn index(nodes: &[Node]) -> BlockIndex {
+    let mut idx = BlockIndex { blocks: Vec::new(), node_pos: Vec::with_capacity(nodes.len()) };
+    let mut current: Option<BlockText> = None;
+    let mut heading_depth = 0usize;
+    for (i, node) in nodes.iter().enumerate() {
+        let mut pos = None;
+        match node {
+            Node::Event(Event::Start(tag)) if is_block_start(tag) => {
+                flush(&mut idx, &mut current);
+                if matches!(tag, Tag::Heading { .. }) {
+                    heading_depth += 1;
+                }
+            }
+            Node::Event(Event::End(tag)) if is_block_end(tag) => {
+                flush(&mut idx, &mut current);
+                if matches!(tag, TagEnd::Heading(_)) {
+                    heading_depth = heading_depth.saturating_sub(1);
+                }
+            }
+            Node::Event(Event::SoftBreak | Event::HardBreak) => {
+                if let Some(b) = current.as_mut() {
+                    pos = Some((idx.blocks.len(), b.disp.len()));
+                    push_text(b, i, " ");
+                }
+            }
+            Node::Text(run) => {
+                let b = current.get_or_insert_with(|| BlockText {
+                    heading: heading_depth > 0,
+                    src: run.src,
+                    ..BlockText::default()
+                });
+                pos = Some((idx.blocks.len(), b.disp.len()));
+                push_text(b, i, &run.text);
+            }
+            _ => pos = current.as_ref().map(|b| (idx.blocks.len(), b.disp.len())),
+        }
+        idx.node_pos.push(pos);
+    }
+    flush(&mut idx, &mut current);
+    idx
+}
+
+fn flush(idx: &mut BlockIndex, current: &mut Option<BlockText>) {
+    if let Some(b) = current.take() {
+        idx.blocks.push(b);
+    }
+}
+
+fn push_text(b: &mut BlockText, node: usize, text: &str) {
+    for (off, c) in text.char_indices() {
+        let pos = HayPos { node: node as u32, off: off as u32, disp: b.disp.len() as u32 };
+        if c.is_whitespace() {
+            if b.disp.is_empty() || b.disp.ends_with(' ') {
+                continue;
+            }
+            b.disp.push(' ');
+            b.hay.push(' ');
+            b.map.push(pos);
+        } else {
+            b.disp.push(c);
+            let f = fold_char(c);
+            b.hay.push(f);
+            for _ in 0..f.len_utf8() {
+                b.map.push(pos);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown::{parse, MdInput};
+
+    #[test]
+    fn block_text_ignores_markup_and_folds_quotes() {
+        let nodes = parse(
+            MdInput { text: "He said *“satellite\nimages”* are\n\nNext.", base: 0, file: 0, raw_html: false },
+            &mut Vec::new(),
+        );
+        let idx = index(&nodes);
+        assert_eq!(idx.blocks.len(), 2);
+        assert_eq!(idx.blocks[0].disp, "He said “satellite images” are");
+        assert_eq!(idx.blocks[0].hay, "He said \"satellite images\" are");
+        assert_eq!(idx.blocks[0].map.len(), idx.blocks[0].hay.len());
+    }
+}

@@ -1,0 +1,134 @@
+//! Ids (FORMAT.md 2): their form, their one site-wide namespace, and lookups with
+//! "did you mean" suggestions.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diag::{Diagnostic, FileId, SourceMap};
+use crate::site::Target;
+
+/// The longest id allowed.
+pub const MAX_ID_LEN: usize = 80;
+
+/// True for lowercase ASCII letters and digits joined by single hyphens, 1–80 chars.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// A suggestion for a bad id: lowercased, other characters turned into single hyphens.
+pub fn suggest_id(bad: &str) -> String {
+    let mut s = String::new();
+    for c in bad.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            s.push(c);
+        } else if !s.is_empty() && !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').chars().take(MAX_ID_LEN).collect()
+}
+
+/// The error for an id that breaks the rules.
+pub fn bad_id(file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
+    let d = Diagnostic::error(file, span, format!("invalid {what} id '{id}'"))
+        .help("ids are 1 to 80 lowercase ASCII letters, digits and single hyphens");
+    match suggest_id(id) {
+        s if !s.is_empty() && s != id => d.help(format!("try '{s}'")),
+        _ => d,
+    }
+}
+
+/// Every id of the site, where it was defined, and what it names.
+#[derive(Debug, Default)]
+pub struct Registry {
+    targets: HashMap<String, Target>,
+    defined_at: HashMap<String, (FileId, usize)>,
+    sorted: Vec<String>,
+}
+
+impl Registry {
+    /// Defines `id` (already checked for form) at `span` of `file`. A repeat is an
+    /// error naming both places.
+    pub fn define(
+        &mut self,
+        id: &str,
+        target: Target,
+        file: FileId,
+        span: Range<usize>,
+        sources: &SourceMap,
+    ) -> Option<Diagnostic> {
+        if let Some(&(first_file, first_at)) = self.defined_at.get(id) {
+            let (line, col) = sources.line_col(first_file, first_at);
+            return Some(Diagnostic::error(file, span, format!("id '{id}' is defined twice")).help(format!(
+                "it is first defined at {}:{line}:{col}; ids are unique across the whole site",
+                sources.name(first_file)
+            )));
+        }
+        self.targets.insert(id.to_string(), target);
+        self.defined_at.insert(id.to_string(), (file, span.start));
+        None
+    }
+
+    /// What `id` names.
+    pub fn get(&self, id: &str) -> Option<Target> {
+        self.targets.get(id).copied()
+    }
+
+    /// Finishes registration (sorts ids for suggestions) and hands out the id map.
+    pub fn finish(&mut self) {
+        self.sorted = self.targets.keys().cloned().collect();
+        self.sorted.sort();
+    }
+
+    /// The id map.
+    pub fn into_map(self) -> HashMap<String, Target> {
+        self.targets
+    }
+
+    /// Up to three known ids closest to `unknown` by edit distance.
+    pub fn closest(&self, unknown: &str) -> Vec<&str> {
+        let limit = (unknown.len() / 3).max(2);
+        let mut scored: Vec<(usize, &str)> = self
+            .sorted
+            .iter()
+            .map(|k| (strsim::levenshtein(unknown, k), k.as_str()))
+            .filter(|(d, k)| *d <= limit || k.starts_with(unknown) || unknown.starts_with(*k))
+            .collect();
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, k)| k).collect()
+    }
+
+    /// The error for a reference to an unknown id, with suggestions.
+    pub fn unknown(&self, file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
+        let d = Diagnostic::error(file, span, format!("unknown {what} '{id}'"));
+        match self.closest(id).as_slice() {
+            [] => d.help(
+                "define it (an entity or document file, or a quote, source or figure in an article), or fix the id",
+            ),
+            close => d.help(format!(
+                "did you mean {}?",
+                close.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_rules() {
+        for ok in ["a", "nicolas-lerner", "article-4", "x1"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "Nicolas", "a--b", "-a", "a-", "a/b", "..", "café", &"a".repeat(81)] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+        assert_eq!(suggest_id("Nicolas Lerner"), "nicolas-lerner");
+    }
+}

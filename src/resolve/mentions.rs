@@ -1,0 +1,102 @@
+//! Mentions (FORMAT.md 4.4): giving every reference in a body its HTML id and recording
+//! it with the sentence around it.
+
+use std::collections::HashMap;
+
+use super::blocks::{self, BlockIndex};
+use crate::site::body::Node;
+use crate::site::{Excerpt, Mention, MentionVia};
+
+/// Longest excerpt context kept on each side of the highlighted words, in chars.
+const CONTEXT_CHARS: usize = 160;
+
+/// The sentence of `text` around `start..end` (byte offsets), trimmed to a readable length.
+pub fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
+    let sentence_start = text[..start]
+        .rmatch_indices(['.', '!', '?'])
+        .find(|(i, _)| text[i + 1..].starts_with(' '))
+        .map_or(0, |(i, _)| i + 2);
+    let sentence_end = text[end..]
+        .match_indices(['.', '!', '?'])
+        .find(|(i, _)| text[end + i + 1..].is_empty() || text[end + i + 1..].starts_with(' '))
+        .map_or(text.len(), |(i, _)| end + i + 1);
+    let before = &text[sentence_start.min(start)..start];
+    let after = &text[end..sentence_end.max(end)];
+    Excerpt { before: clip_start(before), hit: text[start..end].to_string(), after: clip_end(after) }
+}
+
+fn clip_start(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= CONTEXT_CHARS {
+        return s.to_string();
+    }
+    let tail: String = s.chars().skip(n - CONTEXT_CHARS).collect();
+    let cut = tail.find(' ').map_or(tail.as_str(), |i| &tail[i..]);
+    format!("…{cut}")
+}
+
+fn clip_end(s: &str) -> String {
+    if s.chars().count() <= CONTEXT_CHARS {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(CONTEXT_CHARS).collect();
+    let cut = head.rfind(' ').map_or(head.as_str(), |i| &head[..i]);
+    format!("{cut}…")
+}
+
+/// Gives each reference of an article body a stable HTML id (`m-<id>-<n>`) and returns
+/// the mentions, with their file offsets for ordering.
+pub fn record(article: usize, nodes: &mut [Node]) -> Vec<(usize, Mention)> {
+    let idx = blocks::index(nodes);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
+    let mut out = Vec::new();
+    for i in 0..nodes.len() {
+        match &mut nodes[i] {
+            Node::RefOpen(r) => {
+                let n = counts.entry(r.id.clone()).or_insert(0);
+                *n += 1;
+                r.html_id = format!("m-{}-{n}", r.id.replace('/', "--"));
+                open.push((i, position(&idx, i)));
+            }
+            Node::RefClose => {
+                let Some((o, start)) = open.pop() else { continue };
+                let end = idx.node_pos[i].or_else(|| position(&idx, i));
+                let Node::RefOpen(r) = &nodes[o] else { continue };
+                let excerpt = match (start, end) {
+                    (Some((b, s)), Some((_, e))) => {
+                        let disp = &idx.blocks[b].disp;
+                        excerpt(disp, s.min(disp.len()), e.clamp(s.min(disp.len()), disp.len()))
+                    }
+                    _ => Excerpt::default(),
+                };
+                let via = if r.auto { MentionVia::Autolink } else { MentionVia::Reference };
+                out.push((
+                    r.span.start,
+                    Mention { article, target: r.id.clone(), fragment: r.html_id.clone(), excerpt, via },
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The block and display offset at which node `i` starts: its own, or (for a reference
+/// that opens a block) that of the first text after it.
+fn position(idx: &BlockIndex, i: usize) -> Option<(usize, usize)> {
+    idx.node_pos[i..].iter().take(4).find_map(|p| *p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_the_sentence() {
+        let t = "First one. Then Lerner went to Kyiv. Last.";
+        let s = t.find("Lerner").unwrap();
+        let e = excerpt(t, s, s + 6);
+        assert_eq!((e.before.as_str(), e.hit.as_str(), e.after.as_str()), ("Then ", "Lerner", " went to Kyiv."));
+    }
+}

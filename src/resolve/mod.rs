@@ -1,0 +1,210 @@
+//! Stage 3, resolve: one id namespace for the whole site, every reference checked,
+//! passages anchored, names autolinked and mentions recorded, giving the [`Site`] model.
+
+pub mod anchor;
+pub mod article;
+pub mod autolink;
+pub mod blocks;
+pub mod ids;
+pub mod mentions;
+pub mod refs;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
+use crate::parse::{Parsed, ParsedSite};
+use crate::site::{Document, Entity, Mention, Site, Target};
+use crate::urls;
+use autolink::NameMatcher;
+use ids::{bad_id, is_valid_id, Registry};
+use refs::{check_refs, expect_entity};
+
+/// Resolves the parsed site into the site model; problems go to `diags`.
+pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> Site {
+    let ParsedSite { root, config, mut articles, mut entities, mut documents, templates, static_files } = parsed;
+    articles.sort_by(|a, b| b.src.meta.date.cmp(&a.src.meta.date).then_with(|| a.src.stem.cmp(&b.src.stem)));
+    entities.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
+    documents.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
+    check_slugs(&articles, sources, diags);
+    let registry = register(&articles, &entities, &documents, sources, diags);
+
+    let (matcher, ambiguous) = NameMatcher::new(linkable_names(&entities, &documents));
+    for a in ambiguous {
+        let first = registry.get(&a.ids[0]);
+        let file = match first {
+            Some(Target::Entity(e)) => entities[e].src.file,
+            Some(Target::Document(d)) => documents[d].src.file,
+            _ => continue,
+        };
+        diags.push(
+            Diagnostic::warning(file, 0..0, format!("the name '{}' is claimed by {}", a.name, a.ids.join(", ")))
+                .help("it is never autolinked; link it explicitly, or keep it as an alias of one of them only"),
+        );
+    }
+    let shared = article::Shared { registry: &registry, matcher: &matcher, sources, autolink: config.autolink };
+    let resolved: Vec<article::Resolved> =
+        articles.into_par_iter().enumerate().map(|(i, a)| article::resolve(&shared, i, a)).collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut site_articles = Vec::with_capacity(resolved.len());
+    for mut r in resolved {
+        diags.extend(r.diags);
+        r.mentions.sort_by_key(|(pos, _)| *pos);
+        mentions.extend(r.mentions.into_iter().map(|(_, m)| m));
+        site_articles.push(r.article);
+    }
+    let entities = entities.into_iter().map(|e| resolve_entity(e, &registry, sources, diags)).collect();
+    let documents = documents.into_iter().map(|d| resolve_document(d, &registry, sources, diags)).collect();
+    let mut mentions_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        mentions_of.entry(m.target.clone()).or_default().push(i);
+    }
+    Site {
+        config,
+        root,
+        articles: site_articles,
+        entities,
+        documents,
+        ids: registry.into_map(),
+        mentions,
+        mentions_of,
+        templates,
+        static_files,
+    }
+}
+
+/// Article slugs follow the id rules and are unique, also ignoring case.
+fn check_slugs(articles: &[Parsed<ArticleMeta>], sources: &SourceMap, diags: &mut Diagnostics) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for a in articles {
+        if !is_valid_id(&a.src.stem) {
+            diags.push(
+                bad_id(a.src.file, 0..0, "article slug", &a.src.stem).help("the slug is the file name without .md"),
+            );
+        }
+        if let Some(first) = seen.insert(a.src.stem.to_lowercase(), a.src.file) {
+            diags.push(
+                Diagnostic::error(a.src.file, 0..0, format!("two articles have the slug '{}'", a.src.stem))
+                    .help(format!("{} has the same file name; rename one of them", sources.name(first))),
+            );
+        }
+    }
+}
+
+fn register(
+    articles: &[Parsed<ArticleMeta>],
+    entities: &[Parsed<EntityMeta>],
+    documents: &[Parsed<DocumentMeta>],
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+) -> Registry {
+    let mut reg = Registry::default();
+    let mut define = |id: &str, what: &str, target: Target, file: usize, span: std::ops::Range<usize>| {
+        let local = if what == "provision" { id.split_once('/').map_or(id, |(_, p)| p) } else { id };
+        if !is_valid_id(local) {
+            diags.push(bad_id(file, span, what, local));
+        } else if let Some(d) = reg.define(id, target, file, span, sources) {
+            diags.push(d);
+        }
+    };
+    for (i, e) in entities.iter().enumerate() {
+        define(&e.src.stem, "entity", Target::Entity(i), e.src.file, 0..0);
+    }
+    for (i, d) in documents.iter().enumerate() {
+        define(&d.src.stem, "document", Target::Document(i), d.src.file, 0..0);
+        for (p, prov) in d.src.meta.provisions.iter().enumerate() {
+            let span = d.src.locate(sources, &prov.id);
+            define(&format!("{}/{}", d.src.stem, prov.id), "provision", Target::Provision(i, p), d.src.file, span);
+        }
+    }
+    for (a, art) in articles.iter().enumerate() {
+        let m = &art.src.meta;
+        let file = art.src.file;
+        for (q, x) in m.quotes.iter().enumerate() {
+            define(&x.id, "quote", Target::Quote(a, q), file, art.src.locate(sources, &x.id));
+        }
+        for (s, x) in m.sources.iter().enumerate() {
+            define(&x.id, "source", Target::Source(a, s), file, art.src.locate(sources, &x.id));
+        }
+        for (f, x) in m.figures.iter().enumerate() {
+            define(&x.id, "figure", Target::Figure(a, f), file, art.src.locate(sources, &x.id));
+        }
+    }
+    reg.finish();
+    reg
+}
+
+fn linkable_names(entities: &[Parsed<EntityMeta>], documents: &[Parsed<DocumentMeta>]) -> Vec<(String, String)> {
+    let mut names = Vec::new();
+    for e in entities {
+        for n in std::iter::once(&e.src.meta.name).chain(&e.src.meta.aliases) {
+            names.push((n.clone(), e.src.stem.clone()));
+        }
+    }
+    for d in documents {
+        let m = &d.src.meta;
+        for n in std::iter::once(&m.title).chain(&m.short_title).chain(&m.aliases) {
+            names.push((n.clone(), d.src.stem.clone()));
+        }
+    }
+    names
+}
+
+fn resolve_entity(e: Parsed<EntityMeta>, registry: &Registry, sources: &SourceMap, diags: &mut Diagnostics) -> Entity {
+    let mut found = Vec::new();
+    let file = e.src.file;
+    check_refs(&e.body, file, registry, &mut found);
+    for r in &e.src.meta.related {
+        expect_entity(registry, &r.id, "related entity", file, e.src.locate(sources, &r.id), &mut found);
+    }
+    for url in &e.src.meta.same_as {
+        check_url(url, file, e.src.locate(sources, url), &mut found);
+    }
+    diags.extend(found);
+    Entity { id: e.src.stem, file, meta: e.src.meta, body: e.body }
+}
+
+fn resolve_document(
+    d: Parsed<DocumentMeta>,
+    registry: &Registry,
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+) -> Document {
+    let mut found = Vec::new();
+    let file = d.src.file;
+    let locate = |s: &str| d.src.locate(sources, s);
+    check_refs(&d.body, file, registry, &mut found);
+    for f in d.fragments.iter().flatten() {
+        check_refs(f, file, registry, &mut found);
+    }
+    for p in &d.src.meta.parties {
+        expect_entity(registry, p, "party", file, locate(p), &mut found);
+    }
+    if let Some(place) = &d.src.meta.place {
+        expect_entity(registry, place, "place", file, locate(place), &mut found);
+    }
+    for prov in &d.src.meta.provisions {
+        for c in &prov.cites {
+            if !matches!(registry.get(c), Some(Target::Provision(..))) {
+                found.push(
+                    registry
+                        .unknown(file, locate(c), "provision", c)
+                        .help("cite provisions as document-id/provision-id"),
+                );
+            }
+        }
+    }
+    diags.extend(found);
+    Document { id: d.src.stem, file, meta: d.src.meta, body: d.body, summaries: d.fragments }
+}
+
+fn check_url(url: &str, file: usize, span: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) {
+    if !urls::is_allowed_in_front_matter(url) {
+        diags.push(
+            Diagnostic::error(file, span, format!("the URL '{url}' is not allowed"))
+                .help("URLs in front matter must be http, https, mailto or relative"),
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! The body IR: a Markdown document as a flat list of nodes that later stages decorate
+//! (references resolved, passages anchored, names autolinked) and the renderer
+//! serializes once. Positions are byte offsets into the source file.
+
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
+/// One node of a parsed Markdown text.
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// A Markdown event passed through unchanged: block and inline structure, code
+    /// blocks, images, breaks.
+    Event(Event<'static>),
+    /// Text a reader sees (plain text or inline code), which anchors and autolinks may split.
+    Text(TextRun),
+    /// The start of an `@` reference, written or autolinked.
+    RefOpen(RefLink),
+    /// The end of the innermost reference.
+    RefClose,
+    /// The end of the anchored passage with this index: its marker and note go here.
+    PassageEnd(usize),
+}
+
+/// A run of visible text.
+#[derive(Debug, Clone, Default)]
+pub struct TextRun {
+    /// The text, unescaped.
+    pub text: String,
+    /// Inline code rather than prose.
+    pub code: bool,
+    /// File offset of the Markdown the text came from.
+    pub src: usize,
+    /// Indices of the anchored passages this run lies in, outermost first.
+    pub passages: Vec<usize>,
+    /// The passages that begin with this run (their HTML id goes here).
+    pub opens: Vec<usize>,
+}
+
+/// An `@id` reference.
+#[derive(Debug, Clone)]
+pub struct RefLink {
+    /// The id referred to (`nicolas-lerner`, `treaty/article-4`).
+    pub id: String,
+    /// File span of the link (or of the autolinked words).
+    pub span: Range<usize>,
+    /// The HTML id this reference carries in the output, so backlinks can land on it.
+    pub html_id: String,
+    /// Inserted by autolinking rather than written by the author.
+    pub auto: bool,
+}
+
+impl Node {
+    /// A plain text node.
+    pub fn text(text: impl Into<String>, src: usize) -> Node {
+        Node::Text(TextRun { text: text.into(), src, ..TextRun::default() })
+    }
+}

@@ -1,0 +1,206 @@
+//! The site model: everything `resolve` established, which `render` reads.
+//!
+//! Articles are sorted newest first, entities and documents by id. Every id of the
+//! site (one namespace) maps to a [`Target`]; every reference is a [`Mention`].
+
+pub mod body;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::config::SiteConfig;
+use crate::diag::FileId;
+use crate::load::AssetFile;
+use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
+use body::Node;
+
+/// A fully resolved site.
+#[derive(Debug)]
+pub struct Site {
+    /// `site.yaml`.
+    pub config: SiteConfig,
+    /// The site root.
+    pub root: PathBuf,
+    /// Articles, newest first.
+    pub articles: Vec<Article>,
+    /// Entities, by id.
+    pub entities: Vec<Entity>,
+    /// Documents, by id.
+    pub documents: Vec<Document>,
+    /// Every id and what it names.
+    pub ids: HashMap<String, Target>,
+    /// Every mention, by article (newest first) then position.
+    pub mentions: Vec<Mention>,
+    /// Mention indices by the id they refer to.
+    pub mentions_of: HashMap<String, Vec<usize>>,
+    /// Template overrides from the site.
+    pub templates: Vec<AssetFile>,
+    /// Static files from the site.
+    pub static_files: Vec<AssetFile>,
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// `entities[i]`.
+    Entity(usize),
+    /// `documents[i]`.
+    Document(usize),
+    /// `documents[d].meta.provisions[p]`.
+    Provision(usize, usize),
+    /// `articles[a].meta.quotes[q]`.
+    Quote(usize, usize),
+    /// `articles[a].meta.sources[s]`.
+    Source(usize, usize),
+    /// `articles[a].meta.figures[f]`.
+    Figure(usize, usize),
+}
+
+/// An article, resolved.
+#[derive(Debug)]
+pub struct Article {
+    /// URL slug (the file stem).
+    pub slug: String,
+    /// Source file.
+    pub file: FileId,
+    /// Front matter.
+    pub meta: ArticleMeta,
+    /// The body, with references, passages and autolinks in place.
+    pub body: Vec<Node>,
+    /// The standfirst.
+    pub summary: Option<Vec<Node>>,
+    /// Per annotation, its note.
+    pub notes: Vec<Option<Vec<Node>>>,
+    /// The anchored passages; `Node::PassageEnd(i)` and `TextRun::passages` index this.
+    pub passages: Vec<Passage>,
+    /// Per quote, the index of its passage.
+    pub quote_passages: Vec<usize>,
+    /// Per figure, per value, the index of its passage if it has one.
+    pub figure_passages: Vec<Vec<Option<usize>>>,
+}
+
+/// What an anchored passage is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassageKind {
+    /// `meta.quotes[i]`.
+    Quote(usize),
+    /// `meta.annotations[i]`.
+    Annotation(usize),
+    /// `meta.figures[f].values[v]`.
+    FigureValue(usize, usize),
+}
+
+/// A passage of an article body pinned by its words.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    /// What it is.
+    pub kind: PassageKind,
+    /// Its HTML id on the article page.
+    pub html_id: String,
+    /// For annotations, the note's number in reading order (1-based); 0 otherwise.
+    pub number: usize,
+    /// The sentence it sits in.
+    pub excerpt: Excerpt,
+}
+
+/// A piece of text around a highlighted part.
+#[derive(Debug, Clone, Default)]
+pub struct Excerpt {
+    /// Text before the highlight.
+    pub before: String,
+    /// The highlighted words.
+    pub hit: String,
+    /// Text after the highlight.
+    pub after: String,
+}
+
+/// How a mention came about (FORMAT.md 4.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionVia {
+    /// An `[..](@id)` link.
+    Reference,
+    /// An autolinked name.
+    Autolink,
+    /// An annotation's `ref`.
+    Annotation,
+    /// A quote's speaker.
+    Speaker,
+    /// A figure value's `by`.
+    Figure,
+    /// A timeline event's `refs`.
+    Event,
+}
+
+/// One place where an article refers to an id.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// `articles[i]`.
+    pub article: usize,
+    /// The id referred to.
+    pub target: String,
+    /// The HTML id on the article page to deep-link to.
+    pub fragment: String,
+    /// The sentence around it.
+    pub excerpt: Excerpt,
+    /// How it came about.
+    pub via: MentionVia,
+}
+
+/// An entity, resolved.
+#[derive(Debug)]
+pub struct Entity {
+    /// Id (file stem).
+    pub id: String,
+    /// Source file.
+    pub file: FileId,
+    /// Front matter.
+    pub meta: EntityMeta,
+    /// Profile.
+    pub body: Vec<Node>,
+}
+
+/// A document, resolved.
+#[derive(Debug)]
+pub struct Document {
+    /// Id (file stem).
+    pub id: String,
+    /// Source file.
+    pub file: FileId,
+    /// Front matter.
+    pub meta: DocumentMeta,
+    /// Overview.
+    pub body: Vec<Node>,
+    /// Per provision, its summary.
+    pub summaries: Vec<Option<Vec<Node>>>,
+}
+
+impl Site {
+    /// Mentions of `id`, in article order.
+    pub fn mentions_of(&self, id: &str) -> impl Iterator<Item = &Mention> {
+        self.mentions_of.get(id).into_iter().flatten().map(|&i| &self.mentions[i])
+    }
+
+    /// The display name of an id: an entity's name, a document's short title, a
+    /// provision's "Article 4 (Treaty)", a quote's words.
+    pub fn label(&self, id: &str) -> String {
+        match self.ids.get(id) {
+            Some(Target::Entity(e)) => self.entities[*e].meta.name.clone(),
+            Some(Target::Document(d)) => self.documents[*d].short_title().to_string(),
+            Some(Target::Provision(d, p)) => {
+                let doc = &self.documents[*d];
+                format!("{}, {}", doc.meta.provisions[*p].title, doc.short_title())
+            }
+            Some(Target::Quote(a, q)) => self.articles[*a].meta.quotes[*q].text.clone(),
+            Some(Target::Source(a, s)) => self.articles[*a].meta.sources[*s].title.clone(),
+            Some(Target::Figure(a, f)) => self.articles[*a].meta.figures[*f].label.clone(),
+            None => id.to_string(),
+        }
+    }
+}
+
+impl Document {
+    /// The short title, or the title.
+    pub fn short_title(&self) -> &str {
+        self.meta.short_title.as_deref().unwrap_or(&self.meta.title)
+    }
+}

@@ -1,0 +1,28 @@
+//! The built-in theme: the repository's own `templates/` and `static/` files, embedded
+//! in the binary. A site overrides any of them by placing a file of the same name in
+//! its own folder.
+
+/// Built-in templates, by name.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("entities.html", include_str!("../templates/entities.html")),
+    ("entity.html", include_str!("../templates/entity.html")),
+    ("quotes.html", include_str!("../templates/quotes.html")),
+    ("quote.html", include_str!("../templates/quote.html")),
+    ("documents.html", include_str!("../templates/documents.html")),
+    ("document.html", include_str!("../templates/document.html")),
+    ("provision.html", include_str!("../templates/provision.html")),
+    ("timeline.html", include_str!("../templates/timeline.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("feed.xml", include_str!("../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../templates/robots.txt")),
+];
+
+/// Built-in static files, by path relative to the output root.
+pub const STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../static/style.css")), ("search.js", include_bytes!("../static/search.js"))];
