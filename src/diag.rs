@@ -10,6 +10,8 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 
+pub use codespan_reporting::term::termcolor;
+
 /// Identifies one file in the [`SourceMap`].
 pub type FileId = usize;
 
@@ -127,9 +129,16 @@ impl Diagnostics {
         v
     }
 
+    /// The diagnostics as [`Diagnostics::print`] writes them, without colour.
+    pub fn to_text(&self, sources: &SourceMap) -> String {
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        let _ = self.print(sources, &mut out);
+        String::from_utf8_lossy(&out.into_inner()).into_owned()
+    }
+
     /// Writes every diagnostic like a compiler does, then a summary line.
     pub fn print(&self, sources: &SourceMap, out: &mut dyn term::termcolor::WriteColor) -> std::io::Result<()> {
-        let config = term::Config::default();
+        let config = term::Config { chars: term::Chars::ascii(), ..term::Config::default() };
         for d in self.sorted(sources) {
             let cs = to_codespan(d, sources);
             term::emit(out, &config, &sources.files, &cs).map_err(std::io::Error::other)?;

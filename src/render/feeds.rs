@@ -89,7 +89,8 @@ struct SearchItem {
 /// Longest text kept per search item.
 const SEARCH_TEXT_CHARS: usize = 300;
 
-/// `search-index.json`: articles, entities, quotes, documents and provisions.
+/// `search-index.json`: articles, entities, quotes, documents and provisions, with
+/// `<`, `>` and `&` escaped so the file is inert even if served or embedded as HTML.
 pub fn search_index(site: &Site) -> String {
     let mut items = Vec::new();
     let clip = |s: String| s.chars().take(SEARCH_TEXT_CHARS).collect::<String>();
@@ -118,5 +119,5 @@ pub fn search_index(site: &Site) -> String {
             });
         }
     }
-    serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_string())
+    super::jsonld::to_script(&serde_json::to_value(&items).unwrap_or_default())
 }

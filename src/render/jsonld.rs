@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use crate::meta::EntityKind;
 use crate::site::{Article, Document, Entity, Site};
 
-/// Serializes `v` for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
+/// Serializes `v` as JSON for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
 /// and the JavaScript line separators are written as escapes, so no value can end the
 /// script element.
 pub fn to_script(v: &Value) -> String {

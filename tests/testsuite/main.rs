@@ -1,0 +1,10 @@
+//! Integration tests: build small sites with the real pipeline and check the HTML a
+//! reader gets.
+
+mod anchors;
+mod autolink;
+mod bundled;
+mod escaping;
+mod pages;
+mod support;
+mod templates;

@@ -1,0 +1,162 @@
+//! Every page of FORMAT.md section 5 exists and the cross-links between them land.
+
+use crate::support::{attr_values, SiteTest};
+
+#[test]
+fn every_page_kind_is_written() {
+    let out = SiteTest::fixture("basic").build();
+    for file in [
+        "index.html",
+        "articles/engine/index.html",
+        "articles/older/index.html",
+        "entities/index.html",
+        "entities/ada-lovelace/index.html",
+        "quotes/index.html",
+        "quotes/no-pretensions/index.html",
+        "documents/index.html",
+        "documents/engine-notes/index.html",
+        "documents/engine-notes/note-g/index.html",
+        "timeline/index.html",
+        "search/index.html",
+        "search-index.json",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "style.css",
+        "syntax.css",
+    ] {
+        assert!(out.has(file), "{file} is missing");
+    }
+    assert!(out.broken_links("/").is_empty(), "{:#?}", out.broken_links("/"));
+}
+
+#[test]
+fn home_lists_articles_newest_first() {
+    let out = SiteTest::fixture("basic").build();
+    let home = out.main("");
+    let newer = home.find("What the engine could not do").unwrap();
+    let older = home.find("An older piece").unwrap();
+    assert!(newer < older);
+}
+
+#[test]
+fn entity_page_lists_every_mention_with_a_deep_link_that_lands() {
+    let site = SiteTest::fixture("basic");
+    let out = site.build();
+    let entity = out.main("entities/ada-lovelace/");
+    let links: Vec<String> = attr_values(&entity, "href")
+        .into_iter()
+        .filter(|h| h.starts_with("../../articles/") && h.contains('#'))
+        .collect();
+    // engine: autolinked name, speaker of the quote, author is not a mention, figure value;
+    // older: autolinked name.
+    assert!(links.iter().any(|l| l == "../../articles/engine/#m-ada-lovelace-1"), "{links:#?}");
+    assert!(links.iter().any(|l| l == "../../articles/engine/#q-no-pretensions"), "{links:#?}");
+    assert!(links.iter().any(|l| l == "../../articles/engine/#fig-note-count-1"), "{links:#?}");
+    assert!(links.iter().any(|l| l == "../../articles/older/#m-ada-lovelace-1"), "{links:#?}");
+    for link in &links {
+        let (path, fragment) = link.trim_start_matches("../../").split_once('#').unwrap();
+        let target = out.file(&format!("{path}index.html"));
+        assert!(attr_values(&target, "id").iter().any(|i| i == fragment), "#{fragment} not on {path}");
+    }
+    assert!(entity.contains("<mark>Ada Lovelace</mark> wrote seven notes"), "the mention shows its sentence");
+}
+
+#[test]
+fn provision_page_shows_text_citations_and_referring_passages() {
+    let out = SiteTest::fixture("basic").build();
+    let page = out.main("documents/engine-notes/note-g/");
+    assert!(page.contains("The Engine has no pretensions whatever to originate anything."));
+    assert!(page.contains("<strong>ordered</strong>"), "summary is Markdown");
+    assert!(page.contains(r#"href="../../../documents/engine-notes/note-a/""#), "cites Note A");
+    assert!(page.contains(r#"href="../../../articles/engine/#m-engine-notes--note-g-1""#), "explicit reference");
+    assert!(page.contains(r#"href="../../../articles/engine/#note-1""#), "annotation ref");
+    let cited = out.main("documents/engine-notes/note-a/");
+    assert!(cited.contains("Cited by"), "reverse citation shown");
+}
+
+#[test]
+fn quote_page_links_speaker_and_passage_both_ways() {
+    let out = SiteTest::fixture("basic").build();
+    let quote = out.main("quotes/no-pretensions/");
+    assert!(quote.contains(r#"href="../../entities/ada-lovelace/""#));
+    assert!(quote.contains(r#"href="../../articles/engine/#q-no-pretensions""#));
+    assert!(quote.contains("Note G of her notes."));
+    let article = out.main("articles/engine/");
+    assert!(article.contains(r#"href="../../quotes/no-pretensions/""#));
+    let speaker = out.main("entities/ada-lovelace/");
+    assert!(speaker.contains(r#"href="../../quotes/no-pretensions/""#), "entity lists its quotes");
+}
+
+#[test]
+fn timeline_feed_and_sitemap_use_the_right_urls() {
+    let out = SiteTest::fixture("basic").build();
+    let timeline = out.main("timeline/");
+    assert!(timeline.contains(r#"href="../articles/engine/#ev-1""#));
+    assert!(timeline.contains("September 1843"));
+    let feed = out.file("feed.xml");
+    assert!(feed.contains("<id>https://example.org/articles/engine/</id>"));
+    assert!(feed.contains("<published>2024-03-02T00:00:00Z</published>"));
+    let sitemap = out.file("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/documents/engine-notes/note-g/</loc>"));
+    assert!(!sitemap.contains("404"));
+    assert!(out.file("robots.txt").contains("Sitemap: https://example.org/sitemap.xml"));
+}
+
+#[test]
+fn every_page_has_json_ld_and_open_graph() {
+    let out = SiteTest::fixture("basic").build();
+    for (path, kind) in [
+        ("articles/engine/", "NewsArticle"),
+        ("entities/ada-lovelace/", "Person"),
+        ("entities/analytical-society/", "Organization"),
+        ("entities/london/", "Place"),
+        ("quotes/no-pretensions/", "Quotation"),
+        ("documents/engine-notes/", "Legislation"),
+        ("documents/engine-notes/note-g/", "Legislation"),
+        ("", "WebSite"),
+    ] {
+        let html = out.file(&format!("{path}index.html"));
+        assert!(html.contains(&format!(r#""@type":"{kind}""#)), "{path} lacks {kind}");
+        assert!(html.contains(r#"<meta property="og:title""#), "{path} lacks og:title");
+        assert!(html.contains(&format!(r#"<link rel="canonical" href="https://example.org/{path}">"#)), "{path}");
+    }
+}
+
+#[test]
+fn long_lists_continue_on_numbered_pages() {
+    let mut site =
+        SiteTest::new("paginate").file("site.yaml", "title: T\nbase_url: https://example.org/\npaginate: 2\n");
+    site = site.entity("kim", "Kim", "person");
+    for i in 1..=5 {
+        site = site.article(&format!("a{i}"), &format!("title: Article {i}\ndate: 2024-01-0{i}"), "Kim spoke.");
+    }
+    let out = site.build();
+    assert!(out.has("page/2/index.html") && out.has("page/3/index.html") && !out.has("page/4/index.html"));
+    assert!(out.has("entities/kim/page/3/index.html"));
+    let second = out.main("entities/kim/page/2/");
+    assert!(second.contains("Article 3") && second.contains("Article 2") && !second.contains("Article 5"));
+    assert!(out.broken_links("/").is_empty(), "{:#?}", out.broken_links("/"));
+}
+
+#[test]
+fn drafts_build_only_when_asked() {
+    let site = SiteTest::new("drafts").article("wip", "title: WIP\ndate: 2024-01-01\ndraft: true", "Soon.");
+    let out = site.build();
+    assert!(!out.has("articles/wip/index.html"));
+    let status = site.run(&["build", "--drafts"]);
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(out.has("articles/wip/index.html"));
+}
+
+#[test]
+fn fenced_code_is_highlighted_with_classes() {
+    let site = SiteTest::new("code").article("c", "title: C\ndate: 2024-01-01", "```json\n{\"a\": 1}\n```\n");
+    let out = site.build();
+    let page = out.main("articles/c/");
+    assert!(page.contains(r#"<code class="language-json">"#), "{page}");
+    assert!(page.contains(r#"<span class="hl-"#));
+    let css = out.file("syntax.css");
+    assert!(css.contains(".hl-") && css.contains("prefers-color-scheme: dark"));
+}

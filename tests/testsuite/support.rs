@@ -1,0 +1,202 @@
+//! `SiteTest`: a site copied or written into a fresh temporary folder, built with the
+//! real pipeline, and read back as the HTML a visitor gets.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use gloss::load::LoadOptions;
+use gloss::BuildOptions;
+use regex::Regex;
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A site in its own temporary folder.
+pub(crate) struct SiteTest {
+    pub(crate) root: PathBuf,
+}
+
+/// A minimal valid `site.yaml`.
+pub(crate) const SITE_YAML: &str = "title: Test Site\nbase_url: https://example.org/\n";
+
+impl SiteTest {
+    fn fresh(name: &str) -> SiteTest {
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("site-{name}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        SiteTest { root }
+    }
+
+    /// A copy of `tests/fixtures/<name>`.
+    pub(crate) fn fixture(name: &str) -> SiteTest {
+        let site = SiteTest::fresh(name);
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &site.root);
+        site
+    }
+
+    /// A site holding only a minimal `site.yaml`.
+    pub(crate) fn new(name: &str) -> SiteTest {
+        SiteTest::fresh(name).file("site.yaml", SITE_YAML)
+    }
+
+    /// Writes (or replaces) a file of the site.
+    pub(crate) fn file(self, path: &str, contents: &str) -> SiteTest {
+        let p = self.root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, contents).unwrap();
+        self
+    }
+
+    /// An article with front matter `fm` (without fences) and `body`.
+    pub(crate) fn article(self, slug: &str, fm: &str, body: &str) -> SiteTest {
+        self.file(&format!("content/articles/{slug}.md"), &format!("---\n{fm}\n---\n{body}"))
+    }
+
+    /// An entity.
+    pub(crate) fn entity(self, id: &str, name: &str, kind: &str) -> SiteTest {
+        self.file(&format!("content/entities/{id}.md"), &format!("---\nname: {name}\nkind: {kind}\n---\n"))
+    }
+
+    /// Builds into `public/`; panics with the diagnostics if the content has errors.
+    pub(crate) fn build(&self) -> Built {
+        self.build_with(None)
+    }
+
+    /// Builds with `base_url` overridden.
+    pub(crate) fn build_with(&self, base_url: Option<&str>) -> Built {
+        let opts = BuildOptions {
+            load: LoadOptions { root: self.root.clone(), drafts: false, base_url: base_url.map(str::to_string) },
+            output: None,
+        };
+        let compiled = gloss::build(&opts).expect("build runs");
+        if compiled.diagnostics.has_errors() {
+            panic!("build failed:\n{}", compiled.diagnostics.to_text(&compiled.sources));
+        }
+        Built { out: self.root.join("public") }
+    }
+
+    /// Runs the real `gloss` binary with `args` (and `--root` pointing here).
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(args)
+            .arg("--root")
+            .arg(&self.root)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("gloss runs")
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A built site's output folder.
+pub(crate) struct Built {
+    pub(crate) out: PathBuf,
+}
+
+impl Built {
+    /// The whole text of an output file; panics if it does not exist.
+    pub(crate) fn file(&self, path: &str) -> String {
+        let p = self.out.join(path);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{} missing: {e}", p.display()))
+    }
+
+    /// The `<main>` region of the page at URL path `path` (`articles/x/`).
+    pub(crate) fn main(&self, path: &str) -> String {
+        let html = self.file(&format!("{path}index.html"));
+        let start = html.find("<main").expect("page has <main>");
+        let end = html.find("</main>").expect("page has </main>");
+        html[start..end].to_string()
+    }
+
+    /// True when the output has this file.
+    pub(crate) fn has(&self, path: &str) -> bool {
+        self.out.join(path).is_file()
+    }
+
+    /// Every internal link and fragment of every HTML page that does not resolve.
+    pub(crate) fn broken_links(&self, base_path: &str) -> Vec<String> {
+        check_links(&self.out, base_path)
+    }
+}
+
+/// All values of `attr="…"` in `html`, entity-decoded.
+pub(crate) fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let re = Regex::new(&format!(r#"\s{attr}="([^"]*)""#)).unwrap();
+    re.captures_iter(html).map(|c| decode(&c[1])).collect()
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// Checks every `href` and `src` of every `.html` file under `out`: internal targets
+/// must exist and fragments must name an element id on the target page. Links that
+/// start with `/` are taken relative to `base_path` (the 404 page uses them).
+pub(crate) fn check_links(out: &Path, base_path: &str) -> Vec<String> {
+    let mut ids: HashMap<PathBuf, Vec<String>> = HashMap::new();
+    let mut problems = Vec::new();
+    let pages: Vec<PathBuf> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        let mut links = attr_values(&html, "href");
+        links.extend(attr_values(&html, "src"));
+        for link in links {
+            if link.contains("://") || link.starts_with("mailto:") || link.starts_with("//") {
+                continue;
+            }
+            let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = if path.is_empty() {
+                page.clone()
+            } else if let Some(abs) = path.strip_prefix(base_path) {
+                resolve(out, abs)
+            } else {
+                resolve(page.parent().unwrap(), path)
+            };
+            let target = if target.is_dir() { target.join("index.html") } else { target };
+            if !target.is_file() {
+                problems.push(format!("{}: link '{link}' has no target", page.display()));
+                continue;
+            }
+            if !fragment.is_empty() && target.extension().is_some_and(|e| e == "html") {
+                let known = ids
+                    .entry(target.clone())
+                    .or_insert_with(|| attr_values(&std::fs::read_to_string(&target).unwrap(), "id"));
+                if !known.iter().any(|i| i == fragment) {
+                    problems.push(format!("{}: fragment '#{fragment}' not on {}", page.display(), target.display()));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn resolve(dir: &Path, rel: &str) -> PathBuf {
+    let mut p = dir.to_path_buf();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                p.pop();
+            }
+            x => p.push(x),
+        }
+    }
+    p
+}
