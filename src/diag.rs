@@ -89,6 +89,36 @@ impl Diagnostic {
         self.help.push(help.into());
         self
     }
+
+    /// `error` or `warning`.
+    pub fn severity_word(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// One line: `path:line:col: error: message`.
+    pub fn short(&self, sources: &SourceMap) -> String {
+        let (line, col) = sources.line_col(self.file, self.span.start);
+        format!("{}:{line}:{col}: {}: {}", sources.name(self.file), self.severity_word(), self.message)
+    }
+
+    /// The diagnostic as one JSON object (for `--format json`).
+    pub fn to_json(&self, sources: &SourceMap) -> serde_json::Value {
+        let (line, column) = sources.line_col(self.file, self.span.start);
+        let (end_line, end_column) = sources.line_col(self.file, self.span.end.max(self.span.start));
+        serde_json::json!({
+            "severity": self.severity_word(),
+            "file": sources.name(self.file),
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "message": self.message,
+            "help": self.help,
+        })
+    }
 }
 
 /// The problems found so far in one run.
@@ -127,6 +157,11 @@ impl Diagnostics {
         });
         v.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.message == b.message);
         v
+    }
+
+    /// One JSON object per line, sorted like [`Diagnostics::print`].
+    pub fn to_json_lines(&self, sources: &SourceMap) -> String {
+        self.sorted(sources).iter().map(|d| format!("{}\n", d.to_json(sources))).collect()
     }
 
     /// The diagnostics as [`Diagnostics::print`] writes them, without colour.

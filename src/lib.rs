@@ -7,6 +7,7 @@
 //! parse     Markdown                     →  ParsedSite (body IR: crate::site::body)
 //! resolve   ids, @refs, anchors, autolinks, mentions → Site (crate::site)
 //! render    Tera templates               →  Vec<OutputFile> (in memory)
+//! verify    every internal link and fragment of the output lands
 //! write     a fresh folder, swapped in   →  public/
 //! ```
 //!
@@ -26,6 +27,7 @@ pub mod resolve;
 pub mod site;
 pub mod theme;
 pub mod urls;
+pub mod verify;
 pub mod write;
 
 use std::path::PathBuf;
@@ -59,7 +61,18 @@ pub fn compile(opts: &LoadOptions) -> Compiled {
     let site = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
     if !out.diagnostics.has_errors() {
         match render::render(&site) {
-            Ok(r) => out.rendered = Some(r),
+            Ok(r) => {
+                for p in verify::check(&r.files, &site.config.base_path()) {
+                    let file = out.sources.add(format!("(output) {}", p.path), String::new());
+                    out.diagnostics.push(
+                        Diagnostic::error(file, 0..0, p.message)
+                            .help("the page comes from a template: check the links it builds"),
+                    );
+                }
+                if !out.diagnostics.has_errors() {
+                    out.rendered = Some(r);
+                }
+            }
             Err(problems) => {
                 for p in problems {
                     let file = out

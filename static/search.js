@@ -206,12 +206,10 @@
     }
 
     function load() {
-      if (index || loading) return loading;
       if (typeof fetch !== 'function') {
         failed = true;
-        return null;
+        return;
       }
-      failed = false;
       loading = fetch(INDEX_URL, { credentials: 'same-origin' })
         .then(function (res) {
           if (!res.ok) throw new Error('HTTP ' + res.status);
@@ -253,16 +251,15 @@
         return;
       }
       if (!index) {
+        if (!loading && !failed) load();
         if (failed) {
           list.textContent = '';
           setStatus(window.location.protocol === 'file:'
-            ? 'Search needs the site to be served over HTTP; the index could not be loaded.'
+            ? 'Search needs the site to be served over HTTP: the index could not be loaded.'
             : 'Search is unavailable: the index could not be loaded. Please try again later.');
-          failed = false; // allow a retry on the next search
-          return;
+        } else {
+          setStatus('Loading…');
         }
-        setStatus('Loading…');
-        load();
         return;
       }
       var hits = search(index, query);
@@ -276,13 +273,19 @@
       else setStatus(hits.length + (hits.length === 1 ? ' result' : ' results') + ' for ' + shown);
     }
 
+    function retryIfFailed() {
+      if (failed && !loading) failed = false;
+    }
+
     input.addEventListener('input', function () {
+      retryIfFailed();
       clearTimeout(timer);
       timer = setTimeout(run, DEBOUNCE_MS);
     });
     if (form) {
       form.addEventListener('submit', function (e) {
         e.preventDefault();
+        retryIfFailed();
         run(true);
       });
     }

@@ -1,8 +1,18 @@
 //! `gloss check`: everything `build` checks, writing nothing.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
-use super::{load_options, report, RootArg, EXIT_OK};
+use super::{load_options, report, RootArg, EXIT_CONTENT, EXIT_OK};
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum Format {
+    /// Like a compiler: location, source line, caret, help.
+    #[default]
+    Human,
+    /// One JSON object per line on stdout, for editors and CI.
+    Json,
+}
 
 /// Arguments of `gloss check`.
 #[derive(Args, Debug)]
@@ -13,14 +23,32 @@ pub struct CheckArgs {
     /// Check draft articles too.
     #[arg(long)]
     pub drafts: bool,
+    /// Output format of the diagnostics.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 /// Runs the checks and returns the exit status.
 pub(super) fn run(args: CheckArgs) -> u8 {
     let compiled = crate::compile(&load_options(args.root.root, args.drafts, None));
-    let code = report(&compiled.sources, &compiled.diagnostics);
-    if code == EXIT_OK {
-        eprintln!("No errors.");
+    match args.format {
+        Format::Json => {
+            print!("{}", compiled.diagnostics.to_json_lines(&compiled.sources));
+            if compiled.diagnostics.has_errors() {
+                EXIT_CONTENT
+            } else {
+                EXIT_OK
+            }
+        }
+        Format::Human => {
+            let code = report(&compiled.sources, &compiled.diagnostics);
+            if code == EXIT_OK {
+                let (_, warnings) = compiled.diagnostics.counts();
+                if warnings == 0 {
+                    eprintln!("No problems found.");
+                }
+            }
+            code
+        }
     }
-    code
 }

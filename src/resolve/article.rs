@@ -12,6 +12,7 @@ use crate::config::AutolinkMode;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::meta::ArticleMeta;
 use crate::parse::Parsed;
+use crate::site::body::Node;
 use crate::site::{Article, Excerpt, Mention, MentionVia, Passage, PassageKind, Target};
 use crate::urls;
 
@@ -80,6 +81,9 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
     number_notes(&mut passages, &positions);
     let body = anchor::split(body, &spans);
     let mode = meta.autolink.unwrap_or(shared.autolink);
+    if mode == AutolinkMode::None {
+        diags.extend(unlinked_names(&body, shared.matcher, file));
+    }
     let mut body = autolink(body, shared.matcher, mode);
     let mut found = mentions::record(index, &mut body);
     found.extend(front_matter_mentions(index, meta, &passages, &positions, shared.registry));
@@ -108,6 +112,21 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
         figure_passages,
     };
     Resolved { article, mentions: found, diags }
+}
+
+/// Warnings for names that would be autolinked, in an article whose autolink mode is `none`.
+fn unlinked_names(body: &[Node], matcher: &NameMatcher, file: usize) -> Vec<Diagnostic> {
+    let would_link = autolink(body.to_vec(), matcher, AutolinkMode::First);
+    would_link
+        .iter()
+        .filter_map(|n| match n {
+            Node::RefOpen(r) if r.auto => Some(
+                Diagnostic::warning(file, r.span.clone(), format!("this names '{}' but is not linked", r.id))
+                    .help(format!("autolink is `none` here; link it explicitly with [..](@{}) if it should be", r.id)),
+            ),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Numbers the annotations' notes in reading order; their HTML ids follow the numbers.
@@ -204,6 +223,23 @@ fn check_front_matter(
 ) {
     for q in &meta.quotes {
         expect_entity(registry, &q.by, "speaker", file, locate(&q.by), diags);
+        if q.date.is_none() || q.source.is_none() {
+            let missing = if q.date.is_none() && q.source.is_none() {
+                "a date or a source"
+            } else if q.date.is_none() {
+                "a date"
+            } else {
+                "a source"
+            };
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    locate(&q.id),
+                    format!("quote '{}' has no {}", q.id, missing.trim_start_matches("a ")),
+                )
+                .help(format!("readers need to know when and where it was said: add {missing}")),
+            );
+        }
         if let Some(s) = &q.source {
             if !matches!(registry.get(s), Some(Target::Source(..))) {
                 diags.push(registry.unknown(file, locate(s), "source", s));

@@ -8,6 +8,7 @@ pub mod blocks;
 pub mod ids;
 pub mod mentions;
 pub mod refs;
+pub mod usage;
 
 use std::collections::HashMap;
 
@@ -61,7 +62,7 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
     for (i, m) in mentions.iter().enumerate() {
         mentions_of.entry(m.target.clone()).or_default().push(i);
     }
-    Site {
+    let site = Site {
         config,
         root,
         articles: site_articles,
@@ -72,7 +73,9 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
         mentions_of,
         templates,
         static_files,
-    }
+    };
+    diags.extend(usage::unused(&site, sources));
+    site
 }
 
 /// Article slugs follow the id rules and are unique, also ignoring case.

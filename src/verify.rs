@@ -1,0 +1,143 @@
+//! Checks on the rendered output before anything is written: every internal link and
+//! fragment lands, and no two files would collide (also on case-insensitive disks).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::render::OutputFile;
+
+/// One problem in the output: the file and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputProblem {
+    /// Output path (`articles/x/index.html`).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Checks `files`. Links starting with `/` are resolved against `base_path` (the 404
+/// page uses them); links with a scheme are external and not checked.
+pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
+    let mut problems = collisions(files);
+    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let html: HashMap<&str, &str> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| std::str::from_utf8(&f.bytes).ok().map(|t| (f.path.as_str(), t)))
+        .collect();
+    let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
+    let mut pages: Vec<(&&str, &&str)> = html.iter().collect();
+    pages.sort();
+    for (&page, &text) in pages {
+        for link in attribute_values(text, "href").into_iter().chain(attribute_values(text, "src")) {
+            if link.contains(':') || link.starts_with("//") {
+                continue;
+            }
+            let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = if path.is_empty() {
+                Some(page.to_string())
+            } else if let Some(abs) = path.strip_prefix(base_path) {
+                join("", abs)
+            } else {
+                join(page.rsplit_once('/').map_or("", |(dir, _)| dir), path)
+            };
+            let target = target.map(|t| if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t });
+            let Some(target) = target.filter(|t| paths.contains(t.as_str())) else {
+                problems
+                    .push(OutputProblem { path: page.to_string(), message: format!("link '{link}' leads nowhere") });
+                continue;
+            };
+            if fragment.is_empty() {
+                continue;
+            }
+            let Some(target_text) = html.get(target.as_str()) else { continue };
+            let known = ids
+                .entry(html.get_key_value(target.as_str()).map_or("", |(k, _)| k))
+                .or_insert_with(|| attribute_values(target_text, "id").into_iter().collect());
+            if !known.contains(fragment) {
+                problems.push(OutputProblem {
+                    path: page.to_string(),
+                    message: format!("link '{link}' points at '#{fragment}', which is not on {target}"),
+                });
+            }
+        }
+    }
+    problems
+}
+
+fn collisions(files: &[OutputFile]) -> Vec<OutputProblem> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        if let Some(first) = seen.insert(f.path.to_lowercase(), &f.path) {
+            out.push(OutputProblem {
+                path: f.path.clone(),
+                message: format!("'{}' and '{first}' would be the same file on a case-insensitive disk", f.path),
+            });
+        }
+    }
+    out
+}
+
+/// Resolves `rel` against the folder `dir` (both relative to the output root).
+fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut joined = parts.join("/");
+    if rel.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+/// Every value of `name="…"` in `html`, with `&amp;` and friends decoded.
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        let Some(end) = rest.find('"') else { break };
+        out.push(decode(&rest[..end]));
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn finds_dead_links_fragments_and_collisions() {
+        let files = [
+            file(
+                "index.html",
+                r##"<a href="a/">a</a> <a href="a/#x">x</a> <a href="a/#nope">n</a> <a href="b/">b</a>"##,
+            ),
+            file("a/index.html", r#"<p id="x">x</p><a href="../">home</a><a href="https://example.org/">ext</a>"#),
+            file("A/index.html", ""),
+        ];
+        let problems: Vec<String> =
+            check(&files, "/").into_iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(problems[0].contains("case-insensitive"));
+        assert!(problems.iter().any(|p| p.contains("'#nope'")));
+        assert!(problems.iter().any(|p| p.contains("'b/' leads nowhere")));
+    }
+}
