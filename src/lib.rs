@@ -75,19 +75,29 @@ pub fn compile(opts: &LoadOptions) -> Compiled {
             }
             Err(problems) => {
                 for p in problems {
-                    let file = out
-                        .sources
-                        .add(format!("templates/{}", p.template.trim_start_matches("templates/")), String::new());
-                    out.diagnostics.push(
-                        Diagnostic::error(file, 0..0, p.message)
-                            .help("fix the template, or delete the override to use the built-in one"),
-                    );
+                    let d = template_diagnostic(&mut out.sources, p);
+                    out.diagnostics.push(d);
                 }
             }
         }
     }
     out.site = Some(site);
     out
+}
+
+/// A template problem as a diagnostic on the template file (its text loaded when the
+/// template is a site override, so the line can be shown).
+fn template_diagnostic(sources: &mut SourceMap, p: render::TemplateProblem) -> Diagnostic {
+    let text = p.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
+    let offset = p.line_col.map_or(0, |(line, col)| {
+        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+    });
+    let name = format!("templates/{}", p.template.trim_start_matches("templates/"));
+    let file = sources.add(name, text);
+    Diagnostic::error(file, offset..offset, p.message)
+        .help("fix the template, or delete the override to use the built-in one")
 }
 
 /// Options of `gloss build`.

@@ -199,14 +199,14 @@ fn parse_file<M: DeserializeOwned>(path: &Path, file: FileId, sources: &SourceMa
 
 /// Reads a UTF-8 text file (at most [`MAX_FILE_BYTES`]), dropping a leading BOM.
 fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
             "file too large ({} bytes; the limit is {MAX_FILE_BYTES}): split it into smaller files",
             meta.len()
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("invalid UTF-8 at byte {}: save the file as UTF-8", e.utf8_error().valid_up_to()))?;
     Ok(match text.strip_prefix('\u{feff}') {

@@ -35,8 +35,18 @@ pub struct OutputFile {
 pub struct TemplateProblem {
     /// The template's name (`article.html`).
     pub template: String,
+    /// The site's override file, when the template is one.
+    pub file: Option<std::path::PathBuf>,
+    /// One-based line and column of the problem in the template, when known.
+    pub line_col: Option<(usize, usize)>,
     /// What went wrong, with the page concerned.
     pub message: String,
+}
+
+impl TemplateProblem {
+    fn new(template: &str, message: String) -> TemplateProblem {
+        TemplateProblem { template: template.to_string(), file: None, line_col: None, message }
+    }
 }
 
 /// What rendering produced.
@@ -50,9 +60,7 @@ pub struct Rendered {
 
 /// Renders the whole site in memory.
 pub fn render(site: &Site) -> Result<Rendered, Vec<TemplateProblem>> {
-    let tera = templates::load(&site.templates).map_err(|e| {
-        vec![TemplateProblem { template: "templates/".into(), message: templates::error_chain(e.as_ref()) }]
-    })?;
+    let tera = templates::load(&site.templates).map_err(|p| vec![p])?;
     let agg = Aggregates::new(site);
     let pages = pages::all_pages(site, &agg);
     let results: Vec<Result<OutputFile, TemplateProblem>> = pages
@@ -88,18 +96,15 @@ pub fn render(site: &Site) -> Result<Rendered, Vec<TemplateProblem>> {
     }
     files.push(OutputFile { path: "search-index.json".into(), bytes: feeds::search_index(site).into_bytes() });
     files.push(OutputFile { path: "syntax.css".into(), bytes: highlight::stylesheet().into_bytes() });
-    add_static(site, &mut files).map_err(|message| vec![TemplateProblem { template: "static/".into(), message }])?;
+    add_static(site, &mut files).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered { files, pages: page_count })
 }
 
 fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
-    tera.render(template, ctx).map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes() }).map_err(
-        |e| TemplateProblem {
-            template: template.to_string(),
-            message: format!("rendering {path}: {}", templates::error_chain(&e)),
-        },
-    )
+    tera.render(template, ctx)
+        .map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes() })
+        .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))
 }
 
 /// The built-in static files, replaced or joined by the site's own `static/` files.

@@ -1,18 +1,23 @@
 //! Loading Tera templates: the built-in ones, each replaced by the site's file of the
 //! same name when there is one. Content is never compiled as a template.
 
-use anyhow::{Context, Result};
 use tera::Tera;
 
+use super::TemplateProblem;
 use crate::load::AssetFile;
 use crate::theme;
 
 /// The template set for a site: built-ins layered under the site's `templates/`.
-pub fn load(overrides: &[AssetFile]) -> Result<Tera> {
+/// A template that does not compile is reported with its name and position.
+pub fn load(overrides: &[AssetFile]) -> Result<Tera, TemplateProblem> {
     let mut all: Vec<(String, String)> = theme::TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     for file in overrides {
-        let text =
-            std::fs::read_to_string(&file.path).with_context(|| format!("cannot read templates/{}", file.name))?;
+        let text = std::fs::read_to_string(&file.path).map_err(|e| TemplateProblem {
+            template: file.name.clone(),
+            file: Some(file.path.clone()),
+            line_col: None,
+            message: format!("cannot read the template: {e}"),
+        })?;
         match all.iter_mut().find(|(n, _)| *n == file.name) {
             Some(slot) => slot.1 = text,
             None => all.push((file.name.clone(), text)),
@@ -21,13 +26,30 @@ pub fn load(overrides: &[AssetFile]) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
-    tera.add_raw_templates(all).map_err(|e| anyhow::anyhow!(error_chain(&e))).context("a template does not compile")?;
+    tera.add_raw_templates(all).map_err(|e| {
+        let message = error_chain(&e);
+        let template = between(&message, "Failed to parse '", "'").unwrap_or("templates/").to_string();
+        let line_col = between(&message, "--> ", "\n").and_then(|lc| {
+            let (l, c) = lc.trim().split_once(':')?;
+            Some((l.parse().ok()?, c.parse().ok()?))
+        });
+        let file = overrides.iter().find(|f| f.name == template).map(|f| f.path.clone());
+        let reason = message.rsplit_once("= ").map_or(message.as_str(), |(_, r)| r).trim();
+        TemplateProblem { template, file, line_col, message: format!("the template does not compile: {reason}") }
+    })?;
     Ok(tera)
 }
 
 /// Escapes `&`, `<`, `>` and `"` (Tera's default also rewrites `/`, which bloats URLs).
 fn escape(s: &str) -> String {
     super::html::escape(s)
+}
+
+/// The text of `s` between the first `start` and the next `end`.
+fn between<'s>(s: &'s str, start: &str, end: &str) -> Option<&'s str> {
+    let from = s.find(start)? + start.len();
+    let len = s[from..].find(end).unwrap_or(s.len() - from);
+    Some(&s[from..from + len])
 }
 
 /// A Tera error with all its causes, which is where Tera puts the useful part.

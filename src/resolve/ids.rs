@@ -32,9 +32,9 @@ pub fn suggest_id(bad: &str) -> String {
     s.trim_end_matches('-').chars().take(MAX_ID_LEN).collect()
 }
 
-/// The error for an id that breaks the rules.
+/// The error for an id that breaks the rules; `what` names it ("entity id", "article slug").
 pub fn bad_id(file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
-    let d = Diagnostic::error(file, span, format!("invalid {what} id '{id}'"))
+    let d = Diagnostic::error(file, span, format!("invalid {what} '{id}'"))
         .help("ids are 1 to 80 lowercase ASCII letters, digits and single hyphens");
     match suggest_id(id) {
         s if !s.is_empty() && s != id => d.help(format!("try '{s}'")),

@@ -107,7 +107,7 @@ fn register(
     let mut define = |id: &str, what: &str, target: Target, file: usize, span: std::ops::Range<usize>| {
         let local = if what == "provision" { id.split_once('/').map_or(id, |(_, p)| p) } else { id };
         if !is_valid_id(local) {
-            diags.push(bad_id(file, span, what, local));
+            diags.push(bad_id(file, span, &format!("{what} id"), local));
         } else if let Some(d) = reg.define(id, target, file, span, sources) {
             diags.push(d);
         }

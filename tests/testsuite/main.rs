@@ -3,6 +3,7 @@
 
 mod anchors;
 mod autolink;
+mod bad;
 mod bundled;
 mod escaping;
 mod pages;
