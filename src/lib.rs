@@ -66,7 +66,7 @@ pub fn compile(opts: &LoadOptions) -> Compiled {
                     let file = out.sources.add(format!("(output) {}", p.path), String::new());
                     out.diagnostics.push(
                         Diagnostic::error(file, 0..0, p.message)
-                            .help("the page comes from a template: check the links it builds"),
+                            .help("fix the link in the content the page shows, or in the template that builds it"),
                     );
                 }
                 if !out.diagnostics.has_errors() {

@@ -56,12 +56,27 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
             if !known.contains(fragment) {
                 problems.push(OutputProblem {
                     path: page.to_string(),
-                    message: format!("link '{link}' points at '#{fragment}', which is not on {target}"),
+                    message: format!(
+                        "link '{}' points at '#{}', which is not on {target}",
+                        clip(&link),
+                        clip(fragment)
+                    ),
                 });
             }
         }
     }
+    problems.dedup();
     problems
+}
+
+/// A link shortened for messages.
+fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
+    }
 }
 
 fn collisions(files: &[OutputFile]) -> Vec<OutputProblem> {

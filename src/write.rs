@@ -51,9 +51,21 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(out)
 }
 
-/// Writes `files` as the new contents of `output`, replacing it in one step.
+/// `path` made absolute with its parent folder canonicalised but its last component
+/// kept as is: a symlink there is the thing to replace, not the way to its target.
+fn without_following_last(path: &Path) -> Result<PathBuf> {
+    let name = path.file_name().context("the output folder has no name")?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok(absolute(&parent)?.join(name))
+}
+
+/// Writes `files` as the new contents of `output`, replacing it in one step. When the
+/// output is a symbolic link, the link is replaced and its target left alone.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<()> {
-    let output = absolute(output)?;
+    let output = without_following_last(output)?;
     let parent = output.parent().context("the output folder has no parent folder")?;
     let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
     fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;

@@ -78,9 +78,10 @@ fn parse_all<M: Send + Sync>(
             let text = sources.text(src.file);
             let body_input = MdInput { text: &text[src.body.clone()], base: src.body.start, file: src.file, raw_html };
             let body = markdown::parse(body_input, &mut found);
+            let mut cursor = src.yaml.start;
             let fragments = fragments_of(&src.meta)
                 .into_iter()
-                .map(|f| f.map(|md| parse_fragment(&src, sources, md, &mut found)))
+                .map(|f| f.map(|md| parse_fragment(&src, sources, md, &mut cursor, &mut found)))
                 .collect();
             (Parsed { src, body, fragments }, found)
         })
@@ -94,9 +95,21 @@ fn parse_all<M: Send + Sync>(
 }
 
 /// Parses a Markdown value of front matter. Raw HTML is always escaped there; spans
-/// point at where the value starts in the file.
-fn parse_fragment<M>(src: &Loaded<M>, sources: &SourceMap, md: &str, diags: &mut Vec<Diagnostic>) -> Vec<Node> {
+/// point at where the value starts in the file. Values are found in file order from
+/// `cursor` on, so locating all of a file's values reads its front matter once.
+fn parse_fragment<M>(
+    src: &Loaded<M>,
+    sources: &SourceMap,
+    md: &str,
+    cursor: &mut usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Node> {
     let first_line = md.lines().next().unwrap_or("");
-    let base = src.locate(sources, first_line).start;
+    let text = sources.text(src.file);
+    let base = match text[*cursor..src.yaml.end].find(first_line) {
+        Some(i) if !first_line.is_empty() => *cursor + i,
+        _ => *cursor,
+    };
+    *cursor = base + first_line.len();
     markdown::parse(MdInput { text: md, base, file: src.file, raw_html: false }, diags)
 }

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
+
 use super::blocks::{normalize, normalize_edge, BlockIndex};
 use crate::site::body::{Node, TextRun};
 
@@ -42,30 +44,52 @@ pub enum AnchorError {
     Ambiguous(Vec<usize>),
 }
 
-/// Finds the one occurrence of `sel` in the blocks of `idx`.
-pub fn find(idx: &BlockIndex, nodes: &[Node], sel: Selector<'_>) -> Result<Found, AnchorError> {
-    let needle = normalize(sel.exact);
-    if needle.is_empty() {
-        return Err(AnchorError::Empty);
+/// Finds, for each selector, its one occurrence in the blocks of `idx`. All selectors
+/// are searched in one pass over the text, so the work grows with the text and the
+/// number of matches, not with their product.
+pub fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) -> Vec<Result<Found, AnchorError>> {
+    let needles: Vec<String> = sels.iter().map(|s| normalize(s.exact)).collect();
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut by_pattern: Vec<Vec<usize>> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, n) in needles.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
+        let p = *seen.entry(n.as_str()).or_insert_with(|| {
+            patterns.push(n.as_str());
+            by_pattern.push(Vec::new());
+            patterns.len() - 1
+        });
+        by_pattern[p].push(i);
     }
-    let prefix = sel.prefix.map(normalize_edge).unwrap_or_default();
-    let suffix = sel.suffix.map(normalize_edge).unwrap_or_default();
-    let mut hits = Vec::new();
-    let mut without_context = 0;
-    for (b, block) in idx.blocks.iter().enumerate() {
-        for (start, _) in block.hay.match_indices(needle.as_str()) {
-            without_context += 1;
-            let end = start + needle.len();
-            if block.hay[..start].ends_with(prefix.as_str()) && block.hay[end..].starts_with(suffix.as_str()) {
-                hits.push(Found { block: b, start, end });
+    let contexts: Vec<(String, String)> = sels
+        .iter()
+        .map(|s| (s.prefix.map(normalize_edge).unwrap_or_default(), s.suffix.map(normalize_edge).unwrap_or_default()))
+        .collect();
+    let mut hits: Vec<Vec<Found>> = vec![Vec::new(); sels.len()];
+    let mut without_context = vec![0usize; sels.len()];
+    if let Ok(ac) = AhoCorasick::new(&patterns) {
+        for (b, block) in idx.blocks.iter().enumerate() {
+            for m in ac.find_overlapping_iter(&block.hay) {
+                for &i in &by_pattern[m.pattern().as_usize()] {
+                    without_context[i] += 1;
+                    let (prefix, suffix) = &contexts[i];
+                    if block.hay[..m.start()].ends_with(prefix.as_str())
+                        && block.hay[m.end()..].starts_with(suffix.as_str())
+                    {
+                        hits[i].push(Found { block: b, start: m.start(), end: m.end() });
+                    }
+                }
             }
         }
     }
-    match hits.len() {
-        1 => Ok(hits[0]),
-        0 => Err(AnchorError::NotFound { without_context }),
-        _ => Err(AnchorError::Ambiguous(hits.iter().map(|h| src_of(idx, nodes, h.block, h.start)).collect())),
-    }
+    hits.into_iter()
+        .enumerate()
+        .map(|(i, h)| match h.len() {
+            _ if needles[i].is_empty() => Err(AnchorError::Empty),
+            1 => Ok(h[0]),
+            0 => Err(AnchorError::NotFound { without_context: without_context[i] }),
+            _ => Err(AnchorError::Ambiguous(h.iter().map(|f| src_of(idx, nodes, f.block, f.start)).collect())),
+        })
+        .collect()
 }
 
 /// The file offset of a haystack position.
@@ -180,6 +204,10 @@ mod tests {
 
     fn nodes(md: &str) -> Vec<Node> {
         parse(MdInput { text: md, base: 0, file: 0, raw_html: false }, &mut Vec::new())
+    }
+
+    fn find(idx: &BlockIndex, n: &[Node], sel: Selector<'_>) -> Result<Found, AnchorError> {
+        find_all(idx, n, &[sel]).remove(0)
     }
 
     fn sel(exact: &str) -> Selector<'_> {

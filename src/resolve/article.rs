@@ -63,8 +63,9 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
     let mut passages = Vec::new();
     let mut positions = Vec::new();
     let mut spans: Vec<NodeSpan> = Vec::new();
-    for w in &wanted {
-        match anchor::find(&idx, &body, w.sel) {
+    let selectors: Vec<Selector<'_>> = wanted.iter().map(|w| w.sel).collect();
+    for (w, result) in wanted.iter().zip(anchor::find_all(&idx, &body, &selectors)) {
+        match result {
             Ok(found) => {
                 spans.push(anchor::node_span(&idx, &body, found));
                 positions.push(anchor::src_of(&idx, &body, found.block, found.start));
@@ -203,6 +204,7 @@ fn anchor_error(e: AnchorError, w: &Wanted<'_>, file: usize, span: Range<usize>,
         AnchorError::Ambiguous(candidates) => {
             let lines: Vec<String> = candidates
                 .iter()
+                .take(5)
                 .map(|&at| {
                     let (l, c) = sources.line_col(file, at);
                     format!("{l}:{c}")

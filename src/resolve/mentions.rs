@@ -4,22 +4,31 @@
 use std::collections::HashMap;
 
 use super::blocks::{self, BlockIndex};
+use crate::diag::floor_char_boundary;
 use crate::site::body::Node;
 use crate::site::{Excerpt, Mention, MentionVia};
 
 /// Longest excerpt context kept on each side of the highlighted words, in chars.
 const CONTEXT_CHARS: usize = 160;
 
-/// The sentence of `text` around `start..end` (byte offsets), trimmed to a readable length.
+/// How far excerpts look for a sentence boundary, in bytes on each side.
+const SCAN_BYTES: usize = 1024;
+
+/// The sentence of `text` around `start..end` (byte offsets), trimmed to a readable
+/// length. Only a bounded window around the words is scanned.
 pub fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
-    let sentence_start = text[..start]
+    let window_start = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
+    let window_end = floor_char_boundary(text, (end + SCAN_BYTES).min(text.len()));
+    let sentence_start = text[window_start..start]
         .rmatch_indices(['.', '!', '?'])
-        .find(|(i, _)| text[i + 1..].starts_with(' '))
-        .map_or(0, |(i, _)| i + 2);
-    let sentence_end = text[end..]
+        .map(|(i, _)| window_start + i)
+        .find(|&i| text[i + 1..].starts_with(' '))
+        .map_or(window_start, |i| i + 2);
+    let sentence_end = text[end..window_end]
         .match_indices(['.', '!', '?'])
-        .find(|(i, _)| text[end + i + 1..].is_empty() || text[end + i + 1..].starts_with(' '))
-        .map_or(text.len(), |(i, _)| end + i + 1);
+        .map(|(i, _)| end + i)
+        .find(|&i| text[i + 1..].is_empty() || text[i + 1..].starts_with(' '))
+        .map_or(window_end, |i| i + 1);
     let before = &text[sentence_start.min(start)..start];
     let after = &text[end..sentence_end.max(end)];
     Excerpt { before: clip_start(before), hit: text[start..end].to_string(), after: clip_end(after) }

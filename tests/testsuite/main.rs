@@ -6,6 +6,8 @@ mod autolink;
 mod bad;
 mod bundled;
 mod escaping;
+mod output;
 mod pages;
+mod pathological;
 mod support;
 mod templates;

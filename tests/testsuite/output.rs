@@ -1,0 +1,95 @@
+//! What `build` does to the output folder: all or nothing, never outside its bounds,
+//! the same bytes every time.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::SiteTest;
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = SiteTest::fixture("basic");
+    let out = site.build();
+    let before = snapshot(&out.out);
+    let site = site.file("content/articles/older.md", "---\ntitle: Broken\ndate: someday\n---\nText.\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(snapshot(&out.out), before, "the output changed after a failed build");
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("gloss-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn files_of_deleted_sources_disappear_from_the_output() {
+    let site = SiteTest::fixture("basic");
+    let out = site.build();
+    assert!(out.has("articles/older/index.html"));
+    std::fs::remove_file(site.root.join("content/articles/older.md")).unwrap();
+    std::fs::remove_file(site.root.join("content/entities/analytical-society.md")).unwrap();
+    std::fs::write(
+        site.root.join("content/entities/ada-lovelace.md"),
+        "---\nname: Ada Lovelace\nkind: person\naliases: [Lovelace]\n---\n",
+    )
+    .unwrap();
+    let out = site.build();
+    assert!(!out.has("articles/older/index.html"));
+    assert!(!out.has("entities/analytical-society/index.html"));
+}
+
+#[test]
+fn two_builds_write_identical_bytes() {
+    let site = SiteTest::fixture("basic");
+    let first = snapshot(&site.build().out);
+    let second = snapshot(&site.build().out);
+    assert_eq!(first, second);
+}
+
+#[test]
+fn output_folders_that_would_destroy_sources_are_refused() {
+    let site = SiteTest::fixture("basic");
+    let root = site.root.display().to_string();
+    let parent = site.root.parent().unwrap().display().to_string();
+    for output in [root.clone(), parent, format!("{root}/content/out")] {
+        let run = site.run(&["build", "--output", &output]);
+        assert_eq!(run.status.code(), Some(2), "{output}");
+        assert!(String::from_utf8_lossy(&run.stderr).contains("refusing to write into"), "{output}");
+    }
+    assert!(site.root.join("content/articles/older.md").exists());
+}
+
+#[test]
+fn an_output_symlink_is_replaced_not_followed() {
+    let site = SiteTest::fixture("basic");
+    let elsewhere = site.root.with_extension("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("canary.txt"), "alive").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.root.join("public")).unwrap();
+    let out = site.build();
+    assert!(out.has("index.html"));
+    assert!(!site.root.join("public").is_symlink());
+    assert_eq!(std::fs::read_to_string(elsewhere.join("canary.txt")).unwrap(), "alive");
+    assert!(!elsewhere.join("index.html").exists(), "nothing written through the link");
+}
+
+#[test]
+fn bom_and_crlf_give_the_same_html_as_lf() {
+    let lf = "---\ntitle: Lines\ndate: 2024-01-01\nsummary: Same.\n---\nOne line\nand another.\n\n- a\n- b\n";
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let a = SiteTest::new("lf").file("content/articles/a.md", lf).build();
+    let b = SiteTest::new("crlf").file("content/articles/a.md", &crlf).build();
+    assert_eq!(a.main("articles/a/").replace('\r', ""), b.main("articles/a/").replace('\r', ""));
+    assert!(!b.main("articles/a/").contains('\u{feff}'));
+}
