@@ -46,22 +46,42 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
 /// or the start of `within` when it does not occur. Used to point diagnostics about a
 /// front matter value at the value itself.
 pub fn locate(text: &str, within: Range<usize>, needle: &str) -> Range<usize> {
+    tokens(text, within.clone(), needle).next().unwrap_or(within.start..within.start)
+}
+
+/// Like [`locate`], but prefers an occurrence whose line holds `key:` before it, so the
+/// words of an `exact:` point at that key rather than at the same words in a title.
+pub fn locate_key(text: &str, within: Range<usize>, key: &str, needle: &str) -> Range<usize> {
+    let wanted = format!("{key}:");
+    tokens(text, within.clone(), needle)
+        .find(|span| {
+            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..span.start].contains(&wanted)
+        })
+        .unwrap_or_else(|| locate(text, within, needle))
+}
+
+/// Every whole-token occurrence of `needle` inside `within`.
+fn tokens<'t>(text: &'t str, within: Range<usize>, needle: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
     let region = &text[within.clone()];
-    if !needle.is_empty() {
-        let mut from = 0;
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
         while let Some(i) = region[from..].find(needle) {
             let start = from + i;
             let end = start + needle.len();
+            from = end;
             let before = region[..start].chars().next_back();
             let after = region[end..].chars().next();
             let token_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
             if !token_char(before) && !token_char(after) {
-                return within.start + start..within.start + end;
+                return Some(within.start + start..within.start + end);
             }
-            from = end;
         }
-    }
-    within.start..within.start
+        None
+    })
 }
 
 #[cfg(test)]

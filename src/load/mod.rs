@@ -51,6 +51,11 @@ impl<M> Loaded<M> {
     pub fn locate(&self, sources: &SourceMap, needle: &str) -> Range<usize> {
         frontmatter::locate(sources.text(self.file), self.yaml.clone(), needle)
     }
+
+    /// Like [`Loaded::locate`], preferring an occurrence on a line that holds `key:`.
+    pub fn locate_key(&self, sources: &SourceMap, key: &str, needle: &str) -> Range<usize> {
+        frontmatter::locate_key(sources.text(self.file), self.yaml.clone(), key, needle)
+    }
 }
 
 /// A file from the site's `static/` or `templates/` folder.

@@ -11,8 +11,17 @@ use crate::diag::{Diagnostic, FileId};
 use crate::site::body::{Node, RefLink, TextRun};
 use crate::urls;
 
-/// Ids gloss generates inside article pages; a heading slug never starts with one.
-pub const RESERVED_ID_PREFIXES: [&str; 6] = ["m-", "q-", "note-", "fig-", "ev-", "src-"];
+/// Prefixes of the ids gloss and its templates generate inside pages; a heading id
+/// never starts with one.
+pub const RESERVED_ID_PREFIXES: [&str; 8] = ["m-", "q-", "note-", "fig-", "val-", "ev-", "src-", "s-"];
+
+/// Whole ids the built-in templates use.
+pub const RESERVED_IDS: [&str; 1] = ["main"];
+
+/// True when a heading may not carry `id` because gloss or its templates use it.
+pub fn is_reserved_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || RESERVED_ID_PREFIXES.iter().any(|p| id.starts_with(p))
+}
 
 /// How to read one Markdown text.
 #[derive(Debug, Clone, Copy)]
@@ -139,6 +148,12 @@ fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut Vec<Diagnost
     for (i, node) in nodes.iter().enumerate() {
         if let Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) = node {
             let src = heading_src(nodes, i);
+            if is_reserved_id(id) {
+                diags.push(
+                    Diagnostic::error(file, src..src, format!("heading id '{id}' is reserved"))
+                        .help("ids named `main` or starting with m-, q-, note-, fig-, val-, ev-, src- or s- belong to gloss; choose another"),
+                );
+            }
             if let Some(first) = explicit.insert(id.to_string(), src) {
                 diags.push(Diagnostic::error(file, src..src, format!("heading id '{id}' is used twice")).help(
                     format!("the first heading with this id starts at byte {first}; give one of them another id"),
@@ -188,7 +203,7 @@ fn heading_text(nodes: &[Node]) -> String {
 }
 
 /// A heading slug: lowercase letters and digits joined by single hyphens; never empty,
-/// never one of the [`RESERVED_ID_PREFIXES`].
+/// never reserved (see [`is_reserved_id`]).
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for c in text.nfc().flat_map(char::to_lowercase) {
@@ -204,7 +219,7 @@ pub fn slugify(text: &str) -> String {
     if slug.is_empty() {
         slug.push_str("section");
     }
-    if RESERVED_ID_PREFIXES.iter().any(|p| slug.starts_with(p)) {
+    if is_reserved_id(&slug) {
         slug.insert_str(0, "h-");
     }
     slug

@@ -132,7 +132,7 @@ impl<'n, 'a> Serializer<'n, 'a> {
             escape(&href),
             escape(id)
         );
-        if !html_id.is_empty() {
+        if !html_id.is_empty() && self.cx.article.is_some() {
             s.push_str(&format!(" id=\"{}\"", escape(html_id)));
         }
         s.push('>');

@@ -51,6 +51,14 @@ pub struct Page {
 }
 
 impl Page {
+    /// The URL path of the page relative to the site root: its folder, or `404.html`.
+    pub fn url(&self) -> String {
+        match self.kind {
+            PageKind::NotFound => "404.html".to_string(),
+            _ => self.path.clone(),
+        }
+    }
+
     /// The output file, relative to the output root.
     pub fn file(&self) -> String {
         match self.kind {
@@ -156,7 +164,7 @@ impl<'a> Cx<'a> {
         let page = PageView {
             title: title.to_string(),
             description,
-            canonical: format!("{}{}", c.base_url, self.page.path),
+            canonical: format!("{}{}", c.base_url, self.page.url()),
             og_type,
             jsonld: jsonld::to_script(&jsonld),
             kind,
@@ -180,9 +188,10 @@ impl<'a> Cx<'a> {
         html::body(nodes, self.html(article))
     }
 
-    /// Inline HTML of a short Markdown value.
-    pub fn inline_html(&self, nodes: Option<&Vec<Node>>) -> String {
-        nodes.map(|n| html::inline(n, self.html(None))).unwrap_or_default()
+    /// Inline HTML of a short Markdown value; `article` is set on that article's own
+    /// page, where its references carry their mention ids.
+    pub fn inline_html(&self, nodes: Option<&Vec<Node>>, article: Option<&'a Article>) -> String {
+        nodes.map(|n| html::inline(n, self.html(article))).unwrap_or_default()
     }
 
     /// A link to whatever `id` names, or plain text when it names nothing.
@@ -211,7 +220,7 @@ impl<'a> Cx<'a> {
             title: art.meta.title.clone(),
             href: self.href(&paths::article(&art.slug)),
             date: DateView::of(&art.meta.date),
-            summary_html: self.inline_html(art.summary.as_ref()),
+            summary_html: self.inline_html(art.summary.as_ref(), None),
             authors: art.meta.authors.iter().map(|n| self.link(n)).collect(),
         }
     }

@@ -40,6 +40,8 @@ pub struct Resolved {
 
 struct Wanted<'m> {
     kind: PassageKind,
+    /// The front matter key that holds the words (`text` or `exact`).
+    key: &'static str,
     html_id: String,
     sel: Selector<'m>,
     what: String,
@@ -52,6 +54,8 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
     let file = src.file;
     let mut diags = Vec::new();
     let locate = |needle: &str| src.locate(shared.sources, needle.lines().next().unwrap_or(""));
+    let locate_words =
+        |key: &str, needle: &str| src.locate_key(shared.sources, key, needle.lines().next().unwrap_or(""));
     check_refs(&body, file, shared.registry, &mut diags);
     for f in fragments.iter().flatten() {
         check_refs(f, file, shared.registry, &mut diags);
@@ -76,7 +80,7 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
                     excerpt: passage_excerpt(&idx, found),
                 });
             }
-            Err(e) => diags.push(anchor_error(e, w, file, locate(w.sel.exact), shared.sources)),
+            Err(e) => diags.push(anchor_error(e, w, file, locate_words(w.key, w.sel.exact), shared.sources)),
         }
     }
     number_notes(&mut passages, &positions);
@@ -86,7 +90,11 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
         diags.extend(unlinked_names(&body, shared.matcher, file));
     }
     let mut body = autolink(body, shared.matcher, mode);
-    let mut found = mentions::record(index, &mut body);
+    let mut counts = mentions::Counts::new();
+    let mut found = mentions::record(index, &mut body, &mut counts);
+    for fragment in fragments.iter_mut().flatten() {
+        found.extend(mentions::record(index, fragment, &mut counts));
+    }
     found.extend(front_matter_mentions(index, meta, &passages, &positions, shared.registry));
 
     let mut quote_passages = vec![usize::MAX; meta.quotes.len()];
@@ -146,6 +154,7 @@ fn wanted_passages(meta: &ArticleMeta) -> Vec<Wanted<'_>> {
     for (i, q) in meta.quotes.iter().enumerate() {
         out.push(Wanted {
             kind: PassageKind::Quote(i),
+            key: if q.exact.is_some() { "exact" } else { "text" },
             html_id: format!("q-{}", q.id),
             sel: Selector {
                 exact: q.exact.as_deref().unwrap_or(&q.text),
@@ -158,6 +167,7 @@ fn wanted_passages(meta: &ArticleMeta) -> Vec<Wanted<'_>> {
     for (i, a) in meta.annotations.iter().enumerate() {
         out.push(Wanted {
             kind: PassageKind::Annotation(i),
+            key: "exact",
             html_id: String::new(),
             sel: Selector { exact: &a.exact, prefix: a.prefix.as_deref(), suffix: a.suffix.as_deref() },
             what: format!("annotation {} ('{}')", i + 1, a.exact.trim()),
@@ -168,7 +178,8 @@ fn wanted_passages(meta: &ArticleMeta) -> Vec<Wanted<'_>> {
             if let Some(exact) = &val.exact {
                 out.push(Wanted {
                     kind: PassageKind::FigureValue(f, v),
-                    html_id: format!("fig-{}-{}", fig.id, v + 1),
+                    key: "exact",
+                    html_id: format!("val-{}-{}", fig.id, v + 1),
                     sel: Selector { exact, prefix: val.prefix.as_deref(), suffix: val.suffix.as_deref() },
                     what: format!("value {} of figure '{}'", v + 1, fig.id),
                 });

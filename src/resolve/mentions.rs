@@ -53,11 +53,14 @@ fn clip_end(s: &str) -> String {
     format!("{cut}…")
 }
 
-/// Gives each reference of an article body a stable HTML id (`m-<id>-<n>`) and returns
-/// the mentions, with their file offsets for ordering.
-pub fn record(article: usize, nodes: &mut [Node]) -> Vec<(usize, Mention)> {
+/// How many references to each id an article has numbered so far.
+pub type Counts = HashMap<String, usize>;
+
+/// Gives each reference of one Markdown text of an article (its body, standfirst or a
+/// note) a stable HTML id (`m-<id>-<n>`, numbered across the article through `counts`)
+/// and returns the mentions, with their file offsets for ordering.
+pub fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) -> Vec<(usize, Mention)> {
     let idx = blocks::index(nodes);
-    let mut counts: HashMap<String, usize> = HashMap::new();
     let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut out = Vec::new();
     for i in 0..nodes.len() {

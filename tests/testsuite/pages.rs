@@ -53,7 +53,7 @@ fn entity_page_lists_every_mention_with_a_deep_link_that_lands() {
     // older: autolinked name.
     assert!(links.iter().any(|l| l == "../../articles/engine/#m-ada-lovelace-1"), "{links:#?}");
     assert!(links.iter().any(|l| l == "../../articles/engine/#q-no-pretensions"), "{links:#?}");
-    assert!(links.iter().any(|l| l == "../../articles/engine/#fig-note-count-1"), "{links:#?}");
+    assert!(links.iter().any(|l| l == "../../articles/engine/#val-note-count-1"), "{links:#?}");
     assert!(links.iter().any(|l| l == "../../articles/older/#m-ada-lovelace-1"), "{links:#?}");
     for link in &links {
         let (path, fragment) = link.trim_start_matches("../../").split_once('#').unwrap();
@@ -72,6 +72,13 @@ fn provision_page_shows_text_citations_and_referring_passages() {
     assert!(page.contains(r#"href="../../../documents/engine-notes/note-a/""#), "cites Note A");
     assert!(page.contains(r#"href="../../../articles/engine/#m-engine-notes--note-g-1""#), "explicit reference");
     assert!(page.contains(r#"href="../../../articles/engine/#note-1""#), "annotation ref");
+    assert!(
+        page.contains(r#"href="../../../articles/engine/#m-engine-notes--note-g-2""#),
+        "reference in the standfirst"
+    );
+    let article = out.main("articles/engine/");
+    assert!(article.contains(r#"id="m-engine-notes--note-g-2""#), "the standfirst reference carries its id");
+    assert!(!out.main("").contains(r#"id="m-"#), "lists of articles carry no mention ids");
     let cited = out.main("documents/engine-notes/note-a/");
     assert!(cited.contains("Cited by"), "reverse citation shown");
 }

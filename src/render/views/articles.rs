@@ -49,7 +49,7 @@ pub(super) fn article(cx: &Cx<'_>, a: usize) -> Context {
         title: &art.meta.title,
         date: DateView::of(&art.meta.date),
         updated: art.meta.updated.as_ref().map(DateView::of),
-        summary_html: cx.inline_html(art.summary.as_ref()),
+        summary_html: cx.inline_html(art.summary.as_ref(), Some(art)),
         authors: art.meta.authors.iter().map(|n| cx.link(n)).collect(),
         tags: &art.meta.tags,
         body_html: cx.body_html(&art.body, Some(art)),

@@ -43,7 +43,7 @@ fn card(cx: &Cx<'_>, doc: &Document) -> DocumentCard {
                 title: prov.title.clone(),
                 href: cx.href(&paths::provision(&doc.id, &prov.id)),
                 text: prov.text.trim().to_string(),
-                summary_html: cx.inline_html(doc.summaries.get(p).and_then(Option::as_ref)),
+                summary_html: cx.inline_html(doc.summaries.get(p).and_then(Option::as_ref), None),
             })
             .collect(),
     }
