@@ -24,6 +24,7 @@ pub mod meta;
 pub mod parse;
 pub mod render;
 pub mod resolve;
+pub mod session;
 pub mod site;
 pub mod theme;
 pub mod urls;
@@ -32,9 +33,10 @@ pub mod write;
 
 use std::path::PathBuf;
 
-use diag::{Diagnostic, Diagnostics, SourceMap};
+use diag::{Diagnostics, SourceMap};
 use load::LoadOptions;
 use render::Rendered;
+use session::Session;
 use site::Site;
 
 /// The outcome of running the pipeline up to rendering.
@@ -49,55 +51,10 @@ pub struct Compiled {
     pub rendered: Option<Rendered>,
 }
 
-/// Loads, parses, resolves and renders the site in memory. Stops after the first
-/// stage that found an error.
+/// Loads, parses, resolves, renders and verifies the site in memory, once. Stops after
+/// the first stage that found an error.
 pub fn compile(opts: &LoadOptions) -> Compiled {
-    let mut sources = SourceMap::default();
-    let mut diagnostics = Diagnostics::default();
-    let project = load::load(opts, &mut sources, &mut diagnostics);
-    let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
-    let Some(project) = project.filter(|_| !out.diagnostics.has_errors()) else { return out };
-    let parsed = parse::parse(project, &out.sources, &mut out.diagnostics);
-    let site = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
-    if !out.diagnostics.has_errors() {
-        match render::render(&site) {
-            Ok(r) => {
-                for p in verify::check(&r.files, &site.config.base_path()) {
-                    let file = out.sources.add(format!("(output) {}", p.path), String::new());
-                    out.diagnostics.push(
-                        Diagnostic::error(file, 0..0, p.message)
-                            .help("fix the link in the content the page shows, or in the template that builds it"),
-                    );
-                }
-                if !out.diagnostics.has_errors() {
-                    out.rendered = Some(r);
-                }
-            }
-            Err(problems) => {
-                for p in problems {
-                    let d = template_diagnostic(&mut out.sources, p);
-                    out.diagnostics.push(d);
-                }
-            }
-        }
-    }
-    out.site = Some(site);
-    out
-}
-
-/// A template problem as a diagnostic on the template file (its text loaded when the
-/// template is a site override, so the line can be shown).
-fn template_diagnostic(sources: &mut SourceMap, p: render::TemplateProblem) -> Diagnostic {
-    let text = p.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
-    let offset = p.line_col.map_or(0, |(line, col)| {
-        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-        let line_text = text[line_start..].split('\n').next().unwrap_or("");
-        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
-    });
-    let name = format!("templates/{}", p.template.trim_start_matches("templates/"));
-    let file = sources.add(name, text);
-    Diagnostic::error(file, offset..offset, p.message)
-        .help("fix the template, or delete the override to use the built-in one")
+    Session::new(opts.clone()).compile()
 }
 
 /// Options of `gloss build`.

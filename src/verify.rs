@@ -135,7 +135,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+        OutputFile { path: path.into(), bytes: text.as_bytes().into() }
     }
 
     #[test]

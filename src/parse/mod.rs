@@ -3,6 +3,9 @@
 
 pub mod markdown;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
@@ -43,16 +46,33 @@ pub struct ParsedSite {
     pub static_files: Vec<AssetFile>,
 }
 
-/// Parses every Markdown text of `project`.
-pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics) -> ParsedSite {
+/// Parse results of an earlier run, by file name and a hash of the file's text: a file
+/// that did not change is not parsed again.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    entries: HashMap<String, Cached>,
+}
+
+#[derive(Debug, Clone)]
+struct Cached {
+    hash: u64,
+    body: Vec<Node>,
+    fragments: Vec<Option<Vec<Node>>>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Parses every Markdown text of `project`, reusing `cache` for unchanged files and
+/// refreshing it for the next run.
+pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cache: &mut ParseCache) -> ParsedSite {
     let raw_html = project.config.raw_html;
-    let articles = parse_all(project.articles, sources, raw_html, diags, |m: &ArticleMeta| {
+    let old = std::mem::take(&mut cache.entries);
+    let mut ctx = Ctx { sources, raw_html, old: &old, fresh: &mut cache.entries, diags };
+    let articles = ctx.parse_all(project.articles, |m: &ArticleMeta| {
         std::iter::once(m.summary.as_deref()).chain(m.annotations.iter().map(|a| a.note.as_deref())).collect()
     });
-    let entities = parse_all(project.entities, sources, raw_html, diags, |_: &EntityMeta| Vec::new());
-    let documents = parse_all(project.documents, sources, raw_html, diags, |m: &DocumentMeta| {
-        m.provisions.iter().map(|p| p.summary.as_deref()).collect()
-    });
+    let entities = ctx.parse_all(project.entities, |_: &EntityMeta| Vec::new());
+    let documents = ctx
+        .parse_all(project.documents, |m: &DocumentMeta| m.provisions.iter().map(|p| p.summary.as_deref()).collect());
     ParsedSite {
         root: project.root,
         config: project.config,
@@ -64,34 +84,68 @@ pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics) -> 
     }
 }
 
-fn parse_all<M: Send + Sync>(
-    files: Vec<Loaded<M>>,
+struct Ctx<'a> {
+    sources: &'a SourceMap,
+    raw_html: bool,
+    old: &'a HashMap<String, Cached>,
+    fresh: &'a mut HashMap<String, Cached>,
+    diags: &'a mut Diagnostics,
+}
+
+impl Ctx<'_> {
+    fn parse_all<M: Send + Sync>(
+        &mut self,
+        files: Vec<Loaded<M>>,
+        fragments_of: impl Fn(&M) -> Vec<Option<&str>> + Sync,
+    ) -> Vec<Parsed<M>> {
+        let (sources, raw_html, old) = (self.sources, self.raw_html, self.old);
+        let results: Vec<(Parsed<M>, Cached)> = files
+            .into_par_iter()
+            .map(|src| {
+                let text = sources.text(src.file);
+                let hash = content_hash(text, raw_html);
+                let cached = old.get(sources.name(src.file)).filter(|c| c.hash == hash).cloned();
+                let mut entry = cached.unwrap_or_else(|| parse_one(&src, sources, raw_html, hash, &fragments_of));
+                for d in &mut entry.diags {
+                    d.file = src.file;
+                }
+                let parsed = Parsed { body: entry.body.clone(), fragments: entry.fragments.clone(), src };
+                (parsed, entry)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(results.len());
+        for (parsed, entry) in results {
+            self.diags.extend(entry.diags.iter().cloned());
+            self.fresh.insert(self.sources.name(parsed.src.file).to_string(), entry);
+            out.push(parsed);
+        }
+        out
+    }
+}
+
+fn content_hash(text: &str, raw_html: bool) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (text, raw_html).hash(&mut h);
+    h.finish()
+}
+
+fn parse_one<M>(
+    src: &Loaded<M>,
     sources: &SourceMap,
     raw_html: bool,
-    diags: &mut Diagnostics,
-    fragments_of: impl Fn(&M) -> Vec<Option<&str>> + Sync,
-) -> Vec<Parsed<M>> {
-    let results: Vec<(Parsed<M>, Vec<Diagnostic>)> = files
-        .into_par_iter()
-        .map(|src| {
-            let mut found = Vec::new();
-            let text = sources.text(src.file);
-            let body_input = MdInput { text: &text[src.body.clone()], base: src.body.start, file: src.file, raw_html };
-            let body = markdown::parse(body_input, &mut found);
-            let mut cursor = src.yaml.start;
-            let fragments = fragments_of(&src.meta)
-                .into_iter()
-                .map(|f| f.map(|md| parse_fragment(&src, sources, md, &mut cursor, &mut found)))
-                .collect();
-            (Parsed { src, body, fragments }, found)
-        })
+    hash: u64,
+    fragments_of: &(impl Fn(&M) -> Vec<Option<&str>> + Sync),
+) -> Cached {
+    let mut diags = Vec::new();
+    let text = sources.text(src.file);
+    let body_input = MdInput { text: &text[src.body.clone()], base: src.body.start, file: src.file, raw_html };
+    let body = markdown::parse(body_input, &mut diags);
+    let mut cursor = src.yaml.start;
+    let fragments = fragments_of(&src.meta)
+        .into_iter()
+        .map(|f| f.map(|md| parse_fragment(src, sources, md, &mut cursor, &mut diags)))
         .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for (parsed, found) in results {
-        diags.extend(found);
-        out.push(parsed);
-    }
-    out
+    Cached { hash, body, fragments, diags }
 }
 
 /// Parses a Markdown value of front matter. Raw HTML is always escaped there; spans

@@ -59,8 +59,13 @@ fn highlight(syntax: &syntect::parsing::SyntaxReference, code: &str) -> Option<S
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one under
-/// `prefers-color-scheme: dark`.
-pub fn stylesheet() -> String {
+/// `prefers-color-scheme: dark`. Generated once per process.
+pub fn stylesheet() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(generate_stylesheet)
+}
+
+fn generate_stylesheet() -> String {
     let themes = ThemeSet::load_defaults();
     let light = css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], CLASS_STYLE).unwrap_or_default();
     let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE).unwrap_or_default();

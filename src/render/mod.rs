@@ -13,6 +13,10 @@ pub mod paths;
 pub mod templates;
 pub mod views;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
@@ -26,8 +30,8 @@ use pages::Cx;
 pub struct OutputFile {
     /// Path relative to the output root, `/`-separated.
     pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
+    /// Contents (shared, so unchanged pages are reused without copying).
+    pub bytes: Bytes,
 }
 
 /// A template that failed, and why.
@@ -58,27 +62,50 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-/// Renders the whole site in memory.
-pub fn render(site: &Site) -> Result<Rendered, Vec<TemplateProblem>> {
-    let tera = templates::load(&site.templates).map_err(|p| vec![p])?;
+/// Rendered pages of an earlier build, reused when neither a page's context nor the
+/// templates changed (how `serve` rebuilds only what an edit touched).
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    templates: u64,
+    pages: HashMap<String, (u64, Bytes)>,
+}
+
+/// Renders the whole site in memory, reusing pages from `cache` whose context and
+/// templates are unchanged, and refreshing `cache` for the next run.
+pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<TemplateProblem>> {
+    let (tera, fingerprint) = templates::load(&site.templates).map_err(|p| vec![p])?;
+    if fingerprint != cache.templates {
+        *cache = RenderCache { templates: fingerprint, pages: HashMap::new() };
+    }
     let agg = Aggregates::new(site);
     let pages = pages::all_pages(site, &agg);
-    let results: Vec<Result<OutputFile, TemplateProblem>> = pages
+    let previous = &cache.pages;
+    let results: Vec<Result<(OutputFile, u64), TemplateProblem>> = pages
         .par_iter()
         .map(|page| {
             let cx = Cx::new(site, &agg, page);
             let ctx = views::context(&cx);
-            render_one(&tera, page.template(), &ctx, &page.file())
+            let path = page.file();
+            let key = context_hash(&ctx);
+            match previous.get(&path) {
+                Some((k, bytes)) if *k == key => Ok((OutputFile { path, bytes: bytes.clone() }, key)),
+                _ => render_one(&tera, page.template(), &ctx, &path).map(|f| (f, key)),
+            }
         })
         .collect();
     let mut files = Vec::with_capacity(results.len() + 16);
     let mut problems = Vec::new();
+    let mut fresh = HashMap::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok((f, key)) => {
+                fresh.insert(f.path.clone(), (key, f.bytes.clone()));
+                files.push(f);
+            }
             Err(p) => problems.push(p),
         }
     }
+    cache.pages = fresh;
     let page_count = files.len();
     let extras = [
         ("feed.xml", feeds::feed_context(site)),
@@ -94,16 +121,26 @@ pub fn render(site: &Site) -> Result<Rendered, Vec<TemplateProblem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    files.push(OutputFile { path: "search-index.json".into(), bytes: feeds::search_index(site).into_bytes() });
-    files.push(OutputFile { path: "syntax.css".into(), bytes: highlight::stylesheet().into_bytes() });
+    files.push(OutputFile { path: "search-index.json".into(), bytes: feeds::search_index(site).into_bytes().into() });
+    files.push(OutputFile { path: "syntax.css".into(), bytes: highlight::stylesheet().as_bytes().into() });
     add_static(site, &mut files).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered { files, pages: page_count })
 }
 
+/// The contents of an output file.
+pub type Bytes = Arc<[u8]>;
+
+/// A hash of everything a template sees for one page.
+fn context_hash(ctx: &Context) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_vec(&ctx.clone().into_json()).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
 fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
     tera.render(template, ctx)
-        .map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes() })
+        .map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes().into() })
         .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))
 }
 
@@ -111,13 +148,13 @@ fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<
 fn add_static(site: &Site, files: &mut Vec<OutputFile>) -> Result<(), String> {
     let mut statics: Vec<OutputFile> = theme::STATIC
         .iter()
-        .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: bytes.to_vec() })
+        .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: (*bytes).into() })
         .collect();
     for f in &site.static_files {
         let bytes = std::fs::read(&f.path).map_err(|e| format!("cannot read static/{}: {e}", f.name))?;
         match statics.iter_mut().find(|s| s.path == f.name) {
-            Some(s) => s.bytes = bytes,
-            None => statics.push(OutputFile { path: f.name.clone(), bytes }),
+            Some(s) => s.bytes = bytes.into(),
+            None => statics.push(OutputFile { path: f.name.clone(), bytes: bytes.into() }),
         }
     }
     for s in &statics {

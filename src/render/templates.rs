@@ -1,6 +1,8 @@
 //! Loading Tera templates: the built-in ones, each replaced by the site's file of the
 //! same name when there is one. Content is never compiled as a template.
 
+use std::hash::{Hash, Hasher};
+
 use tera::Tera;
 
 use super::TemplateProblem;
@@ -9,7 +11,8 @@ use crate::theme;
 
 /// The template set for a site: built-ins layered under the site's `templates/`.
 /// A template that does not compile is reported with its name and position.
-pub fn load(overrides: &[AssetFile]) -> Result<Tera, TemplateProblem> {
+/// Also returns a fingerprint of the templates' names and texts.
+pub fn load(overrides: &[AssetFile]) -> Result<(Tera, u64), TemplateProblem> {
     let mut all: Vec<(String, String)> = theme::TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     for file in overrides {
         let text = std::fs::read_to_string(&file.path).map_err(|e| TemplateProblem {
@@ -23,6 +26,9 @@ pub fn load(overrides: &[AssetFile]) -> Result<Tera, TemplateProblem> {
             None => all.push((file.name.clone(), text)),
         }
     }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    all.hash(&mut hasher);
+    let fingerprint = hasher.finish();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
@@ -37,7 +43,7 @@ pub fn load(overrides: &[AssetFile]) -> Result<Tera, TemplateProblem> {
         let reason = message.rsplit_once("= ").map_or(message.as_str(), |(_, r)| r).trim();
         TemplateProblem { template, file, line_col, message: format!("the template does not compile: {reason}") }
     })?;
-    Ok(tera)
+    Ok((tera, fingerprint))
 }
 
 /// Escapes `&`, `<`, `>` and `"` (Tera's default also rewrites `/`, which bloats URLs).

@@ -1,0 +1,81 @@
+//! A build session: the pipeline run once or many times over the same site. Between
+//! runs it keeps the parse results of unchanged files and the rendered pages whose
+//! context did not change, so `serve` redoes only the work an edit calls for; the
+//! result is the same as a fresh run's.
+
+use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::load::{self, LoadOptions};
+use crate::parse::{self, ParseCache};
+use crate::render::{self, RenderCache, TemplateProblem};
+use crate::{resolve, verify, Compiled};
+
+/// The pipeline with its caches.
+#[derive(Debug)]
+pub struct Session {
+    opts: LoadOptions,
+    parse_cache: ParseCache,
+    render_cache: RenderCache,
+}
+
+impl Session {
+    /// A session for the site `opts` describes; nothing is cached yet.
+    pub fn new(opts: LoadOptions) -> Session {
+        Session { opts, parse_cache: ParseCache::default(), render_cache: RenderCache::default() }
+    }
+
+    /// What this session loads.
+    pub fn options(&self) -> &LoadOptions {
+        &self.opts
+    }
+
+    /// Loads, parses, resolves, renders and verifies the site in memory. Stops after
+    /// the first stage that found an error.
+    pub fn compile(&mut self) -> Compiled {
+        let mut sources = SourceMap::default();
+        let mut diagnostics = Diagnostics::default();
+        let project = load::load(&self.opts, &mut sources, &mut diagnostics);
+        let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
+        let Some(project) = project.filter(|_| !out.diagnostics.has_errors()) else { return out };
+        let parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
+        let site = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
+        if !out.diagnostics.has_errors() {
+            match render::render(&site, &mut self.render_cache) {
+                Ok(r) => {
+                    for p in verify::check(&r.files, &site.config.base_path()) {
+                        let file = out.sources.add(format!("(output) {}", p.path), String::new());
+                        out.diagnostics.push(
+                            Diagnostic::error(file, 0..0, p.message)
+                                .help("fix the link in the content the page shows, or in the template that builds it"),
+                        );
+                    }
+                    if !out.diagnostics.has_errors() {
+                        out.rendered = Some(r);
+                    }
+                }
+                Err(problems) => {
+                    for p in problems {
+                        let d = template_diagnostic(&mut out.sources, p);
+                        out.diagnostics.push(d);
+                    }
+                }
+            }
+        }
+        out.site = Some(site);
+        out
+    }
+}
+
+/// A template problem as a diagnostic on the template file (its text loaded when the
+/// template is a site override, so the line can be shown).
+fn template_diagnostic(sources: &mut SourceMap, p: TemplateProblem) -> Diagnostic {
+    let text = p.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
+    let offset = p.line_col.map_or(0, |(line, col)| {
+        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+    });
+    let name = format!("templates/{}", p.template.trim_start_matches("templates/"));
+    let file = sources.add(name, text);
+    Diagnostic::error(file, offset..offset, p.message)
+        .help("fix the template, or delete the override to use the built-in one")
+}
