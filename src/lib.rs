@@ -24,6 +24,8 @@ pub mod meta;
 pub mod parse;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
+pub mod serve;
 pub mod session;
 pub mod site;
 pub mod theme;

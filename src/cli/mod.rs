@@ -3,6 +3,8 @@
 
 mod build;
 mod check;
+mod new;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +30,10 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Check everything build checks; write nothing.
     Check(check::CheckArgs),
+    /// Serve the site on localhost, rebuilding and reloading on every change.
+    Serve(serve::ServeArgs),
+    /// Create a starter site in a new folder.
+    New(new::NewArgs),
 }
 
 /// Where the site is.
@@ -57,6 +63,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::New(args) => new::run(args),
     };
     ExitCode::from(code)
 }

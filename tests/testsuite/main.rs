@@ -11,5 +11,6 @@ mod output;
 mod pages;
 mod pathological;
 mod property;
+mod serve;
 mod support;
 mod templates;
