@@ -18,9 +18,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session for the site `opts` describes; nothing is cached yet.
+    /// A session that runs once: it keeps nothing between runs.
     pub fn new(opts: LoadOptions) -> Session {
         Session { opts, parse_cache: ParseCache::default(), render_cache: RenderCache::default() }
+    }
+
+    /// A session for many runs over a changing site (what `serve` uses): unchanged
+    /// files are not parsed again and unchanged pages not rendered again.
+    pub fn incremental(opts: LoadOptions) -> Session {
+        Session { opts, parse_cache: ParseCache::keeping(), render_cache: RenderCache::keeping() }
     }
 
     /// What this session loads.
@@ -31,17 +37,25 @@ impl Session {
     /// Loads, parses, resolves, renders and verifies the site in memory. Stops after
     /// the first stage that found an error.
     pub fn compile(&mut self) -> Compiled {
+        let mut clock = StageClock::new();
         let mut sources = SourceMap::default();
         let mut diagnostics = Diagnostics::default();
         let project = load::load(&self.opts, &mut sources, &mut diagnostics);
+        clock.lap("load");
         let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
         let Some(project) = project.filter(|_| !out.diagnostics.has_errors()) else { return out };
         let parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
+        clock.lap("parse");
         let site = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
+        clock.lap("resolve");
         if !out.diagnostics.has_errors() {
-            match render::render(&site, &mut self.render_cache) {
+            let rendered = render::render(&site, &mut self.render_cache);
+            clock.lap("render");
+            match rendered {
                 Ok(r) => {
-                    for p in verify::check(&r.files, &site.config.base_path()) {
+                    let problems = verify::check(&r.files, &site.config.base_path());
+                    clock.lap("verify");
+                    for p in problems {
                         let file = out.sources.add(format!("(output) {}", p.path), String::new());
                         out.diagnostics.push(
                             Diagnostic::error(file, 0..0, p.message)
@@ -62,6 +76,25 @@ impl Session {
         }
         out.site = Some(site);
         out
+    }
+}
+
+/// Stage timings, printed to stderr when `GLOSS_TIMINGS` is set (for profiling).
+struct StageClock {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl StageClock {
+    fn new() -> StageClock {
+        StageClock { enabled: std::env::var_os("GLOSS_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.enabled {
+            eprintln!("{stage:>8}: {:>7.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
+            self.last = std::time::Instant::now();
+        }
     }
 }
 

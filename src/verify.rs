@@ -2,6 +2,9 @@
 //! fragment lands, and no two files would collide (also on case-insensitive disks).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::render::OutputFile;
 
@@ -28,7 +31,7 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
     let mut pages: Vec<(&&str, &&str)> = html.iter().collect();
     pages.sort();
     for (&page, &text) in pages {
-        for link in attribute_values(text, "href").into_iter().chain(attribute_values(text, "src")) {
+        for link in attributes(text).into_iter().filter(|(name, _)| *name != Attr::Id).map(|(_, v)| v) {
             if link.contains(':') || link.starts_with("//") {
                 continue;
             }
@@ -42,17 +45,19 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
             };
             let target = target.map(|t| if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t });
             let Some(target) = target.filter(|t| paths.contains(t.as_str())) else {
-                problems
-                    .push(OutputProblem { path: page.to_string(), message: format!("link '{link}' leads nowhere") });
+                problems.push(OutputProblem {
+                    path: page.to_string(),
+                    message: format!("link '{}' leads nowhere", clip(&link)),
+                });
                 continue;
             };
             if fragment.is_empty() {
                 continue;
             }
-            let Some(target_text) = html.get(target.as_str()) else { continue };
-            let known = ids
-                .entry(html.get_key_value(target.as_str()).map_or("", |(k, _)| k))
-                .or_insert_with(|| attribute_values(target_text, "id").into_iter().collect());
+            let Some((&key, &target_text)) = html.get_key_value(target.as_str()) else { continue };
+            let known = ids.entry(key).or_insert_with(|| {
+                attributes(target_text).into_iter().filter(|(name, _)| *name == Attr::Id).map(|(_, v)| v).collect()
+            });
             if !known.contains(fragment) {
                 problems.push(OutputProblem {
                     path: page.to_string(),
@@ -112,21 +117,32 @@ fn join(dir: &str, rel: &str) -> Option<String> {
     Some(joined)
 }
 
-/// Every value of `name="…"` in `html`, with `&amp;` and friends decoded.
-fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
+/// The attributes the check reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attr {
+    Href,
+    Src,
+    Id,
+}
+
+/// Every `href`, `src` and `id` value in `html`, entity-decoded, in one pass.
+fn attributes(html: &str) -> Vec<(Attr, String)> {
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| AhoCorasick::new([" href=\"", " src=\"", " id=\""]).expect("fixed patterns"));
     let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        rest = &rest[i + needle.len()..];
+    for m in finder.find_iter(html) {
+        let rest = &html[m.end()..];
         let Some(end) = rest.find('"') else { break };
-        out.push(decode(&rest[..end]));
-        rest = &rest[end..];
+        let attr = [Attr::Href, Attr::Src, Attr::Id][m.pattern().as_usize()];
+        out.push((attr, decode(&rest[..end])));
     }
     out
 }
 
 fn decode(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
     s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 

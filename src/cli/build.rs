@@ -23,13 +23,33 @@ pub struct BuildArgs {
     /// Include draft articles.
     #[arg(long)]
     pub drafts: bool,
+    /// Print only diagnostics: no progress, no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// A spinner on a terminal for builds that take more than a moment; nothing otherwise.
+fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message("Building…");
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
 }
 
 /// Runs the build and returns the exit status.
 pub(super) fn run(args: BuildArgs) -> u8 {
     let start = Instant::now();
     let opts = BuildOptions { load: load_options(args.root.root, args.drafts, args.base_url), output: args.output };
-    let compiled = match crate::build(&opts) {
+    let spinner = progress(args.quiet);
+    let built = crate::build(&opts);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let compiled = match built {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -37,7 +57,7 @@ pub(super) fn run(args: BuildArgs) -> u8 {
         }
     };
     let code = report(&compiled.sources, &compiled.diagnostics);
-    if let (EXIT_OK, Some(r), Some(site)) = (code, &compiled.rendered, &compiled.site) {
+    if let (EXIT_OK, false, Some(r), Some(site)) = (code, args.quiet, &compiled.rendered, &compiled.site) {
         let quotes: usize = site.articles.iter().map(|a| a.meta.quotes.len()).sum();
         let provisions: usize = site.documents.iter().map(|d| d.meta.provisions.len()).sum();
         eprintln!(

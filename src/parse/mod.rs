@@ -50,7 +50,16 @@ pub struct ParsedSite {
 /// that did not change is not parsed again.
 #[derive(Debug, Default)]
 pub struct ParseCache {
+    /// Whether to keep anything: a one-off build would only pay for copies.
+    enabled: bool,
     entries: HashMap<String, Cached>,
+}
+
+impl ParseCache {
+    /// A cache that keeps parse results between runs.
+    pub fn keeping() -> ParseCache {
+        ParseCache { enabled: true, entries: HashMap::new() }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -66,7 +75,7 @@ struct Cached {
 pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cache: &mut ParseCache) -> ParsedSite {
     let raw_html = project.config.raw_html;
     let old = std::mem::take(&mut cache.entries);
-    let mut ctx = Ctx { sources, raw_html, old: &old, fresh: &mut cache.entries, diags };
+    let mut ctx = Ctx { sources, raw_html, keep: cache.enabled, old: &old, fresh: &mut cache.entries, diags };
     let articles = ctx.parse_all(project.articles, |m: &ArticleMeta| {
         std::iter::once(m.summary.as_deref()).chain(m.annotations.iter().map(|a| a.note.as_deref())).collect()
     });
@@ -87,6 +96,7 @@ pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cac
 struct Ctx<'a> {
     sources: &'a SourceMap,
     raw_html: bool,
+    keep: bool,
     old: &'a HashMap<String, Cached>,
     fresh: &'a mut HashMap<String, Cached>,
     diags: &'a mut Diagnostics,
@@ -98,8 +108,8 @@ impl Ctx<'_> {
         files: Vec<Loaded<M>>,
         fragments_of: impl Fn(&M) -> Vec<Option<&str>> + Sync,
     ) -> Vec<Parsed<M>> {
-        let (sources, raw_html, old) = (self.sources, self.raw_html, self.old);
-        let results: Vec<(Parsed<M>, Cached)> = files
+        let (sources, raw_html, old, keep) = (self.sources, self.raw_html, self.old, self.keep);
+        let results: Vec<(Parsed<M>, Option<Cached>)> = files
             .into_par_iter()
             .map(|src| {
                 let text = sources.text(src.file);
@@ -109,14 +119,24 @@ impl Ctx<'_> {
                 for d in &mut entry.diags {
                     d.file = src.file;
                 }
+                if !keep {
+                    let parsed = Parsed { body: entry.body, fragments: entry.fragments, src };
+                    return (
+                        parsed,
+                        Some(Cached { hash, body: Vec::new(), fragments: Vec::new(), diags: entry.diags }),
+                    );
+                }
                 let parsed = Parsed { body: entry.body.clone(), fragments: entry.fragments.clone(), src };
-                (parsed, entry)
+                (parsed, Some(entry))
             })
             .collect();
         let mut out = Vec::with_capacity(results.len());
         for (parsed, entry) in results {
+            let Some(entry) = entry else { continue };
             self.diags.extend(entry.diags.iter().cloned());
-            self.fresh.insert(self.sources.name(parsed.src.file).to_string(), entry);
+            if self.keep {
+                self.fresh.insert(self.sources.name(parsed.src.file).to_string(), entry);
+            }
             out.push(parsed);
         }
         out

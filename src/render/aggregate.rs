@@ -10,6 +10,8 @@ use crate::site::{Site, Target};
 pub struct Aggregates {
     /// Every quote as (article, quote), ordered by speaker name, then date, then id.
     pub quotes: Vec<(usize, usize)>,
+    /// Each speaker's quotes, in the order of `quotes`.
+    pub quotes_by: HashMap<String, Vec<(usize, usize)>>,
     /// Every event as (article, event), by date then article order.
     pub events: Vec<(usize, usize)>,
     /// For each provision id, the provisions that cite it.
@@ -36,6 +38,10 @@ impl Aggregates {
             (site.label(&quote.by), quote.date.unwrap_or(Date { year: 0, month: None, day: None }), quote.id.clone())
         };
         quotes.sort_by_cached_key(quote_key);
+        let mut quotes_by: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for &(a, q) in &quotes {
+            quotes_by.entry(site.articles[a].meta.quotes[q].by.clone()).or_default().push((a, q));
+        }
         let mut events: Vec<(usize, usize)> = site
             .articles
             .iter()
@@ -68,7 +74,12 @@ impl Aggregates {
                 entities_in[m.article].insert(*e);
             }
         }
-        Aggregates { quotes, events, cited_by, related_in, articles_of, entities_in }
+        Aggregates { quotes, quotes_by, events, cited_by, related_in, articles_of, entities_in }
+    }
+
+    /// The quotes of speaker `id`.
+    pub fn quotes_of(&self, id: &str) -> &[(usize, usize)] {
+        self.quotes_by.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// Number of articles mentioning `id`.

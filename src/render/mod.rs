@@ -66,8 +66,17 @@ pub struct Rendered {
 /// templates changed (how `serve` rebuilds only what an edit touched).
 #[derive(Debug, Default)]
 pub struct RenderCache {
+    /// Whether to keep anything: a one-off build would only pay for hashing.
+    enabled: bool,
     templates: u64,
     pages: HashMap<String, (u64, Bytes)>,
+}
+
+impl RenderCache {
+    /// A cache that keeps pages between runs.
+    pub fn keeping() -> RenderCache {
+        RenderCache { enabled: true, ..RenderCache::default() }
+    }
 }
 
 /// Renders the whole site in memory, reusing pages from `cache` whose context and
@@ -75,8 +84,9 @@ pub struct RenderCache {
 pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<TemplateProblem>> {
     let (tera, fingerprint) = templates::load(&site.templates).map_err(|p| vec![p])?;
     if fingerprint != cache.templates {
-        *cache = RenderCache { templates: fingerprint, pages: HashMap::new() };
+        *cache = RenderCache { enabled: cache.enabled, templates: fingerprint, pages: HashMap::new() };
     }
+    let enabled = cache.enabled;
     let agg = Aggregates::new(site);
     let pages = pages::all_pages(site, &agg);
     let previous = &cache.pages;
@@ -86,8 +96,8 @@ pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<Temp
             let cx = Cx::new(site, &agg, page);
             let ctx = views::context(&cx);
             let path = page.file();
-            let key = context_hash(&ctx);
-            match previous.get(&path) {
+            let key = if enabled { context_hash(&ctx) } else { 0 };
+            match previous.get(&path).filter(|_| enabled) {
                 Some((k, bytes)) if *k == key => Ok((OutputFile { path, bytes: bytes.clone() }, key)),
                 _ => render_one(&tera, page.template(), &ctx, &path).map(|f| (f, key)),
             }
@@ -99,7 +109,9 @@ pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<Temp
     for r in results {
         match r {
             Ok((f, key)) => {
-                fresh.insert(f.path.clone(), (key, f.bytes.clone()));
+                if enabled {
+                    fresh.insert(f.path.clone(), (key, f.bytes.clone()));
+                }
                 files.push(f);
             }
             Err(p) => problems.push(p),

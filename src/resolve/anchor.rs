@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::blocks::{normalize, normalize_edge, BlockIndex};
 use crate::site::body::{Node, TextRun};
@@ -66,7 +66,9 @@ pub fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) -> Vec<
         .collect();
     let mut hits: Vec<Vec<Found>> = vec![Vec::new(); sels.len()];
     let mut without_context = vec![0usize; sels.len()];
-    if let Ok(ac) = AhoCorasick::new(&patterns) {
+    // A per-article automaton is used once: the NFA is far cheaper to build than a DFA.
+    let built = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(&patterns);
+    if let Ok(ac) = built {
         for (b, block) in idx.blocks.iter().enumerate() {
             for m in ac.find_overlapping_iter(&block.hay) {
                 for &i in &by_pattern[m.pattern().as_usize()] {

@@ -73,8 +73,11 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         allowed: AllowedHosts::for_bind(&opts.bind),
         livereload: Bytes::from(include_bytes!("livereload.js").as_slice()),
     });
-    let mut session =
-        Session::new(LoadOptions { root: opts.root.clone(), drafts: opts.drafts, base_url: Some(base_url.clone()) });
+    let mut session = Session::incremental(LoadOptions {
+        root: opts.root.clone(),
+        drafts: opts.drafts,
+        base_url: Some(base_url.clone()),
+    });
     rebuild(&mut session, &shared);
     eprintln!("Serving {} on {base_url} (Ctrl-C to stop)", opts.root.display());
     if opts.open {

@@ -18,7 +18,7 @@ fn files(compiled: &gloss::Compiled) -> BTreeMap<String, Vec<u8>> {
 fn incremental_rebuilds_equal_full_builds() {
     let site = SiteTest::fixture("basic");
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
-    let mut session = Session::new(opts.clone());
+    let mut session = Session::incremental(opts.clone());
     let first = files(&session.compile());
     assert_eq!(first, files(&gloss::compile(&opts)));
 

@@ -12,6 +12,8 @@ use crate::render::{jsonld, paths};
 
 /// How many co-mentioned entities an entity page lists.
 const CO_MENTIONED: usize = 12;
+/// How many of an entity's quotes its page shows; the quote index has them all.
+const QUOTES_SHOWN: usize = 20;
 
 #[derive(Serialize)]
 struct KindGroup {
@@ -52,6 +54,8 @@ struct EntityView<'a> {
     same_as: &'a [String],
     related: Vec<RelationView>,
     quotes: Vec<QuoteCard<'a>>,
+    quote_count: usize,
+    all_quotes_href: Option<String>,
     mention_count: usize,
     article_count: usize,
     mention_groups: Vec<MentionGroup<'a>>,
@@ -73,13 +77,9 @@ pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
         body_html: cx.body_html(&ent.body, None),
         same_as: &ent.meta.same_as,
         related: related(cx, e),
-        quotes: cx
-            .agg
-            .quotes
-            .iter()
-            .filter(|&&(a, q)| site.articles[a].meta.quotes[q].by == ent.id)
-            .map(|&(a, q)| cx.quote_card(a, q))
-            .collect(),
+        quotes: cx.agg.quotes_of(&ent.id).iter().take(QUOTES_SHOWN).map(|&(a, q)| cx.quote_card(a, q)).collect(),
+        quote_count: cx.agg.quotes_of(&ent.id).len(),
+        all_quotes_href: all_quotes_href(cx, &ent.id),
         mention_count: site.mentions_of.get(&ent.id).map_or(0, Vec::len),
         article_count,
         mention_groups,
@@ -93,6 +93,16 @@ pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
     ctx.insert("entity", &view);
     ctx.insert("pagination", &cx.pagination(&paths::entity(&ent.id), n, total));
     ctx
+}
+
+/// The quote index page where `id`'s quotes begin, when it has more than its page shows.
+fn all_quotes_href(cx: &Cx<'_>, id: &str) -> Option<String> {
+    let first = *cx.agg.quotes_of(id).first()?;
+    if cx.agg.quotes_of(id).len() <= QUOTES_SHOWN {
+        return None;
+    }
+    let index = cx.agg.quotes.iter().position(|&x| x == first)?;
+    Some(cx.href(&paths::paged("quotes/", index / cx.site.config.paginate + 1)))
 }
 
 fn related(cx: &Cx<'_>, e: usize) -> Vec<RelationView> {

@@ -9,6 +9,9 @@ use crate::render::pages::{page_count, Cx};
 use crate::render::{jsonld, paths};
 use crate::site::Target;
 
+/// How many other quotes by the same speaker a quote page shows.
+const MORE_QUOTES: usize = 5;
+
 #[derive(Serialize)]
 struct SpeakerGroup<'a> {
     speaker: Link,
@@ -64,9 +67,10 @@ pub(super) fn quote(cx: &Cx<'_>, a: usize, q: usize) -> Context {
     let speaker_description = cx.entity_index(&quote.by).and_then(|e| site.entities[e].meta.description.as_deref());
     let more = cx
         .agg
-        .quotes
+        .quotes_of(&quote.by)
         .iter()
-        .filter(|&&(oa, oq)| (oa, oq) != (a, q) && site.articles[oa].meta.quotes[oq].by == quote.by)
+        .filter(|&&x| x != (a, q))
+        .take(MORE_QUOTES)
         .map(|&(oa, oq)| cx.quote_card(oa, oq))
         .collect();
     let passage_href =
