@@ -174,9 +174,9 @@ fn article(i: usize, rng: &mut Rng, zipf: &Zipf) -> String {
             if p < 3 && s == 2 {
                 let e = zipf.sample(rng);
                 let words = format!("quote {p} of piece {i} says {}", sentence(rng, 4));
-                let _ = write!(
+                let _ = writeln!(
                     quotes,
-                    "  - {{ id: q{i}-{p}, by: e{e}, text: \"{words}\", date: 2024-01-01, source: s{i} }}\n"
+                    "  - {{ id: q{i}-{p}, by: e{e}, text: \"{words}\", date: 2024-01-01, source: s{i} }}"
                 );
                 let _ = write!(text, " and said \"{words}\"");
             }
