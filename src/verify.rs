@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
@@ -17,60 +18,79 @@ pub struct OutputProblem {
     pub message: String,
 }
 
+/// What one page links to and which ids it carries.
+struct PageFacts<'a> {
+    path: &'a str,
+    links: Vec<String>,
+    ids: HashSet<String>,
+}
+
 /// Checks `files`. Links starting with `/` are resolved against `base_path` (the 404
-/// page uses them); links with a scheme are external and not checked.
+/// page uses them); links with a scheme are external and not checked. Pages are read
+/// in parallel, once each.
 pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
     let mut problems = collisions(files);
     let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let html: HashMap<&str, &str> = files
-        .iter()
+    let mut pages: Vec<PageFacts<'_>> = files
+        .par_iter()
         .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| std::str::from_utf8(&f.bytes).ok().map(|t| (f.path.as_str(), t)))
+        .map(|(path, text)| {
+            let mut facts = PageFacts { path, links: Vec::new(), ids: HashSet::new() };
+            for (attr, value) in attributes(text) {
+                match attr {
+                    Attr::Id => {
+                        facts.ids.insert(value);
+                    }
+                    Attr::Href | Attr::Src => facts.links.push(value),
+                }
+            }
+            facts
+        })
         .collect();
-    let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
-    let mut pages: Vec<(&&str, &&str)> = html.iter().collect();
-    pages.sort();
-    for (&page, &text) in pages {
-        for link in attributes(text).into_iter().filter(|(name, _)| *name != Attr::Id).map(|(_, v)| v) {
-            if link.contains(':') || link.starts_with("//") {
-                continue;
-            }
-            let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
-            let target = if path.is_empty() {
-                Some(page.to_string())
-            } else if let Some(abs) = path.strip_prefix(base_path) {
-                join("", abs)
-            } else {
-                join(page.rsplit_once('/').map_or("", |(dir, _)| dir), path)
-            };
-            let target = target.map(|t| if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t });
-            let Some(target) = target.filter(|t| paths.contains(t.as_str())) else {
-                problems.push(OutputProblem {
-                    path: page.to_string(),
-                    message: format!("link '{}' leads nowhere", clip(&link)),
-                });
-                continue;
-            };
-            if fragment.is_empty() {
-                continue;
-            }
-            let Some((&key, &target_text)) = html.get_key_value(target.as_str()) else { continue };
-            let known = ids.entry(key).or_insert_with(|| {
-                attributes(target_text).into_iter().filter(|(name, _)| *name == Attr::Id).map(|(_, v)| v).collect()
-            });
-            if !known.contains(fragment) {
-                problems.push(OutputProblem {
-                    path: page.to_string(),
-                    message: format!(
-                        "link '{}' points at '#{}', which is not on {target}",
-                        clip(&link),
-                        clip(fragment)
-                    ),
-                });
-            }
+    pages.sort_by(|a, b| a.path.cmp(b.path));
+    let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|p| (p.path, &p.ids)).collect();
+    let found: Vec<Vec<OutputProblem>> =
+        pages.par_iter().map(|page| page_problems(page, base_path, &paths, &ids)).collect();
+    problems.extend(found.into_iter().flatten());
+    problems.dedup();
+    problems
+}
+
+fn page_problems(
+    page: &PageFacts<'_>,
+    base_path: &str,
+    paths: &HashSet<&str>,
+    ids: &HashMap<&str, &HashSet<String>>,
+) -> Vec<OutputProblem> {
+    let mut problems = Vec::new();
+    let problem = |message: String| OutputProblem { path: page.path.to_string(), message };
+    for link in &page.links {
+        if link.contains(':') || link.starts_with("//") {
+            continue;
+        }
+        let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+        let target = if path.is_empty() {
+            Some(page.path.to_string())
+        } else if let Some(abs) = path.strip_prefix(base_path) {
+            join("", abs)
+        } else {
+            join(page.path.rsplit_once('/').map_or("", |(dir, _)| dir), path)
+        };
+        let target = target.map(|t| if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t });
+        let Some(target) = target.filter(|t| paths.contains(t.as_str())) else {
+            problems.push(problem(format!("link '{}' leads nowhere", clip(link))));
+            continue;
+        };
+        let Some(known) = ids.get(target.as_str()).filter(|_| !fragment.is_empty()) else { continue };
+        if !known.contains(fragment) {
+            problems.push(problem(format!(
+                "link '{}' points at '#{}', which is not on {target}",
+                clip(link),
+                clip(fragment)
+            )));
         }
     }
-    problems.dedup();
     problems
 }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Build benchmark: generates the synthetic corpus at each size, builds it five times
+# (output on tmpfs), and reports the median wall time, pages per second, MB of
+# Markdown per second, peak RSS, and the incremental rebuild time of a one-article
+# edit (what `gloss serve` does).
+#
+#   benches/run.sh            # N = 1000 and 10000
+#   benches/run.sh 500 2000   # other sizes
+#
+# Needs GNU time (/usr/bin/time; Debian package `time`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+tmp=${BENCH_DIR:-/dev/shm}
+cargo build --release --quiet --bin gloss --example gencorpus --example rebuild
+
+for n in "${sizes[@]}"; do
+  corpus="$tmp/gloss-bench-$n"
+  out="$tmp/gloss-bench-$n-public"
+  ./target/release/examples/gencorpus --articles "$n" --out "$corpus" 2>/dev/null
+  md_bytes=$(cat "$corpus"/content/*/*.md | wc -c)
+  runs=()
+  rss=0
+  for _ in 1 2 3 4 5; do
+    rm -rf "$out"
+    line=$( { /usr/bin/time -f "%e %M" ./target/release/gloss build --quiet --root "$corpus" --output "$out" ; } 2>&1 | tail -1)
+    runs+=("${line% *}")
+    r=${line#* }
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
+  pages=$(find "$out" -name '*.html' | wc -l)
+  rebuild=$(./target/release/examples/rebuild --root "$corpus" 2>&1 | tail -1)
+  awk -v n="$n" -v t="$median" -v p="$pages" -v b="$md_bytes" -v r="$rss" -v inc="$rebuild" 'BEGIN {
+    printf "N=%-6d build %.2f s (median of 5)  %d pages  %.0f pages/s  %.1f MB/s of Markdown  peak RSS %.0f MiB\n", n, t, p, p / t, b / 1e6 / t, r / 1024
+    printf "         %s\n", inc
+  }'
+done
