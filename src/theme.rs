@@ -24,5 +24,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Built-in static files, by path relative to the output root.
-pub const STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../static/style.css")), ("search.js", include_bytes!("../static/search.js"))];
+pub const STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    ("search.js", include_bytes!("../static/search.js")),
+    ("reader.js", include_bytes!("../static/reader.js")),
+];

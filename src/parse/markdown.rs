@@ -219,7 +219,9 @@ pub fn slugify(text: &str) -> String {
     if slug.is_empty() {
         slug.push_str("section");
     }
-    if is_reserved_id(&slug) {
+    // A bare prefix stem ("q", "fig") is reserved too: its numbered repeats ("q-2")
+    // would start with the prefix.
+    if is_reserved_id(&slug) || RESERVED_ID_PREFIXES.iter().any(|p| slug == p.trim_end_matches('-')) {
         slug.insert_str(0, "h-");
     }
     slug
@@ -247,6 +249,7 @@ mod tests {
     fn headings_get_unique_nonempty_ids() {
         assert_eq!(heading_ids("# Intro\n\n# Intro\n\n# !!!\n\n# 日本語\n"), ["intro", "intro-2", "section", "日本語"]);
         assert_eq!(heading_ids("# Note 1\n"), ["h-note-1"]);
+        assert_eq!(heading_ids("# Q\n\n# Q\n"), ["h-q", "h-q-2"]);
     }
 
     #[test]

@@ -208,6 +208,8 @@ pub struct FigureView {
     pub unit: Option<String>,
     /// The values, as sources put them.
     pub values: Vec<FigureValueView>,
+    /// Height of the bar chart's view box (72 units a value).
+    pub chart_height: usize,
 }
 
 /// One value of a figure.

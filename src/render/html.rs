@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
-use super::{highlight, paths};
+use super::{cards, highlight, paths};
 use crate::site::body::{Node, TextRun};
 use crate::site::{Article, Passage, PassageKind, Site};
 
@@ -134,6 +134,14 @@ impl<'n, 'a> Serializer<'n, 'a> {
         );
         if !html_id.is_empty() && self.cx.article.is_some() {
             s.push_str(&format!(" id=\"{}\"", escape(html_id)));
+        }
+        if let Some(card) = cards::card(site, id) {
+            s.push_str(&format!(
+                " data-card-title=\"{}\" data-card-kind=\"{}\" data-card-text=\"{}\"",
+                escape(&card.title),
+                escape(&card.kind),
+                escape(&card.text)
+            ));
         }
         s.push('>');
         Self::html(s)

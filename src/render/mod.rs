@@ -3,6 +3,7 @@
 //! all in memory. Pages render in parallel.
 
 pub mod aggregate;
+pub mod cards;
 pub mod context;
 pub mod feeds;
 pub mod highlight;

@@ -145,6 +145,16 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
     let method = request.method().as_str().to_string();
     let reply = {
         let snapshot = shared.snapshot.read().unwrap_or_else(|e| e.into_inner());
+        if let (true, Some(error)) = (snapshot.files.is_empty(), &snapshot.error) {
+            if !request.url().starts_with("/__gloss/") {
+                let page = first_build_failed_page(error);
+                drop(snapshot);
+                let header =
+                    tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8").expect("valid header");
+                let _ = request.respond(tiny_http::Response::from_data(page).with_status_code(503).with_header(header));
+                return;
+            }
+        }
         let info = RequestInfo {
             method: &method,
             url: request.url(),
@@ -175,6 +185,19 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
         }
     };
     let _ = result;
+}
+
+/// The page served while no build has succeeded yet: the errors, and the reload script
+/// so the page refreshes once a save fixes them.
+fn first_build_failed_page(error_json: &str) -> Vec<u8> {
+    let text: String = serde_json::from_str(error_json).unwrap_or_default();
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>gloss: the site does not build</title></head>\
+         <body><h1>The site does not build yet</h1><p>Fix these problems and save; this page reloads by itself.</p>\
+         <pre>{}</pre></body></html>",
+        crate::render::html::escape(&text)
+    );
+    http::inject_livereload(body.as_bytes())
 }
 
 /// Holds an event stream open: the current error state first, then every broadcast,

@@ -19,7 +19,7 @@ fn front_matter_text_with_script_comes_out_escaped() {
                 EVIL.replace('\'', "''")
             ),
         )
-        .article("a", &fm, "The words here.\n");
+        .article("a", &fm, "The words here, said [someone](@evil).\n");
     let out = site.build();
     for file in [
         "articles/a/index.html",
@@ -35,6 +35,7 @@ fn front_matter_text_with_script_comes_out_escaped() {
         assert!(!text.contains("<b>x</b>"), "{file}");
     }
     let article = out.file("articles/a/index.html");
+    assert!(!article.contains("data-card-text=\"</script>"), "card data is escaped");
     assert!(
         article.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;"),
         "title escaped in HTML"

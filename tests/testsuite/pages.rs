@@ -167,3 +167,22 @@ fn fenced_code_is_highlighted_with_classes() {
     let css = out.file("syntax.css");
     assert!(css.contains(".hl-") && css.contains("prefers-color-scheme: dark"));
 }
+
+#[test]
+fn references_carry_hover_card_data_and_figures_a_chart_with_a_text_alternative() {
+    let out = SiteTest::fixture("basic").build();
+    let page = out.main("articles/engine/");
+    assert!(
+        page.contains(r#"data-card-title="Ada Lovelace" data-card-kind="Person" data-card-text="Mathematician who wrote about the Analytical Engine.""#),
+        "{page}"
+    );
+    assert!(page.contains(r#"data-card-title="Note G, Engine notes" data-card-kind="Provision""#));
+    assert!(page.contains(
+        r#"<svg class="figure-chart" viewBox="0 0 600 72" role="group" aria-labelledby="fig-note-count-chart">"#
+    ));
+    assert!(page.contains("<title id=\"fig-note-count-chart\">Notes appended to the translation: 7 notes according to Ada Lovelace (lettered A to G)</title>"));
+    assert!(page.contains(
+        r##"<a href="#val-note-count-1"><text x="0" y="35" class="chart-scope">lettered A to G</text></a>"##
+    ));
+    assert!(page.contains("<td class=\"figure-value\">7</td>"), "the table stays as the text alternative");
+}

@@ -87,7 +87,13 @@ fn figures(cx: &Cx<'_>, art: &Article) -> Vec<FigureView> {
                     passage_href: art.figure_passages[f][v].map(|p| format!("#{}", art.passages[p].html_id)),
                 })
                 .collect();
-            FigureView { html_id: format!("fig-{}", fig.id), label: fig.label.clone(), unit: fig.unit.clone(), values }
+            FigureView {
+                html_id: format!("fig-{}", fig.id),
+                label: fig.label.clone(),
+                unit: fig.unit.clone(),
+                chart_height: 72 * fig.values.len().max(1),
+                values,
+            }
         })
         .collect()
 }

@@ -1,0 +1,75 @@
+//! Hover-card data: what a small card says about anything with an id. It is written
+//! into `data-card-*` attributes of each reference at build time, so showing a card
+//! needs no request, and without JavaScript the reference is a plain link.
+
+use super::context::format_number;
+use crate::site::{Site, Target};
+
+/// Longest card text, in characters.
+const TEXT_CHARS: usize = 180;
+
+/// What a card shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// Its heading.
+    pub title: String,
+    /// What kind of thing it is ("Person", "Provision").
+    pub kind: String,
+    /// A line or two about it.
+    pub text: String,
+}
+
+/// The card of `id`, if it names something.
+pub fn card(site: &Site, id: &str) -> Option<Card> {
+    let (title, kind, text) = match *site.ids.get(id)? {
+        Target::Entity(e) => {
+            let m = &site.entities[e].meta;
+            (m.name.clone(), singular(m.kind.plural()), m.description.clone().unwrap_or_default())
+        }
+        Target::Document(d) => {
+            let doc = &site.documents[d];
+            (doc.short_title().to_string(), capitalised(doc.meta.kind.key()), doc.meta.title.clone())
+        }
+        Target::Provision(d, p) => {
+            (site.label(id), "Provision".into(), site.documents[d].meta.provisions[p].text.clone())
+        }
+        Target::Quote(a, q) => {
+            let quote = &site.articles[a].meta.quotes[q];
+            (site.label(&quote.by), "Quote".into(), format!("“{}”", quote.text))
+        }
+        Target::Source(a, s) => {
+            let source = &site.articles[a].meta.sources[s];
+            let by = [source.author.clone(), source.publisher.as_deref().map(|p| site.label(p))];
+            (source.title.clone(), "Source".into(), by.into_iter().flatten().collect::<Vec<_>>().join(", "))
+        }
+        Target::Figure(a, f) => {
+            let fig = &site.articles[a].meta.figures[f];
+            let values: Vec<String> = fig.values.iter().map(|v| format_number(v.value)).collect();
+            let unit = fig.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            (fig.label.clone(), "Figure".into(), format!("{}{unit}, depending on the source", values.join(" · ")))
+        }
+    };
+    Some(Card { title, kind, text: clip(text.split_whitespace().collect::<Vec<_>>().join(" ")) })
+}
+
+fn singular(plural: &str) -> String {
+    match plural {
+        "People" => "Person".into(),
+        "Countries" => "Country".into(),
+        "Other" => "Other".into(),
+        p => p.trim_end_matches('s').into(),
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn clip(text: String) -> String {
+    if text.chars().count() <= TEXT_CHARS {
+        return text;
+    }
+    let head: String = text.chars().take(TEXT_CHARS).collect();
+    format!("{}…", head.rsplit_once(' ').map_or(head.as_str(), |(h, _)| h))
+}

@@ -1,0 +1,156 @@
+// End-to-end tests of the bundled site as readers meet it, in headless Chromium.
+// Run by .ci/run after `gloss build --base-url http://127.0.0.1:<port>/ --output <dir>`:
+//   GLOSS_SITE=<dir> GLOSS_PORT=<port> node --test reader.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const site = process.env.GLOSS_SITE;
+const port = Number(process.env.GLOSS_PORT || 0);
+const artifacts = process.env.GLOSS_ARTIFACTS || path.resolve('../../target/e2e-artifacts');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const base = `http://127.0.0.1:${port}/`;
+const article = 'articles/lerner-kyiv-north-korean-troops/';
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(site && port, 'set GLOSS_SITE and GLOSS_PORT');
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = http.createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url, base).pathname);
+    let file = path.join(site, url);
+    if (!file.startsWith(path.resolve(site))) { res.writeHead(404).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      res.writeHead(404, { 'Content-Type': types['.html'] }).end(fs.readFileSync(path.join(site, '404.html')));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' }).end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function open(pathname, width = 1400, options = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
+  const page = await context.newPage();
+  await page.goto(base + pathname, { waitUntil: 'load' });
+  return page;
+}
+
+test('a hover card appears on hover and on keyboard focus, and Escape closes it', async () => {
+  const page = await open(article);
+  const lerner = page.locator('.article-body a.ref[data-ref="nicolas-lerner"]').first();
+  await lerner.hover();
+  const card = page.locator('#gloss-card');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.textContent(), /Nicolas Lerner/);
+  assert.match(await card.textContent(), /Person/);
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+
+  await page.mouse.move(0, 0);
+  await page.locator('.article-body a.ref[data-ref="russia-dprk-treaty/article-4"]').first().focus();
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.textContent(), /Article 4/);
+  assert.match(await card.textContent(), /armed invasion/);
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('without JavaScript a reference is a plain link and notes are readable', async () => {
+  const page = await open(article, 375, { javaScriptEnabled: false });
+  const href = await page.locator('.article-body a.ref[data-ref="nicolas-lerner"]').first().getAttribute('href');
+  assert.equal(href, '../../entities/nicolas-lerner/');
+  assert.ok(await page.locator('#note-1-text').isVisible());
+  await page.context().close();
+});
+
+test('a margin note sits beside its passage at 1400 px and folds under it at 375 px', async () => {
+  const wide = await open(article, 1400);
+  const note = wide.locator('#note-1-text');
+  assert.ok(await note.isVisible());
+  const noteBox = await note.boundingBox();
+  const bodyBox = await wide.locator('.article-body').boundingBox();
+  const passageBox = await wide.locator('#note-1').boundingBox();
+  assert.ok(noteBox.x >= bodyBox.x + bodyBox.width, `note at x=${noteBox.x} is not right of the text ending at ${bodyBox.x + bodyBox.width}`);
+  assert.ok(Math.abs(noteBox.y - passageBox.y) < 120, 'note is level with its passage');
+  await wide.screenshot({ path: path.join(artifacts, 'article-1400.png'), fullPage: true });
+  await wide.context().close();
+
+  const narrow = await open(article, 375);
+  const folded = narrow.locator('#note-1-text');
+  assert.equal(await folded.isVisible(), false, 'folded on a narrow screen');
+  await narrow.locator('sup.note-mark a[href="#note-1-text"]').click();
+  assert.ok(await folded.isVisible(), 'opens on tap');
+  const openBox = await folded.boundingBox();
+  const passage = await narrow.locator('#note-1').boundingBox();
+  assert.ok(openBox.y > passage.y, 'opens under its passage');
+  await narrow.screenshot({ path: path.join(artifacts, 'article-375.png'), fullPage: true });
+  await narrow.context().close();
+});
+
+test('search finds Article 4 and Ryder', async () => {
+  const page = await open('search/');
+  await page.fill('#search-input', 'Article 4');
+  await page.locator('#search-results li').first().waitFor();
+  const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.some((h) => h.endsWith('documents/russia-dprk-treaty/article-4/')), hrefs.join(' '));
+  await page.fill('#search-input', 'Ryder');
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.href.includes('patrick-ryder')));
+  const ryder = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(ryder.some((h) => h.endsWith('entities/patrick-ryder/')), ryder.join(' '));
+  assert.ok(ryder.some((h) => h.endsWith('quotes/ryder-legitimate-targets/')), ryder.join(' '));
+  await page.context().close();
+});
+
+test('a deep link from an entity page lands on the passage', async () => {
+  const page = await open('entities/nicolas-lerner/');
+  const link = page.locator('.mentions a').first();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForURL(/#m-nicolas-lerner-1$/);
+  const target = page.locator('#m-nicolas-lerner-1');
+  assert.ok(await target.isVisible());
+  const inView = await target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+  assert.ok(inView, `${href} does not bring the passage into view`);
+  await page.context().close();
+});
+
+const pageKinds = [
+  '', article, 'entities/', 'entities/nicolas-lerner/', 'quotes/', 'quotes/putin-satellite-images/', 'documents/',
+  'documents/russia-dprk-treaty/', 'documents/russia-dprk-treaty/article-4/', 'timeline/', 'search/', 'no-such-page/',
+];
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no serious or critical violations on any page kind (${scheme})`, async () => {
+    const problems = [];
+    for (const kind of pageKinds) {
+      const page = await open(kind, 1280, { colorScheme: scheme });
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        problems.push(`/${kind}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+      await page.context().close();
+    }
+    assert.deepEqual(problems, []);
+  });
+}
