@@ -29,11 +29,6 @@ impl Session {
         Session { opts, parse_cache: ParseCache::keeping(), render_cache: RenderCache::keeping() }
     }
 
-    /// What this session loads.
-    pub fn options(&self) -> &LoadOptions {
-        &self.opts
-    }
-
     /// Loads, parses, resolves, renders and verifies the site in memory. Stops after
     /// the first stage that found an error.
     pub fn compile(&mut self) -> Compiled {
