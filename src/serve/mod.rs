@@ -143,26 +143,25 @@ fn header<'r>(request: &'r tiny_http::Request, name: &'static str) -> Option<&'r
 
 fn handle(request: tiny_http::Request, shared: &Shared) {
     let method = request.method().as_str().to_string();
-    let reply = {
+    let (reply, first_build_error) = {
         let snapshot = shared.snapshot.read().unwrap_or_else(|e| e.into_inner());
-        if let (true, Some(error)) = (snapshot.files.is_empty(), &snapshot.error) {
-            if !request.url().starts_with("/__gloss/") {
-                let page = first_build_failed_page(error);
-                drop(snapshot);
-                let header =
-                    tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8").expect("valid header");
-                let _ = request.respond(tiny_http::Response::from_data(page).with_status_code(503).with_header(header));
-                return;
-            }
-        }
         let info = RequestInfo {
             method: &method,
             url: request.url(),
             host: header(&request, "Host"),
             origin: header(&request, "Origin"),
         };
-        http::route(info, &shared.allowed, &snapshot.files, &shared.livereload)
+        let reply = http::route(info, &shared.allowed, &snapshot.files, &shared.livereload);
+        let failed = snapshot.error.clone().filter(|_| snapshot.files.is_empty());
+        (reply, failed)
     };
+    // No good build yet: every page the rules allow shows the errors instead.
+    if let (Some(error), Reply::Status(404, _)) = (&first_build_error, &reply) {
+        let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8").expect("valid header");
+        let page = first_build_failed_page(error);
+        let _ = request.respond(tiny_http::Response::from_data(page).with_status_code(503).with_header(header));
+        return;
+    }
     let result = match reply {
         Reply::Events => return stream_events(request, shared),
         Reply::File(status, content_type, bytes) => {

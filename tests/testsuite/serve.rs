@@ -152,3 +152,15 @@ fn new_site_builds_and_checks_without_warnings() {
     let again = Command::new(env!("CARGO_BIN_EXE_gloss")).arg("new").arg(&dir).output().unwrap();
     assert_eq!(again.status.code(), Some(2), "a non-empty folder is refused");
 }
+
+#[test]
+fn a_site_that_never_built_shows_its_errors_but_only_to_local_pages() {
+    let site = SiteTest::new("serve-broken").article("a", "title: A\ndate: someday", "Text.\n");
+    let server = start(&site);
+    let (status, body) = get(server.port, "/");
+    assert_eq!(status, 503);
+    assert!(body.contains("content/articles/a.md:3:7"), "{body}");
+    assert!(body.contains("/__gloss/livereload.js"), "the page reloads once fixed");
+    assert_eq!(request(server.port, "GET", "/", "attacker.example").0, 403);
+    assert_eq!(request(server.port, "POST", "/", "localhost").0, 405);
+}
