@@ -22,6 +22,35 @@ pub struct Aggregates {
     pub articles_of: HashMap<String, Vec<usize>>,
     /// For each article, the entity indices it mentions.
     pub entities_in: Vec<BTreeSet<usize>>,
+    /// For each entity, the entities most often mentioned in the same articles, most first.
+    pub co_mentioned: Vec<Vec<usize>>,
+    /// For each speaker, the position of their first quote in `quotes`.
+    pub first_quote_of: HashMap<String, usize>,
+}
+
+/// How many co-mentioned entities are kept per entity.
+pub const CO_MENTIONED: usize = 12;
+
+/// For each entity, the others sharing the most articles with it (ties by index).
+fn co_mentions(entities: usize, entities_in: &[BTreeSet<usize>]) -> Vec<Vec<usize>> {
+    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); entities];
+    for set in entities_in {
+        for &a in set {
+            for &b in set {
+                if a != b {
+                    *counts[a].entry(b).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|c| {
+            let mut ranked: Vec<(usize, usize)> = c.into_iter().collect();
+            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            ranked.into_iter().take(CO_MENTIONED).map(|(o, _)| o).collect()
+        })
+        .collect()
 }
 
 impl Aggregates {
@@ -39,8 +68,11 @@ impl Aggregates {
         };
         quotes.sort_by_cached_key(quote_key);
         let mut quotes_by: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for &(a, q) in &quotes {
-            quotes_by.entry(site.articles[a].meta.quotes[q].by.clone()).or_default().push((a, q));
+        let mut first_quote_of: HashMap<String, usize> = HashMap::new();
+        for (i, &(a, q)) in quotes.iter().enumerate() {
+            let by = &site.articles[a].meta.quotes[q].by;
+            quotes_by.entry(by.clone()).or_default().push((a, q));
+            first_quote_of.entry(by.clone()).or_insert(i);
         }
         let mut events: Vec<(usize, usize)> = site
             .articles
@@ -74,7 +106,18 @@ impl Aggregates {
                 entities_in[m.article].insert(*e);
             }
         }
-        Aggregates { quotes, quotes_by, events, cited_by, related_in, articles_of, entities_in }
+        let co_mentioned = co_mentions(site.entities.len(), &entities_in);
+        Aggregates {
+            quotes,
+            quotes_by,
+            events,
+            cited_by,
+            related_in,
+            articles_of,
+            entities_in,
+            co_mentioned,
+            first_quote_of,
+        }
     }
 
     /// The quotes of speaker `id`.

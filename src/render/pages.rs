@@ -264,11 +264,17 @@ impl<'a> Cx<'a> {
                 mentions: Vec::new(),
             })
             .collect();
-        let slot: std::collections::HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-        for m in self.site.mentions_of(id) {
-            if let Some(&i) = slot.get(&m.article) {
-                groups[i].mentions.push(self.mention(m));
+        let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else { return (groups, total) };
+        // Mentions are stored in article order, so this page's are one contiguous run.
+        let all: &[usize] = self.site.mentions_of.get(id).map_or(&[], Vec::as_slice);
+        let start = all.partition_point(|&m| self.site.mentions[m].article < first);
+        let end = all.partition_point(|&m| self.site.mentions[m].article <= last);
+        let mut slot = 0;
+        for m in all[start..end].iter().map(|&m| &self.site.mentions[m]) {
+            while wanted[slot] != m.article {
+                slot += 1;
             }
+            groups[slot].mentions.push(self.mention(m));
         }
         (groups, total)
     }

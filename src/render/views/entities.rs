@@ -1,7 +1,5 @@
 //! Contexts of the entity index and entity pages.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use tera::Context;
 
@@ -10,8 +8,6 @@ use crate::render::context::*;
 use crate::render::pages::{page_count, Cx};
 use crate::render::{jsonld, paths};
 
-/// How many co-mentioned entities an entity page lists.
-const CO_MENTIONED: usize = 12;
 /// How many of an entity's quotes its page shows; the quote index has them all.
 const QUOTES_SHOWN: usize = 20;
 
@@ -97,11 +93,10 @@ pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
 
 /// The quote index page where `id`'s quotes begin, when it has more than its page shows.
 fn all_quotes_href(cx: &Cx<'_>, id: &str) -> Option<String> {
-    let first = *cx.agg.quotes_of(id).first()?;
     if cx.agg.quotes_of(id).len() <= QUOTES_SHOWN {
         return None;
     }
-    let index = cx.agg.quotes.iter().position(|&x| x == first)?;
+    let index = *cx.agg.first_quote_of.get(id)?;
     Some(cx.href(&paths::paged("quotes/", index / cx.site.config.paginate + 1)))
 }
 
@@ -121,16 +116,5 @@ fn related(cx: &Cx<'_>, e: usize) -> Vec<RelationView> {
 }
 
 fn co_mentioned(cx: &Cx<'_>, e: usize) -> Vec<EntityCard> {
-    let id = &cx.site.entities[e].id;
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for &a in cx.agg.articles_of.get(id).into_iter().flatten() {
-        for &other in &cx.agg.entities_in[a] {
-            if other != e {
-                *counts.entry(other).or_default() += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.into_iter().take(CO_MENTIONED).map(|(o, _)| cx.entity_card(o)).collect()
+    cx.agg.co_mentioned[e].iter().map(|&o| cx.entity_card(o)).collect()
 }
