@@ -1,6 +1,7 @@
 //! Checks on the rendered output before anything is written: every internal link and
 //! fragment lands, and no two files would collide (also on case-insensitive disks).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -21,8 +22,8 @@ pub struct OutputProblem {
 /// What one page links to and which ids it carries.
 struct PageFacts<'a> {
     path: &'a str,
-    links: Vec<String>,
-    ids: HashSet<String>,
+    links: Vec<Cow<'a, str>>,
+    ids: HashSet<Cow<'a, str>>,
 }
 
 /// Checks `files`. Links starting with `/` are resolved against `base_path` (the 404
@@ -49,7 +50,7 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
         })
         .collect();
     pages.sort_by(|a, b| a.path.cmp(b.path));
-    let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|p| (p.path, &p.ids)).collect();
+    let ids: HashMap<&str, &HashSet<Cow<'_, str>>> = pages.iter().map(|p| (p.path, &p.ids)).collect();
     let found: Vec<Vec<OutputProblem>> =
         pages.par_iter().map(|page| page_problems(page, base_path, &paths, &ids)).collect();
     problems.extend(found.into_iter().flatten());
@@ -61,7 +62,7 @@ fn page_problems(
     page: &PageFacts<'_>,
     base_path: &str,
     paths: &HashSet<&str>,
-    ids: &HashMap<&str, &HashSet<String>>,
+    ids: &HashMap<&str, &HashSet<Cow<'_, str>>>,
 ) -> Vec<OutputProblem> {
     let mut problems = Vec::new();
     let problem = |message: String| OutputProblem { path: page.path.to_string(), message };
@@ -146,7 +147,7 @@ enum Attr {
 }
 
 /// Every `href`, `src` and `id` value in `html`, entity-decoded, in one pass.
-fn attributes(html: &str) -> Vec<(Attr, String)> {
+fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
     static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
     let finder = FINDER.get_or_init(|| AhoCorasick::new([" href=\"", " src=\"", " id=\""]).expect("fixed patterns"));
     let mut out = Vec::new();
@@ -159,11 +160,13 @@ fn attributes(html: &str) -> Vec<(Attr, String)> {
     out
 }
 
-fn decode(s: &str) -> String {
+fn decode(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    Cow::Owned(
+        s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"),
+    )
 }
 
 #[cfg(test)]
