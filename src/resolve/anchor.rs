@@ -202,7 +202,11 @@ pub fn split(nodes: Vec<Node>, spans: &[NodeSpan]) -> Vec<Node> {
 mod tests {
     use super::*;
     use crate::parse::markdown::{parse, MdInput};
-    use crate::resolve::blocks::index;
+    use crate::resolve::blocks::{index as full_index, Detail};
+
+    fn index(nodes: &[Node]) -> BlockIndex {
+        full_index(nodes, Detail::Anchors)
+    }
 
     fn nodes(md: &str) -> Vec<Node> {
         parse(MdInput { text: md, base: 0, file: 0, raw_html: false }, &mut Vec::new())

@@ -62,7 +62,7 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
     }
     check_front_matter(meta, shared.registry, &locate, file, &mut diags);
 
-    let idx = blocks::index(&body);
+    let idx = blocks::index(&body, blocks::Detail::Anchors);
     let wanted = wanted_passages(meta);
     let mut passages = Vec::new();
     let mut positions = Vec::new();

@@ -121,8 +121,17 @@ fn is_block_end(tag: &TagEnd) -> bool {
     )
 }
 
+/// How much of each block's text to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Display text, haystack and map: what anchoring needs.
+    Anchors,
+    /// Display text only: what excerpts need.
+    Text,
+}
+
 /// Splits `nodes` into blocks and builds each block's text.
-pub fn index(nodes: &[Node]) -> BlockIndex {
+pub fn index(nodes: &[Node], detail: Detail) -> BlockIndex {
     let mut idx = BlockIndex { blocks: Vec::new(), node_pos: Vec::with_capacity(nodes.len()) };
     let mut current: Option<BlockText> = None;
     let mut heading_depth = 0usize;
@@ -144,7 +153,7 @@ pub fn index(nodes: &[Node]) -> BlockIndex {
             Node::Event(Event::SoftBreak | Event::HardBreak) => {
                 if let Some(b) = current.as_mut() {
                     pos = Some((idx.blocks.len(), b.disp.len()));
-                    push_text(b, i, " ");
+                    push_text(b, i, " ", detail);
                 }
             }
             Node::Text(run) => {
@@ -154,7 +163,7 @@ pub fn index(nodes: &[Node]) -> BlockIndex {
                     ..BlockText::default()
                 });
                 pos = Some((idx.blocks.len(), b.disp.len()));
-                push_text(b, i, &run.text);
+                push_text(b, i, &run.text, detail);
             }
             _ => pos = current.as_ref().map(|b| (idx.blocks.len(), b.disp.len())),
         }
@@ -170,7 +179,17 @@ fn flush(idx: &mut BlockIndex, current: &mut Option<BlockText>) {
     }
 }
 
-fn push_text(b: &mut BlockText, node: usize, text: &str) {
+fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
+    if detail == Detail::Text {
+        for c in text.chars() {
+            if !c.is_whitespace() {
+                b.disp.push(c);
+            } else if !b.disp.is_empty() && !b.disp.ends_with(' ') {
+                b.disp.push(' ');
+            }
+        }
+        return;
+    }
     for (off, c) in text.char_indices() {
         let pos = HayPos { node: node as u32, off: off as u32, disp: b.disp.len() as u32 };
         if c.is_whitespace() {
@@ -202,7 +221,7 @@ mod tests {
             MdInput { text: "He said *“satellite\nimages”* are\n\nNext.", base: 0, file: 0, raw_html: false },
             &mut Vec::new(),
         );
-        let idx = index(&nodes);
+        let idx = index(&nodes, Detail::Anchors);
         assert_eq!(idx.blocks.len(), 2);
         assert_eq!(idx.blocks[0].disp, "He said “satellite images” are");
         assert_eq!(idx.blocks[0].hay, "He said \"satellite images\" are");

@@ -60,7 +60,7 @@ pub type Counts = HashMap<String, usize>;
 /// note) a stable HTML id (`m-<id>-<n>`, numbered across the article through `counts`)
 /// and returns the mentions, with their file offsets for ordering.
 pub fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) -> Vec<(usize, Mention)> {
-    let idx = blocks::index(nodes);
+    let idx = blocks::index(nodes, blocks::Detail::Text);
     let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut out = Vec::new();
     for i in 0..nodes.len() {
