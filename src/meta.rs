@@ -52,6 +52,18 @@ impl EntityKind {
         }
     }
 
+    /// The kind as a label for one entity ("Person").
+    pub fn singular(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Country => "Country",
+            EntityKind::Place => "Place",
+            EntityKind::Publication => "Publication",
+            EntityKind::Other => "Other",
+        }
+    }
+
     /// The plural heading used on the entity index.
     pub fn plural(self) -> &'static str {
         match self {

@@ -24,7 +24,7 @@ pub fn card(site: &Site, id: &str) -> Option<Card> {
     let (title, kind, text) = match *site.ids.get(id)? {
         Target::Entity(e) => {
             let m = &site.entities[e].meta;
-            (m.name.clone(), singular(m.kind.plural()), m.description.clone().unwrap_or_default())
+            (m.name.clone(), m.kind.singular().to_string(), m.description.clone().unwrap_or_default())
         }
         Target::Document(d) => {
             let doc = &site.documents[d];
@@ -50,15 +50,6 @@ pub fn card(site: &Site, id: &str) -> Option<Card> {
         }
     };
     Some(Card { title, kind, text: clip(text.split_whitespace().collect::<Vec<_>>().join(" ")) })
-}
-
-fn singular(plural: &str) -> String {
-    match plural {
-        "People" => "Person".into(),
-        "Countries" => "Country".into(),
-        "Other" => "Other".into(),
-        p => p.trim_end_matches('s').into(),
-    }
 }
 
 fn capitalised(word: &str) -> String {

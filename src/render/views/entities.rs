@@ -67,7 +67,7 @@ pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
         id: &ent.id,
         name: &ent.meta.name,
         kind: ent.meta.kind.key(),
-        kind_label: ent.meta.kind.plural(),
+        kind_label: ent.meta.kind.singular(),
         description: ent.meta.description.as_deref(),
         aliases: &ent.meta.aliases,
         body_html: cx.body_html(&ent.body, None),
