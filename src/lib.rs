@@ -13,7 +13,8 @@
 //!
 //! Each stage takes the previous stage's value and reports problems to one
 //! [`diag::Diagnostics`]; the pipeline stops at the first stage boundary with an error.
-//! `check` is load + parse + resolve + render; `build` adds write.
+//! [`session::Session`] runs the stages up to verify: `check` runs it once, `build`
+//! adds write, and `serve` keeps one session alive, rebuilding in memory on each change.
 
 pub mod cli;
 pub mod config;
