@@ -174,7 +174,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: text.as_bytes().into() }
+        OutputFile { path: path.into(), bytes: std::sync::Arc::new(text.as_bytes().to_vec()) }
     }
 
     #[test]

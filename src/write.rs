@@ -114,6 +114,6 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     }
     files.par_iter().try_for_each(|f| {
         let path = dir.join(&f.path);
-        fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
+        fs::write(&path, f.bytes.as_slice()).with_context(|| format!("cannot write {}", path.display()))
     })
 }

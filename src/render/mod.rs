@@ -134,15 +134,16 @@ pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<Temp
     if !problems.is_empty() {
         return Err(problems);
     }
-    files.push(OutputFile { path: "search-index.json".into(), bytes: feeds::search_index(site).into_bytes().into() });
-    files.push(OutputFile { path: "syntax.css".into(), bytes: highlight::stylesheet().as_bytes().into() });
+    files
+        .push(OutputFile { path: "search-index.json".into(), bytes: Arc::new(feeds::search_index(site).into_bytes()) });
+    files.push(OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) });
     add_static(site, &mut files).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered { files, pages: page_count })
 }
 
-/// The contents of an output file.
-pub type Bytes = Arc<[u8]>;
+/// The contents of an output file (shared, and never copied once rendered).
+pub type Bytes = Arc<Vec<u8>>;
 
 /// A hash of everything a template sees for one page.
 fn context_hash(ctx: &Context) -> u64 {
@@ -153,7 +154,7 @@ fn context_hash(ctx: &Context) -> u64 {
 
 fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
     tera.render(template, ctx)
-        .map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes().into() })
+        .map(|html| OutputFile { path: path.to_string(), bytes: Arc::new(html.into_bytes()) })
         .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))
 }
 
@@ -161,13 +162,13 @@ fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<
 fn add_static(site: &Site, files: &mut Vec<OutputFile>) -> Result<(), String> {
     let mut statics: Vec<OutputFile> = theme::STATIC
         .iter()
-        .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: (*bytes).into() })
+        .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: Arc::new(bytes.to_vec()) })
         .collect();
     for f in &site.static_files {
         let bytes = std::fs::read(&f.path).map_err(|e| format!("cannot read static/{}: {e}", f.name))?;
         match statics.iter_mut().find(|s| s.path == f.name) {
-            Some(s) => s.bytes = bytes.into(),
-            None => statics.push(OutputFile { path: f.name.clone(), bytes: bytes.into() }),
+            Some(s) => s.bytes = Arc::new(bytes),
+            None => statics.push(OutputFile { path: f.name.clone(), bytes: Arc::new(bytes) }),
         }
     }
     for s in &statics {

@@ -235,7 +235,7 @@ fn check_front_matter(
     diags: &mut Vec<Diagnostic>,
 ) {
     for q in &meta.quotes {
-        expect_entity(registry, &q.by, "speaker", file, locate(&q.by), diags);
+        expect_entity(registry, &q.by, "speaker", file, || locate(&q.by), diags);
         if q.date.is_none() || q.source.is_none() {
             let missing = if q.date.is_none() && q.source.is_none() {
                 "a date or a source"
@@ -275,7 +275,7 @@ fn check_front_matter(
     for fig in &meta.figures {
         for v in &fig.values {
             for by in &v.by.0 {
-                expect_entity(registry, by, "entity", file, locate(by), diags);
+                expect_entity(registry, by, "entity", file, || locate(by), diags);
             }
             if !v.value.is_finite() {
                 diags.push(Diagnostic::error(

@@ -42,34 +42,49 @@ pub fn bad_id(file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnos
     }
 }
 
+/// Where `value` is written in `file`: in its front matter, or at the start of the file
+/// for ids that are file names.
+pub fn definition_span(sources: &SourceMap, file: FileId, in_front_matter: bool, value: &str) -> Range<usize> {
+    if !in_front_matter {
+        return 0..0;
+    }
+    let text = sources.text(file);
+    crate::load::frontmatter::locate(text, 0..text.len(), value)
+}
+
 /// Every id of the site, where it was defined, and what it names.
 #[derive(Debug, Default)]
 pub struct Registry {
     targets: HashMap<String, Target>,
-    defined_at: HashMap<String, (FileId, usize)>,
+    defined_at: HashMap<String, (FileId, bool)>,
     sorted: Vec<String>,
 }
 
 impl Registry {
-    /// Defines `id` (already checked for form) at `span` of `file`. A repeat is an
-    /// error naming both places.
+    /// Defines `id` (already checked for form) in `file`, in its front matter when
+    /// `in_front_matter` (otherwise by the file's name). A repeat is an error naming
+    /// both places; positions are only looked up then.
     pub fn define(
         &mut self,
         id: &str,
         target: Target,
         file: FileId,
-        span: Range<usize>,
+        in_front_matter: bool,
         sources: &SourceMap,
     ) -> Option<Diagnostic> {
-        if let Some(&(first_file, first_at)) = self.defined_at.get(id) {
+        if let Some(&(first_file, first_in_fm)) = self.defined_at.get(id) {
+            // Only a provision's id holds a `/`; its file holds the local part.
+            let written = id.rsplit('/').next().unwrap_or(id);
+            let first_at = definition_span(sources, first_file, first_in_fm, written).start;
             let (line, col) = sources.line_col(first_file, first_at);
+            let span = definition_span(sources, file, in_front_matter, written);
             return Some(Diagnostic::error(file, span, format!("id '{id}' is defined twice")).help(format!(
                 "it is first defined at {}:{line}:{col}; ids are unique across the whole site",
                 sources.name(first_file)
             )));
         }
         self.targets.insert(id.to_string(), target);
-        self.defined_at.insert(id.to_string(), (file, span.start));
+        self.defined_at.insert(id.to_string(), (file, in_front_matter));
         None
     }
 

@@ -104,35 +104,35 @@ fn register(
     diags: &mut Diagnostics,
 ) -> Registry {
     let mut reg = Registry::default();
-    let mut define = |id: &str, what: &str, target: Target, file: usize, span: std::ops::Range<usize>| {
+    let mut define = |id: &str, what: &str, target: Target, file: usize, in_front_matter: bool| {
         let local = if what == "provision" { id.split_once('/').map_or(id, |(_, p)| p) } else { id };
         if !is_valid_id(local) {
+            let span = ids::definition_span(sources, file, in_front_matter, local);
             diags.push(bad_id(file, span, &format!("{what} id"), local));
-        } else if let Some(d) = reg.define(id, target, file, span, sources) {
+        } else if let Some(d) = reg.define(id, target, file, in_front_matter, sources) {
             diags.push(d);
         }
     };
     for (i, e) in entities.iter().enumerate() {
-        define(&e.src.stem, "entity", Target::Entity(i), e.src.file, 0..0);
+        define(&e.src.stem, "entity", Target::Entity(i), e.src.file, false);
     }
     for (i, d) in documents.iter().enumerate() {
-        define(&d.src.stem, "document", Target::Document(i), d.src.file, 0..0);
+        define(&d.src.stem, "document", Target::Document(i), d.src.file, false);
         for (p, prov) in d.src.meta.provisions.iter().enumerate() {
-            let span = d.src.locate(sources, &prov.id);
-            define(&format!("{}/{}", d.src.stem, prov.id), "provision", Target::Provision(i, p), d.src.file, span);
+            define(&format!("{}/{}", d.src.stem, prov.id), "provision", Target::Provision(i, p), d.src.file, true);
         }
     }
     for (a, art) in articles.iter().enumerate() {
         let m = &art.src.meta;
         let file = art.src.file;
         for (q, x) in m.quotes.iter().enumerate() {
-            define(&x.id, "quote", Target::Quote(a, q), file, art.src.locate(sources, &x.id));
+            define(&x.id, "quote", Target::Quote(a, q), file, true);
         }
         for (s, x) in m.sources.iter().enumerate() {
-            define(&x.id, "source", Target::Source(a, s), file, art.src.locate(sources, &x.id));
+            define(&x.id, "source", Target::Source(a, s), file, true);
         }
         for (f, x) in m.figures.iter().enumerate() {
-            define(&x.id, "figure", Target::Figure(a, f), file, art.src.locate(sources, &x.id));
+            define(&x.id, "figure", Target::Figure(a, f), file, true);
         }
     }
     reg.finish();
@@ -160,7 +160,7 @@ fn resolve_entity(e: Parsed<EntityMeta>, registry: &Registry, sources: &SourceMa
     let file = e.src.file;
     check_refs(&e.body, file, registry, &mut found);
     for r in &e.src.meta.related {
-        expect_entity(registry, &r.id, "related entity", file, e.src.locate(sources, &r.id), &mut found);
+        expect_entity(registry, &r.id, "related entity", file, || e.src.locate(sources, &r.id), &mut found);
     }
     for url in &e.src.meta.same_as {
         check_url(url, file, e.src.locate(sources, url), &mut found);
@@ -183,10 +183,10 @@ fn resolve_document(
         check_refs(f, file, registry, &mut found);
     }
     for p in &d.src.meta.parties {
-        expect_entity(registry, p, "party", file, locate(p), &mut found);
+        expect_entity(registry, p, "party", file, || locate(p), &mut found);
     }
     if let Some(place) = &d.src.meta.place {
-        expect_entity(registry, place, "place", file, locate(place), &mut found);
+        expect_entity(registry, place, "place", file, || locate(place), &mut found);
     }
     for prov in &d.src.meta.provisions {
         for c in &prov.cites {

@@ -22,20 +22,21 @@ pub fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diags: &mut
 }
 
 /// Reports `id` unless it names an entity; `role` says what it is used as ("speaker").
+/// `span` is only called when there is something to report.
 pub fn expect_entity(
     registry: &Registry,
     id: &str,
     role: &str,
     file: FileId,
-    span: Range<usize>,
+    span: impl FnOnce() -> Range<usize>,
     diags: &mut Vec<Diagnostic>,
 ) {
     match registry.get(id) {
         Some(Target::Entity(_)) => {}
         Some(_) => diags.push(
-            Diagnostic::error(file, span, format!("{role} '{id}' is not an entity"))
+            Diagnostic::error(file, span(), format!("{role} '{id}' is not an entity"))
                 .help("use the id of a file in content/entities/"),
         ),
-        None => diags.push(registry.unknown(file, span, role, id)),
+        None => diags.push(registry.unknown(file, span(), role, id)),
     }
 }

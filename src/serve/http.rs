@@ -205,13 +205,13 @@ mod tests {
     fn files() -> HashMap<String, Bytes> {
         [("index.html", "home"), ("404.html", "nf"), ("a/index.html", "a"), ("style.css", "css")]
             .iter()
-            .map(|(k, v)| (k.to_string(), Bytes::from(v.as_bytes())))
+            .map(|(k, v)| (k.to_string(), Bytes::new(v.as_bytes().to_vec())))
             .collect()
     }
 
     fn get(url: &str, host: &str) -> Reply {
         let req = RequestInfo { method: "GET", url, host: Some(host), origin: None };
-        route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::from(&b"js"[..]))
+        route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::new(b"js".to_vec()))
     }
 
     fn status(r: Reply) -> u16 {
@@ -248,10 +248,10 @@ mod tests {
         assert_eq!(status(get("/", "[")), 400);
         let req =
             RequestInfo { method: "GET", url: EVENTS, host: Some("localhost"), origin: Some("http://evil.example") };
-        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::from(&b""[..]))), 403);
+        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 403);
         let req = RequestInfo { method: "POST", url: "/", host: Some("localhost"), origin: None };
-        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::from(&b""[..]))), 405);
+        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 405);
         let req = RequestInfo { method: "GET", url: "/", host: Some("localhost:1"), origin: Some(":::") };
-        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::from(&b""[..]))), 403);
+        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 403);
     }
 }

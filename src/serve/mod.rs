@@ -71,7 +71,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         snapshot: RwLock::new(Snapshot::default()),
         clients: Mutex::new(Vec::new()),
         allowed: AllowedHosts::for_bind(&opts.bind),
-        livereload: Bytes::from(include_bytes!("livereload.js").as_slice()),
+        livereload: Bytes::new(include_bytes!("livereload.js").to_vec()),
     });
     let mut session = Session::incremental(LoadOptions {
         root: opts.root.clone(),
