@@ -154,7 +154,12 @@ fn context_hash(ctx: &Context) -> u64 {
 
 fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
     tera.render(template, ctx)
-        .map(|html| OutputFile { path: path.to_string(), bytes: Arc::new(html.into_bytes()) })
+        .map(|html| {
+            // Rendering grows the string in steps; give the slack back before keeping it.
+            let mut bytes = html.into_bytes();
+            bytes.shrink_to_fit();
+            OutputFile { path: path.to_string(), bytes: Arc::new(bytes) }
+        })
         .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))
 }
 
