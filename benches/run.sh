@@ -19,37 +19,35 @@ sizes=("$@")
 tmp=${BENCH_DIR:-/dev/shm}
 cargo build --release --quiet --bin gloss --example gencorpus --example rebuild
 
+# time_five OUT CMD...: runs CMD five times, emptying OUT before each run, and prints
+# "<median seconds> <peak RSS KiB>".
+time_five() {
+  local out=$1
+  shift
+  local runs=() rss=0 line r
+  for _ in 1 2 3 4 5; do
+    rm -rf "$out"
+    line=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null ; } 2>&1 | tail -1)
+    runs+=("${line% *}")
+    r=${line#* }
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  echo "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p) $rss"
+}
+
 for n in "${sizes[@]}"; do
   corpus="$tmp/gloss-bench-$n"
   out="$tmp/gloss-bench-$n-public"
   ./target/release/examples/gencorpus --articles "$n" --out "$corpus" 2>/dev/null
   md_bytes=$(cat "$corpus"/content/*/*.md | wc -c)
-  runs=()
-  rss=0
-  for _ in 1 2 3 4 5; do
-    rm -rf "$out"
-    line=$( { /usr/bin/time -f "%e %M" ./target/release/gloss build --quiet --root "$corpus" --output "$out" ; } 2>&1 | tail -1)
-    runs+=("${line% *}")
-    r=${line#* }
-    [ "$r" -gt "$rss" ] && rss=$r
-  done
-  median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
+  read -r median rss < <(time_five "$out" ./target/release/gloss build --quiet --root "$corpus" --output "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
   rebuild=$(./target/release/examples/rebuild --root "$corpus" 2>&1 | tail -1)
   hugo_line=""
   hugo_bin=${HUGO:-$(command -v hugo || true)}
   if [ -n "$hugo_bin" ]; then
     ./target/release/examples/gencorpus --articles "$n" --out "$corpus-hugo" --hugo 2>/dev/null
-    hruns=()
-    hrss=0
-    for _ in 1 2 3 4 5; do
-      rm -rf "$out-hugo"
-      line=$( { /usr/bin/time -f "%e %M" "$hugo_bin" --quiet -s "$corpus-hugo" -d "$out-hugo" >/dev/null ; } 2>&1 | tail -1)
-      hruns+=("${line% *}")
-      r=${line#* }
-      [ "$r" -gt "$hrss" ] && hrss=$r
-    done
-    hmedian=$(printf '%s\n' "${hruns[@]}" | sort -n | sed -n 3p)
+    read -r hmedian hrss < <(time_five "$out-hugo" "$hugo_bin" --quiet -s "$corpus-hugo" -d "$out-hugo")
     hpages=$(find "$out-hugo" -name '*.html' | wc -l)
     hugo_line=$(awk -v t="$hmedian" -v p="$hpages" -v r="$hrss" -v g="$median" 'BEGIN { printf "Hugo     %.2f s (median of 5)  %d pages  peak RSS %.0f MiB  (gloss takes %.2f of Hugo'"'"'s time)", t, p, r / 1024, g / t }')
   fi
