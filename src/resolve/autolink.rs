@@ -52,7 +52,8 @@ impl NameMatcher {
                 ambiguous.push(AmbiguousName { name, ids });
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| AhoCorasick::new(&patterns).expect("names compile"));
+        // Building only fails past aho-corasick's size limits; then nothing is autolinked.
+        let automaton = if patterns.is_empty() { None } else { AhoCorasick::new(&patterns).ok() };
         (NameMatcher { automaton, targets }, ambiguous)
     }
 
