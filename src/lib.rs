@@ -81,9 +81,14 @@ impl BuildOptions {
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
     let output = opts.output_dir();
     write::check_output_dir(&opts.load.root, &output)?;
-    let compiled = compile(&opts.load);
-    if let Some(r) = &compiled.rendered {
-        write::write_site(&output, &r.files)?;
+    let staging = write::Staging::new(&output)?;
+    let compiled = Session::new(opts.load.clone()).compile_to(render::Destination::Sink(&staging));
+    match &compiled.rendered {
+        Some(r) if !r.sink_errors.is_empty() => {
+            anyhow::bail!("cannot write the site: {}", r.sink_errors.join("; "))
+        }
+        Some(_) => staging.commit()?,
+        None => drop(staging),
     }
     Ok(compiled)
 }

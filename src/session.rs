@@ -6,7 +6,7 @@
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::{self, LoadOptions};
 use crate::parse::{self, ParseCache};
-use crate::render::{self, RenderCache, TemplateProblem};
+use crate::render::{self, Destination, RenderCache, TemplateProblem};
 use crate::{resolve, verify, Compiled};
 
 /// The pipeline with its caches.
@@ -29,9 +29,14 @@ impl Session {
         Session { opts, parse_cache: ParseCache::keeping(), render_cache: RenderCache::keeping() }
     }
 
-    /// Loads, parses, resolves, renders and verifies the site in memory. Stops after
-    /// the first stage that found an error.
+    /// Loads, parses, resolves, renders and verifies the site, keeping the output in
+    /// memory. Stops after the first stage that found an error.
     pub fn compile(&mut self) -> Compiled {
+        self.compile_to(Destination::Memory)
+    }
+
+    /// Like [`Session::compile`], sending the output files to `dest` as they are made.
+    pub fn compile_to(&mut self, dest: Destination<'_>) -> Compiled {
         let mut clock = StageClock::new();
         let mut sources = SourceMap::default();
         let mut diagnostics = Diagnostics::default();
@@ -44,11 +49,11 @@ impl Session {
         let site = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
         clock.lap("resolve");
         if !out.diagnostics.has_errors() {
-            let rendered = render::render(&site, &mut self.render_cache);
+            let rendered = render::render(&site, &mut self.render_cache, dest);
             clock.lap("render");
             match rendered {
                 Ok(r) => {
-                    let problems = verify::check(&r.files, &site.config.base_path());
+                    let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
                     clock.lap("verify");
                     for p in problems {
                         let file = out.sources.add(format!("(output) {}", p.path), String::new());

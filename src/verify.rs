@@ -1,14 +1,11 @@
 //! Checks on the rendered output before anything is written: every internal link and
 //! fragment lands, and no two files would collide (also on case-insensitive disks).
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+use crate::render::facts::PageFacts;
 
 /// One problem in the output: the file and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,60 +16,35 @@ pub struct OutputProblem {
     pub message: String,
 }
 
-/// What one page links to and which ids it carries.
-struct PageFacts<'a> {
-    path: &'a str,
-    links: Vec<Cow<'a, str>>,
-    ids: HashSet<Cow<'a, str>>,
-}
-
-/// Checks `files`. Links starting with `/` are resolved against `base_path` (the 404
-/// page uses them); links with a scheme are external and not checked. Pages are read
-/// in parallel, once each.
-pub fn check(files: &[OutputFile], base_path: &str) -> Vec<OutputProblem> {
-    let mut problems = collisions(files);
-    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut pages: Vec<PageFacts<'_>> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| std::str::from_utf8(&f.bytes).ok().map(|t| (f.path.as_str(), t)))
-        .map(|(path, text)| {
-            let mut facts = PageFacts { path, links: Vec::new(), ids: HashSet::new() };
-            for (attr, value) in attributes(text) {
-                match attr {
-                    Attr::Id => {
-                        facts.ids.insert(value);
-                    }
-                    Attr::Href | Attr::Src => facts.links.push(value),
-                }
-            }
-            facts
-        })
-        .collect();
-    pages.sort_by(|a, b| a.path.cmp(b.path));
-    let ids: HashMap<&str, &HashSet<Cow<'_, str>>> = pages.iter().map(|p| (p.path, &p.ids)).collect();
+/// Checks the rendered output: `paths` are every output file, `facts` the links and ids
+/// of every HTML page. Links starting with `/` are resolved against `base_path` (the
+/// 404 page uses them); links with a scheme are external and not checked.
+pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
+    let mut problems = collisions(paths);
+    let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let ids: HashMap<&str, &HashSet<String>> = facts.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
     let found: Vec<Vec<OutputProblem>> =
-        pages.par_iter().map(|page| page_problems(page, base_path, &paths, &ids)).collect();
+        facts.par_iter().map(|page| page_problems(page, base_path, &known, &ids)).collect();
     problems.extend(found.into_iter().flatten());
     problems.dedup();
     problems
 }
 
 fn page_problems(
-    page: &PageFacts<'_>,
+    page: &PageFacts,
     base_path: &str,
     paths: &HashSet<&str>,
-    ids: &HashMap<&str, &HashSet<Cow<'_, str>>>,
+    ids: &HashMap<&str, &HashSet<String>>,
 ) -> Vec<OutputProblem> {
     let mut problems = Vec::new();
-    let problem = |message: String| OutputProblem { path: page.path.to_string(), message };
+    let problem = |message: String| OutputProblem { path: page.path.clone(), message };
     for link in &page.links {
         if link.contains(':') || link.starts_with("//") {
             continue;
         }
         let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
         let target = if path.is_empty() {
-            Some(page.path.to_string())
+            Some(page.path.clone())
         } else if let Some(abs) = path.strip_prefix(base_path) {
             join("", abs)
         } else {
@@ -105,14 +77,14 @@ fn clip(s: &str) -> String {
     }
 }
 
-fn collisions(files: &[OutputFile]) -> Vec<OutputProblem> {
+fn collisions(paths: &[String]) -> Vec<OutputProblem> {
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
-    for f in files {
-        if let Some(first) = seen.insert(f.path.to_lowercase(), &f.path) {
+    for path in paths {
+        if let Some(first) = seen.insert(path.to_lowercase(), path) {
             out.push(OutputProblem {
-                path: f.path.clone(),
-                message: format!("'{}' and '{first}' would be the same file on a case-insensitive disk", f.path),
+                path: path.clone(),
+                message: format!("'{path}' and '{first}' would be the same file on a case-insensitive disk"),
             });
         }
     }
@@ -138,57 +110,28 @@ fn join(dir: &str, rel: &str) -> Option<String> {
     Some(joined)
 }
 
-/// The attributes the check reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Attr {
-    Href,
-    Src,
-    Id,
-}
-
-/// Every `href`, `src` and `id` value in `html`, entity-decoded, in one pass.
-fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
-    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
-    let finder = FINDER.get_or_init(|| AhoCorasick::new([" href=\"", " src=\"", " id=\""]).expect("fixed patterns"));
-    let mut out = Vec::new();
-    for m in finder.find_iter(html) {
-        let rest = &html[m.end()..];
-        let Some(end) = rest.find('"') else { break };
-        let attr = [Attr::Href, Attr::Src, Attr::Id][m.pattern().as_usize()];
-        out.push((attr, decode(&rest[..end])));
-    }
-    out
-}
-
-fn decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: std::sync::Arc::new(text.as_bytes().to_vec()) }
+    fn page(path: &str, text: &str) -> (String, Option<PageFacts>) {
+        (path.to_string(), crate::render::facts::of(path, text.as_bytes()))
     }
 
     #[test]
     fn finds_dead_links_fragments_and_collisions() {
-        let files = [
-            file(
+        let pages = [
+            page(
                 "index.html",
                 r##"<a href="a/">a</a> <a href="a/#x">x</a> <a href="a/#nope">n</a> <a href="b/">b</a>"##,
             ),
-            file("a/index.html", r#"<p id="x">x</p><a href="../">home</a><a href="https://example.org/">ext</a>"#),
-            file("A/index.html", ""),
+            page("a/index.html", r#"<p id="x">x</p><a href="../">home</a><a href="https://example.org/">ext</a>"#),
+            page("A/index.html", ""),
         ];
+        let paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+        let facts: Vec<PageFacts> = pages.into_iter().filter_map(|(_, f)| f).collect();
         let problems: Vec<String> =
-            check(&files, "/").into_iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+            check(&paths, &facts, "/").into_iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
         assert_eq!(problems.len(), 3, "{problems:#?}");
         assert!(problems[0].contains("case-insensitive"));
         assert!(problems.iter().any(|p| p.contains("'#nope'")));

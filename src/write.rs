@@ -1,14 +1,16 @@
 //! Stage 5, write: put the rendered files on disk without ever leaving a half-written
-//! site. Files go to a fresh folder beside the output, which then replaces the
-//! output in one rename; the previous output survives any failure before that.
+//! site. Files go to a fresh folder beside the output as they are rendered, which then
+//! replaces the output in one rename; the previous output survives any failure before.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
+use std::collections::HashSet;
+use std::sync::Mutex;
 
-use crate::render::OutputFile;
+use anyhow::{bail, Context, Result};
+
+use crate::render::Sink;
 
 /// Refuses output folders that would destroy sources: the site root itself, a folder
 /// above it, or one holding `content/` or `site.yaml`.
@@ -62,36 +64,76 @@ fn without_following_last(path: &Path) -> Result<PathBuf> {
     Ok(absolute(&parent)?.join(name))
 }
 
-/// Writes `files` as the new contents of `output`, replacing it in one step. When the
-/// output is a symbolic link, the link is replaced and its target left alone.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<()> {
-    let output = without_following_last(output)?;
-    let parent = output.parent().context("the output folder has no parent folder")?;
-    let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = parent.join(format!(".{name}.gloss-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.gloss-old-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display()))?;
-    }
-    if let Err(e) = write_all(&staging, files) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let had_output = fs::symlink_metadata(&output).is_ok();
-    if had_output {
-        fs::rename(&output, &retired).with_context(|| format!("cannot move the old {} aside", output.display()))?;
-    }
-    if let Err(e) = fs::rename(&staging, &output) {
-        if had_output {
-            let _ = fs::rename(&retired, &output);
+/// A fresh folder beside the output that receives the new site file by file as it is
+/// rendered, then replaces the output in one rename. Dropped without [`Staging::commit`]
+/// (a failed build), it is removed and the previous output is untouched.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    made: Mutex<HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder for `output`. When the output is a symbolic
+    /// link, the link will be replaced and its target left alone.
+    pub fn new(output: &Path) -> Result<Staging> {
+        let output = without_following_last(output)?;
+        let parent = output.parent().context("the output folder has no parent folder")?;
+        let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
+        fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        let dir = parent.join(format!(".{name}.gloss-new-{}", std::process::id()));
+        if fs::symlink_metadata(&dir).is_ok() {
+            fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
         }
-        return Err(e).with_context(|| format!("cannot move the new site into {}", output.display()));
+        fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging { dir, output, made: Mutex::new(HashSet::new()), committed: false })
     }
-    if had_output {
-        remove_retired(&retired)?;
+
+    /// Replaces the output with the staged site, then removes the old one.
+    pub fn commit(mut self) -> Result<()> {
+        let output = self.output.clone();
+        let parent = output.parent().context("the output folder has no parent folder")?;
+        let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
+        let retired = parent.join(format!(".{name}.gloss-old-{}", std::process::id()));
+        let had_output = fs::symlink_metadata(&output).is_ok();
+        if had_output {
+            fs::rename(&output, &retired).with_context(|| format!("cannot move the old {} aside", output.display()))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &output) {
+            if had_output {
+                let _ = fs::rename(&retired, &output);
+            }
+            return Err(e).with_context(|| format!("cannot move the new site into {}", output.display()));
+        }
+        self.committed = true;
+        if had_output {
+            remove_retired(&retired)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(folder) = target.parent() {
+            let known = self.made.lock().unwrap_or_else(|e| e.into_inner()).contains(folder);
+            if !known {
+                fs::create_dir_all(folder)?;
+                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
+            }
+        }
+        fs::write(target, bytes)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn remove_retired(retired: &Path) -> Result<()> {
@@ -102,18 +144,4 @@ fn remove_retired(retired: &Path) -> Result<()> {
         fs::remove_dir_all(retired).with_context(|| format!("cannot remove the old output {}", retired.display()))?;
     }
     Ok(())
-}
-
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.path);
-        fs::write(&path, f.bytes.as_slice()).with_context(|| format!("cannot write {}", path.display()))
-    })
 }

@@ -3,6 +3,8 @@
 use clap::{Args, ValueEnum};
 
 use super::{load_options, report, RootArg, EXIT_CONTENT, EXIT_OK};
+use crate::render::Destination;
+use crate::session::Session;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
@@ -30,7 +32,8 @@ pub struct CheckArgs {
 
 /// Runs the checks and returns the exit status.
 pub(super) fn run(args: CheckArgs) -> u8 {
-    let compiled = crate::compile(&load_options(args.root.root, args.drafts, None));
+    let mut session = Session::new(load_options(args.root.root, args.drafts, None));
+    let compiled = session.compile_to(Destination::Nowhere);
     match args.format {
         Format::Json => {
             print!("{}", compiled.diagnostics.to_json_lines(&compiled.sources));

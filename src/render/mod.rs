@@ -1,10 +1,12 @@
 //! Stage 4, render: every page of FORMAT.md section 5 through its Tera template, plus
-//! the feed, sitemap, robots.txt, search index, code stylesheet and static files,
-//! all in memory. Pages render in parallel.
+//! the feed, sitemap, robots.txt, search index, code stylesheet and static files.
+//! Pages render in parallel; each file goes to its [`Destination`] as soon as it is
+//! made, and only the facts verify needs ([`facts::PageFacts`]) are kept of it.
 
 pub mod aggregate;
 pub mod cards;
 pub mod context;
+pub mod facts;
 pub mod feeds;
 pub mod highlight;
 pub mod html;
@@ -16,7 +18,7 @@ pub mod views;
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
@@ -55,12 +57,35 @@ impl TemplateProblem {
 }
 
 /// What rendering produced.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Rendered {
-    /// Every output file, sorted by path.
+    /// The files, sorted by path, when the destination was [`Destination::Memory`].
     pub files: Vec<OutputFile>,
+    /// Every output path, sorted.
+    pub paths: Vec<String>,
+    /// The links and ids of every HTML page.
+    pub facts: Vec<facts::PageFacts>,
     /// How many HTML pages.
     pub pages: usize,
+    /// Files the sink could not take, with the reason.
+    pub sink_errors: Vec<String>,
+}
+
+/// Takes output files as they are rendered (the writer's staging folder).
+pub trait Sink: Sync {
+    /// Stores one file.
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// Where rendered files go.
+#[derive(Clone, Copy)]
+pub enum Destination<'a> {
+    /// Kept in [`Rendered::files`] (serve, tests).
+    Memory,
+    /// Handed to a sink, then dropped (build).
+    Sink(&'a dyn Sink),
+    /// Dropped once their facts are taken (check).
+    Nowhere,
 }
 
 /// Rendered pages of an earlier build, reused when neither a page's context nor the
@@ -80,46 +105,49 @@ impl RenderCache {
     }
 }
 
-/// Renders the whole site in memory, reusing pages from `cache` whose context and
-/// templates are unchanged, and refreshing `cache` for the next run.
-pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<TemplateProblem>> {
+/// Renders the whole site into `dest`, reusing pages from `cache` whose context and
+/// templates are unchanged, and refreshing `cache` for the next run (which needs
+/// [`Destination::Memory`] to keep anything).
+pub fn render(site: &Site, cache: &mut RenderCache, dest: Destination<'_>) -> Result<Rendered, Vec<TemplateProblem>> {
     let (tera, fingerprint) = templates::load(&site.templates).map_err(|p| vec![p])?;
     if fingerprint != cache.templates {
         *cache = RenderCache { enabled: cache.enabled, templates: fingerprint, pages: HashMap::new() };
     }
-    let enabled = cache.enabled;
+    let enabled = cache.enabled && matches!(dest, Destination::Memory);
     let agg = Aggregates::new(site);
     let pages = pages::all_pages(site, &agg);
     let previous = &cache.pages;
-    let results: Vec<Result<(OutputFile, u64), TemplateProblem>> = pages
+    let delivery = Delivery { dest, errors: Mutex::new(Vec::new()) };
+    let results: Vec<Result<(Delivered, u64), TemplateProblem>> = pages
         .par_iter()
         .map(|page| {
             let cx = Cx::new(site, &agg, page);
             let ctx = views::context(&cx);
             let path = page.file();
             let key = if enabled { context_hash(&ctx) } else { 0 };
-            match previous.get(&path).filter(|_| enabled) {
-                Some((k, bytes)) if *k == key => Ok((OutputFile { path, bytes: bytes.clone() }, key)),
-                _ => render_one(&tera, page.template(), &ctx, &path).map(|f| (f, key)),
-            }
+            let file = match previous.get(&path).filter(|_| enabled) {
+                Some((k, bytes)) if *k == key => OutputFile { path, bytes: bytes.clone() },
+                _ => render_one(&tera, page.template(), &ctx, &path)?,
+            };
+            Ok((delivery.deliver(file), key))
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len() + 16);
+    let mut out = Rendered::default();
     let mut problems = Vec::new();
     let mut fresh = HashMap::with_capacity(results.len());
     for r in results {
         match r {
-            Ok((f, key)) => {
-                if enabled {
+            Ok((d, key)) => {
+                if let (true, Some(f)) = (enabled, &d.file) {
                     fresh.insert(f.path.clone(), (key, f.bytes.clone()));
                 }
-                files.push(f);
+                out.take(d);
             }
             Err(p) => problems.push(p),
         }
     }
     cache.pages = fresh;
-    let page_count = files.len();
+    out.pages = out.paths.len();
     let extras = [
         ("feed.xml", feeds::feed_context(site)),
         ("sitemap.xml", feeds::sitemap_context(site, &pages)),
@@ -127,19 +155,66 @@ pub fn render(site: &Site, cache: &mut RenderCache) -> Result<Rendered, Vec<Temp
     ];
     for (name, ctx) in extras {
         match render_one(&tera, name, &ctx, name) {
-            Ok(f) => files.push(f),
+            Ok(f) => out.take(delivery.deliver(f)),
             Err(p) => problems.push(p),
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    files
-        .push(OutputFile { path: "search-index.json".into(), bytes: Arc::new(feeds::search_index(site).into_bytes()) });
-    files.push(OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) });
-    add_static(site, &mut files).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered { files, pages: page_count })
+    let generated = [
+        OutputFile { path: "search-index.json".into(), bytes: Arc::new(feeds::search_index(site).into_bytes()) },
+        OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) },
+    ];
+    for f in generated {
+        out.take(delivery.deliver(f));
+    }
+    for f in static_files(site, &out.paths).map_err(|message| vec![TemplateProblem::new("static/", message)])? {
+        out.take(delivery.deliver(f));
+    }
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out.paths.sort();
+    out.facts.sort_by(|a, b| a.path.cmp(&b.path));
+    out.sink_errors = delivery.errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(out)
+}
+
+/// One file after delivery: its path, its facts, and the file itself when kept.
+struct Delivered {
+    path: String,
+    facts: Option<facts::PageFacts>,
+    file: Option<OutputFile>,
+}
+
+impl Rendered {
+    fn take(&mut self, d: Delivered) {
+        self.paths.push(d.path);
+        self.facts.extend(d.facts);
+        self.files.extend(d.file);
+    }
+}
+
+struct Delivery<'a> {
+    dest: Destination<'a>,
+    errors: Mutex<Vec<String>>,
+}
+
+impl Delivery<'_> {
+    /// Takes a file's facts and sends it where it goes.
+    fn deliver(&self, file: OutputFile) -> Delivered {
+        let facts = facts::of(&file.path, &file.bytes);
+        let kept = match self.dest {
+            Destination::Memory => Some(file.clone()),
+            Destination::Sink(sink) => {
+                if let Err(e) = sink.put(&file.path, &file.bytes) {
+                    self.errors.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{}: {e}", file.path));
+                }
+                None
+            }
+            Destination::Nowhere => None,
+        };
+        Delivered { path: file.path, facts, file: kept }
+    }
 }
 
 /// The contents of an output file (shared, and never copied once rendered).
@@ -163,8 +238,9 @@ fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<
         .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))
 }
 
-/// The built-in static files, replaced or joined by the site's own `static/` files.
-fn add_static(site: &Site, files: &mut Vec<OutputFile>) -> Result<(), String> {
+/// The built-in static files, replaced or joined by the site's own `static/` files;
+/// none may take the path of a generated file.
+fn static_files(site: &Site, generated: &[String]) -> Result<Vec<OutputFile>, String> {
     let mut statics: Vec<OutputFile> = theme::STATIC
         .iter()
         .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: Arc::new(bytes.to_vec()) })
@@ -176,11 +252,9 @@ fn add_static(site: &Site, files: &mut Vec<OutputFile>) -> Result<(), String> {
             None => statics.push(OutputFile { path: f.name.clone(), bytes: Arc::new(bytes) }),
         }
     }
-    for s in &statics {
-        if files.iter().any(|f| f.path == s.path) {
-            return Err(format!("static/{} would overwrite a generated file; rename it", s.path));
-        }
+    let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
+    if let Some(s) = statics.iter().find(|s| generated.contains(s.path.as_str())) {
+        return Err(format!("static/{} would overwrite a generated file; rename it", s.path));
     }
-    files.extend(statics);
-    Ok(())
+    Ok(statics)
 }
