@@ -29,6 +29,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod session;
 pub mod site;
+pub mod text;
 pub mod theme;
 pub mod urls;
 pub mod verify;

@@ -4,6 +4,7 @@
 
 use super::context::format_number;
 use crate::site::{Site, Target};
+use crate::text::clip_end;
 
 /// Longest card text, in characters.
 const TEXT_CHARS: usize = 180;
@@ -49,18 +50,10 @@ pub fn card(site: &Site, id: &str) -> Option<Card> {
             (fig.label.clone(), "Figure".into(), format!("{}{unit}, depending on the source", values.join(" · ")))
         }
     };
-    Some(Card { title, kind, text: clip(text.split_whitespace().collect::<Vec<_>>().join(" ")) })
+    Some(Card { title, kind, text: clip_end(&text.split_whitespace().collect::<Vec<_>>().join(" "), TEXT_CHARS) })
 }
 
 fn capitalised(word: &str) -> String {
     let mut c = word.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-fn clip(text: String) -> String {
-    if text.chars().count() <= TEXT_CHARS {
-        return text;
-    }
-    let head: String = text.chars().take(TEXT_CHARS).collect();
-    format!("{}…", head.rsplit_once(' ').map_or(head.as_str(), |(h, _)| h))
 }

@@ -7,14 +7,13 @@ use super::autolink::{autolink, NameMatcher};
 use super::blocks::{self, BlockIndex};
 use super::ids::Registry;
 use super::mentions::{self, excerpt};
-use super::refs::{check_refs, expect_entity};
+use super::refs::{check_refs, check_url, expect_entity};
 use crate::config::AutolinkMode;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::meta::ArticleMeta;
 use crate::parse::Parsed;
 use crate::site::body::Node;
 use crate::site::{Article, Excerpt, Mention, MentionVia, Passage, PassageKind, Target};
-use crate::urls;
 
 /// What every article's resolution shares.
 pub struct Shared<'a> {
@@ -302,12 +301,7 @@ fn check_front_matter(
     }
     for s in &meta.sources {
         if let Some(url) = &s.url {
-            if !urls::is_allowed_in_front_matter(url) {
-                diags.push(
-                    Diagnostic::error(file, locate(url), format!("source '{}' has a URL that is not allowed", s.id))
-                        .help("URLs in front matter must be http, https, mailto or relative"),
-                );
-            }
+            check_url(url, file, || locate(url), || format!("source '{}' has a URL that is not allowed", s.id), diags);
         }
     }
 }

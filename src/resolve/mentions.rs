@@ -7,6 +7,7 @@ use super::blocks::{self, BlockIndex};
 use crate::diag::floor_char_boundary;
 use crate::site::body::Node;
 use crate::site::{Excerpt, Mention, MentionVia};
+use crate::text::{clip_end, clip_start};
 
 /// Longest excerpt context kept on each side of the highlighted words, in chars.
 const CONTEXT_CHARS: usize = 160;
@@ -31,26 +32,11 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
         .map_or(window_end, |i| i + 1);
     let before = &text[sentence_start.min(start)..start];
     let after = &text[end..sentence_end.max(end)];
-    Excerpt { before: clip_start(before), hit: text[start..end].to_string(), after: clip_end(after) }
-}
-
-fn clip_start(s: &str) -> String {
-    let n = s.chars().count();
-    if n <= CONTEXT_CHARS {
-        return s.to_string();
+    Excerpt {
+        before: clip_start(before, CONTEXT_CHARS),
+        hit: text[start..end].to_string(),
+        after: clip_end(after, CONTEXT_CHARS),
     }
-    let tail: String = s.chars().skip(n - CONTEXT_CHARS).collect();
-    let cut = tail.find(' ').map_or(tail.as_str(), |i| &tail[i..]);
-    format!("…{cut}")
-}
-
-fn clip_end(s: &str) -> String {
-    if s.chars().count() <= CONTEXT_CHARS {
-        return s.to_string();
-    }
-    let head: String = s.chars().take(CONTEXT_CHARS).collect();
-    let cut = head.rfind(' ').map_or(head.as_str(), |i| &head[..i]);
-    format!("{cut}…")
 }
 
 /// How many references to each id an article has numbered so far.

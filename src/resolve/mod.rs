@@ -18,10 +18,9 @@ use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::parse::{Parsed, ParsedSite};
 use crate::site::{Document, Entity, Mention, Site, Target};
-use crate::urls;
 use autolink::NameMatcher;
 use ids::{bad_id, is_valid_id, Registry};
-use refs::{check_refs, expect_entity};
+use refs::{check_refs, check_url, expect_entity};
 
 /// Resolves the parsed site into the site model; problems go to `diags`.
 pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> Site {
@@ -163,7 +162,7 @@ fn resolve_entity(e: Parsed<EntityMeta>, registry: &Registry, sources: &SourceMa
         expect_entity(registry, &r.id, "related entity", file, || e.src.locate(sources, &r.id), &mut found);
     }
     for url in &e.src.meta.same_as {
-        check_url(url, file, e.src.locate(sources, url), &mut found);
+        check_url(url, file, || e.src.locate(sources, url), || format!("the URL '{url}' is not allowed"), &mut found);
     }
     diags.extend(found);
     Entity { id: e.src.stem, file, meta: e.src.meta, body: e.body }
@@ -201,13 +200,4 @@ fn resolve_document(
     }
     diags.extend(found);
     Document { id: d.src.stem, file, meta: d.src.meta, body: d.body, summaries: d.fragments }
-}
-
-fn check_url(url: &str, file: usize, span: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) {
-    if !urls::is_allowed_in_front_matter(url) {
-        diags.push(
-            Diagnostic::error(file, span, format!("the URL '{url}' is not allowed"))
-                .help("URLs in front matter must be http, https, mailto or relative"),
-        );
-    }
 }

@@ -7,6 +7,7 @@ use super::ids::Registry;
 use crate::diag::{Diagnostic, FileId};
 use crate::site::body::Node;
 use crate::site::Target;
+use crate::urls;
 
 /// Reports every `@id` link in `nodes` whose id is unknown.
 pub fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diags: &mut Vec<Diagnostic>) {
@@ -38,5 +39,22 @@ pub fn expect_entity(
                 .help("use the id of a file in content/entities/"),
         ),
         None => diags.push(registry.unknown(file, span(), role, id)),
+    }
+}
+
+/// Reports a front-matter URL that is not http, https, mailto or relative. `span` and
+/// `message` are only called when there is something to report.
+pub fn check_url(
+    url: &str,
+    file: FileId,
+    span: impl FnOnce() -> Range<usize>,
+    message: impl FnOnce() -> String,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if !urls::is_allowed_in_front_matter(url) {
+        diags.push(
+            Diagnostic::error(file, span(), message())
+                .help("URLs in front matter must be http, https, mailto or relative"),
+        );
     }
 }

@@ -8,6 +8,10 @@ use crate::render::context::*;
 use crate::render::pages::{page_count, Cx};
 use crate::render::{jsonld, paths};
 use crate::site::Target;
+use crate::text::clip_end;
+
+/// Longest quote text in a quote page's title, in characters.
+const TITLE_CHARS: usize = 80;
 
 /// How many other quotes by the same speaker a quote page shows.
 const MORE_QUOTES: usize = 5;
@@ -88,17 +92,8 @@ pub(super) fn quote(cx: &Cx<'_>, a: usize, q: usize) -> Context {
         passage_href,
         more,
     };
-    let title = format!("“{}” — {}", short(&quote.text), site.label(&quote.by));
+    let title = format!("“{}” — {}", clip_end(&quote.text, TITLE_CHARS), site.label(&quote.by));
     let mut ctx = cx.base(&title, &quote.text, "article", jsonld::quote(site, art, q));
     ctx.insert("quote", &view);
     ctx
-}
-
-fn short(text: &str) -> String {
-    const MAX: usize = 80;
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let head: String = text.chars().take(MAX).collect();
-    format!("{}…", head.rsplit_once(' ').map_or(head.as_str(), |(h, _)| h))
 }
