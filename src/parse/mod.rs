@@ -109,7 +109,7 @@ impl Ctx<'_> {
         fragments_of: impl Fn(&M) -> Vec<Option<&str>> + Sync,
     ) -> Vec<Parsed<M>> {
         let (sources, raw_html, old, keep) = (self.sources, self.raw_html, self.old, self.keep);
-        let results: Vec<(Parsed<M>, Option<Cached>)> = files
+        let results: Vec<(Parsed<M>, Vec<Diagnostic>, Option<Cached>)> = files
             .into_par_iter()
             .map(|src| {
                 let text = sources.text(src.file);
@@ -119,22 +119,18 @@ impl Ctx<'_> {
                 for d in &mut entry.diags {
                     d.file = src.file;
                 }
-                if !keep {
-                    let parsed = Parsed { body: entry.body, fragments: entry.fragments, src };
-                    return (
-                        parsed,
-                        Some(Cached { hash, body: Vec::new(), fragments: Vec::new(), diags: entry.diags }),
-                    );
+                if keep {
+                    let parsed = Parsed { body: entry.body.clone(), fragments: entry.fragments.clone(), src };
+                    (parsed, entry.diags.clone(), Some(entry))
+                } else {
+                    (Parsed { body: entry.body, fragments: entry.fragments, src }, entry.diags, None)
                 }
-                let parsed = Parsed { body: entry.body.clone(), fragments: entry.fragments.clone(), src };
-                (parsed, Some(entry))
             })
             .collect();
         let mut out = Vec::with_capacity(results.len());
-        for (parsed, entry) in results {
-            let Some(entry) = entry else { continue };
-            self.diags.extend(entry.diags.iter().cloned());
-            if self.keep {
+        for (parsed, diags, entry) in results {
+            self.diags.extend(diags);
+            if let Some(entry) = entry {
                 self.fresh.insert(self.sources.name(parsed.src.file).to_string(), entry);
             }
             out.push(parsed);
