@@ -162,7 +162,8 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
         let _ = request.respond(tiny_http::Response::from_data(page).with_status_code(503).with_header(header));
         return;
     }
-    let result = match reply {
+    // A client that hung up cannot be answered; there is nothing more to do.
+    let _ = match reply {
         Reply::Events => return stream_events(request, shared),
         Reply::File(status, content_type, bytes) => {
             let body =
@@ -183,7 +184,6 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
             request.respond(response)
         }
     };
-    let _ = result;
 }
 
 /// The page served while no build has succeeded yet: the errors, and the reload script
