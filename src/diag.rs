@@ -138,6 +138,11 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// Every problem recorded, in the order found.
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
     /// True when at least one error (not warning) was recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

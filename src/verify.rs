@@ -23,19 +23,28 @@ pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<Outp
     let mut problems = collisions(paths);
     let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
     let ids: HashMap<&str, &HashSet<String>> = facts.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
-    let found: Vec<Vec<OutputProblem>> =
-        facts.par_iter().map(|page| page_problems(page, base_path, &known, &ids)).collect();
+    let output = Output { exists: &|p| known.contains(p), ids_of: &|p| ids.get(p).copied() };
+    let found: Vec<Vec<OutputProblem>> = facts.par_iter().map(|page| page_problems(page, base_path, &output)).collect();
     problems.extend(found.into_iter().flatten());
     problems.dedup();
     problems
 }
 
-fn page_problems(
-    page: &PageFacts,
-    base_path: &str,
-    paths: &HashSet<&str>,
-    ids: &HashMap<&str, &HashSet<String>>,
-) -> Vec<OutputProblem> {
+/// The whole output as the link check sees it: which files exist, and the ids of a page.
+pub struct Output<'a> {
+    /// Whether the output has a file at this path.
+    pub exists: &'a (dyn Fn(&str) -> bool + Sync),
+    /// The ids of the HTML page at this path.
+    pub ids_of: &'a (dyn Fn(&str) -> Option<&'a HashSet<String>> + Sync),
+}
+
+/// Checks the links of some pages only, against the whole `output` (what `serve` does
+/// for the pages an edit rendered again).
+pub fn check_pages(pages: &[&PageFacts], base_path: &str, output: &Output<'_>) -> Vec<OutputProblem> {
+    pages.par_iter().flat_map_iter(|page| page_problems(page, base_path, output)).collect()
+}
+
+fn page_problems(page: &PageFacts, base_path: &str, output: &Output<'_>) -> Vec<OutputProblem> {
     let mut problems = Vec::new();
     let problem = |message: String| OutputProblem { path: page.path.clone(), message };
     for link in &page.links {
@@ -51,11 +60,11 @@ fn page_problems(
             join(page.path.rsplit_once('/').map_or("", |(dir, _)| dir), path)
         };
         let target = target.map(|t| if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t });
-        let Some(target) = target.filter(|t| paths.contains(t.as_str())) else {
+        let Some(target) = target.filter(|t| (output.exists)(t)) else {
             problems.push(problem(format!("link '{}' leads nowhere", clip(link))));
             continue;
         };
-        let Some(known) = ids.get(target.as_str()).filter(|_| !fragment.is_empty()) else { continue };
+        let Some(known) = (output.ids_of)(&target).filter(|_| !fragment.is_empty()) else { continue };
         if !known.contains(fragment) {
             problems.push(problem(format!(
                 "link '{}' points at '#{}', which is not on {target}",

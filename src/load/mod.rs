@@ -109,6 +109,20 @@ pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics
     Some(Project { root: root.clone(), config: config?, articles, entities, documents, templates, static_files })
 }
 
+/// Reads one article file again after an edit (what `serve` does for a changed
+/// article). `Ok(None)` when it is a draft that this run leaves out.
+pub fn load_article(
+    opts: &LoadOptions,
+    path: &Path,
+    sources: &mut SourceMap,
+) -> Result<Option<Loaded<ArticleMeta>>, Diagnostic> {
+    let name = display_path(&opts.root, path);
+    let text = read_text(path).map_err(|e| Diagnostic::error(sources.add(name.clone(), String::new()), 0..0, e))?;
+    let file = sources.add(name, text);
+    let article: Loaded<ArticleMeta> = parse_file(path, file, sources)?;
+    Ok(Some(article).filter(|a| opts.drafts || !a.meta.draft))
+}
+
 fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let path = opts.root.join("site.yaml");
     let name = "site.yaml".to_string();

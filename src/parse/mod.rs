@@ -76,9 +76,7 @@ pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cac
     let raw_html = project.config.raw_html;
     let old = std::mem::take(&mut cache.entries);
     let mut ctx = Ctx { sources, raw_html, keep: cache.enabled, old: &old, fresh: &mut cache.entries, diags };
-    let articles = ctx.parse_all(project.articles, |m: &ArticleMeta| {
-        std::iter::once(m.summary.as_deref()).chain(m.annotations.iter().map(|a| a.note.as_deref())).collect()
-    });
+    let articles = ctx.parse_all(project.articles, article_fragments);
     let entities = ctx.parse_all(project.entities, |_: &EntityMeta| Vec::new());
     let documents = ctx
         .parse_all(project.documents, |m: &DocumentMeta| m.provisions.iter().map(|p| p.summary.as_deref()).collect());
@@ -91,6 +89,21 @@ pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cac
         templates: project.templates,
         static_files: project.static_files,
     }
+}
+
+/// Parses one article (what `serve` does for an edited one), without the cache.
+pub fn parse_article(
+    src: Loaded<ArticleMeta>,
+    sources: &SourceMap,
+    raw_html: bool,
+) -> (Parsed<ArticleMeta>, Vec<Diagnostic>) {
+    let entry = parse_one(&src, sources, raw_html, 0, &article_fragments);
+    (Parsed { src, body: entry.body, fragments: entry.fragments }, entry.diags)
+}
+
+/// The Markdown values of an article's front matter: the summary, then each annotation's note.
+fn article_fragments(m: &ArticleMeta) -> Vec<Option<&str>> {
+    std::iter::once(m.summary.as_deref()).chain(m.annotations.iter().map(|a| a.note.as_deref())).collect()
 }
 
 struct Ctx<'a> {

@@ -1,10 +1,13 @@
 //! Site-wide lists that several pages need, computed once before rendering: quotes in
 //! index order, the timeline, reverse relations and citations, who is mentioned where.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
+use super::pages::page_count;
 use crate::date::Date;
-use crate::site::{Site, Target};
+use crate::site::{Mention, Site, Target};
 
 /// Lists derived from the site model.
 pub struct Aggregates {
@@ -31,26 +34,46 @@ pub struct Aggregates {
 /// How many co-mentioned entities are kept per entity.
 pub const CO_MENTIONED: usize = 12;
 
-/// For each entity, the others sharing the most articles with it (ties by index).
-fn co_mentions(entities: usize, entities_in: &[BTreeSet<usize>]) -> Vec<Vec<usize>> {
-    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); entities];
-    for set in entities_in {
-        for &a in set {
-            for &b in set {
-                if a != b {
-                    *counts[a].entry(b).or_default() += 1;
-                }
+/// The entities sharing the most articles with entity `e` (most first, ties by index),
+/// counted over the articles that mention `e`.
+fn co_mentioned_with(e: usize, articles: &[usize], entities_in: &[BTreeSet<usize>], counts: &mut [u32]) -> Vec<usize> {
+    let mut seen = Vec::new();
+    for &a in articles {
+        for &o in entities_in[a].iter().filter(|&&o| o != e) {
+            if counts[o] == 0 {
+                seen.push(o);
             }
+            counts[o] += 1;
         }
     }
-    counts
-        .into_iter()
-        .map(|c| {
-            let mut ranked: Vec<(usize, usize)> = c.into_iter().collect();
-            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            ranked.into_iter().take(CO_MENTIONED).map(|(o, _)| o).collect()
-        })
-        .collect()
+    let mut ranked: Vec<(u32, usize)> = seen.iter().map(|&o| (counts[o], o)).collect();
+    for &o in &seen {
+        counts[o] = 0;
+    }
+    ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    ranked.into_iter().take(CO_MENTIONED).map(|(_, o)| o).collect()
+}
+
+/// What an edit of one article changed in the lists, for deciding which pages to render again.
+#[derive(Debug, Default)]
+pub struct ListChanges {
+    /// Ids the article now mentions a different number of times (so their mention
+    /// counts, and perhaps their lists of articles and pages, changed).
+    pub mention_counts: Vec<String>,
+    /// Entities whose co-mentioned list changed.
+    pub co_mentioned: Vec<usize>,
+    /// Whether the article now mentions ids it did not, or no longer mentions some.
+    pub mentioned: bool,
+    /// Whether a list of mentioning articles now needs a different number of pages.
+    pub page_count: bool,
+}
+
+/// Every event as (article, event), by date then article order.
+fn events(site: &Site) -> Vec<(usize, usize)> {
+    let mut events: Vec<(usize, usize)> =
+        site.articles.iter().enumerate().flat_map(|(a, art)| (0..art.meta.events.len()).map(move |e| (a, e))).collect();
+    events.sort_by_key(|&(a, e)| (site.articles[a].meta.events[e].date, a, e));
+    events
 }
 
 impl Aggregates {
@@ -74,13 +97,7 @@ impl Aggregates {
             quotes_by.entry(by.clone()).or_default().push((a, q));
             first_quote_of.entry(by.clone()).or_insert(i);
         }
-        let mut events: Vec<(usize, usize)> = site
-            .articles
-            .iter()
-            .enumerate()
-            .flat_map(|(a, art)| (0..art.meta.events.len()).map(move |e| (a, e)))
-            .collect();
-        events.sort_by_key(|&(a, e)| (site.articles[a].meta.events[e].date, a, e));
+        let events = events(site);
         let mut cited_by: HashMap<String, Vec<String>> = HashMap::new();
         for doc in &site.documents {
             for p in &doc.meta.provisions {
@@ -106,7 +123,16 @@ impl Aggregates {
                 entities_in[m.article].insert(*e);
             }
         }
-        let co_mentioned = co_mentions(site.entities.len(), &entities_in);
+        let co_mentioned = (0..site.entities.len())
+            .into_par_iter()
+            .map_init(
+                || vec![0; site.entities.len()],
+                |counts, e| {
+                    let articles = articles_of.get(&site.entities[e].id).map_or(&[][..], Vec::as_slice);
+                    co_mentioned_with(e, articles, &entities_in, counts)
+                },
+            )
+            .collect();
         Aggregates {
             quotes,
             quotes_by,
@@ -118,6 +144,61 @@ impl Aggregates {
             co_mentioned,
             first_quote_of,
         }
+    }
+
+    /// Brings the lists up to date after article `i` was replaced (see
+    /// [`Site::replace_article`]), given the mentions it had before, and says what changed.
+    /// Quotes are not touched: an edit that changes how they sort resolves the whole site.
+    pub fn article_changed(&mut self, site: &Site, i: usize, old_mentions: &[Mention]) -> ListChanges {
+        let new_mentions = site.mentions_of_article(i);
+        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for m in old_mentions {
+            counts.entry(&m.target).or_default().0 += 1;
+        }
+        for m in new_mentions {
+            counts.entry(&m.target).or_default().1 += 1;
+        }
+        let mut changes = ListChanges::default();
+        for (&id, &(before, after)) in counts.iter().filter(|(_, (b, a))| b != a) {
+            changes.mention_counts.push(id.to_string());
+            if before > 0 && after > 0 {
+                continue;
+            }
+            changes.mentioned = true;
+            let list = self.articles_of.entry(id.to_string()).or_default();
+            let pages_before = page_count(list.len(), site.config.paginate);
+            let at = list.partition_point(|&a| a < i);
+            if after > 0 {
+                list.insert(at, i);
+            } else {
+                list.remove(at);
+            }
+            changes.page_count |= page_count(list.len(), site.config.paginate) != pages_before;
+            if list.is_empty() {
+                self.articles_of.remove(id);
+            }
+        }
+        let entities: BTreeSet<usize> = new_mentions
+            .iter()
+            .filter_map(|m| match site.ids.get(&m.target) {
+                Some(Target::Entity(e)) => Some(*e),
+                _ => None,
+            })
+            .collect();
+        let old_entities = std::mem::replace(&mut self.entities_in[i], entities);
+        if old_entities != self.entities_in[i] {
+            let mut scratch = vec![0; site.entities.len()];
+            for &e in old_entities.union(&self.entities_in[i]) {
+                let articles = self.articles_of.get(&site.entities[e].id).map_or(&[][..], Vec::as_slice);
+                let fresh = co_mentioned_with(e, articles, &self.entities_in, &mut scratch);
+                if fresh != self.co_mentioned[e] {
+                    self.co_mentioned[e] = fresh;
+                    changes.co_mentioned.push(e);
+                }
+            }
+        }
+        self.events = events(site);
+        changes
     }
 
     /// The quotes of speaker `id`.

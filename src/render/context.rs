@@ -113,8 +113,6 @@ pub struct EntityCard {
     pub kind: &'static str,
     /// One line.
     pub description: String,
-    /// How many mentions it has across the site.
-    pub mentions: usize,
 }
 
 /// A quote in a list.

@@ -9,7 +9,7 @@ use super::paths;
 use crate::site::Site;
 
 /// Entries in the feed.
-const FEED_ENTRIES: usize = 30;
+pub const FEED_ENTRIES: usize = 30;
 
 #[derive(Serialize)]
 struct FeedEntry {

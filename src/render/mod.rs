@@ -10,6 +10,7 @@ pub mod facts;
 pub mod feeds;
 pub mod highlight;
 pub mod html;
+pub mod invalidate;
 pub mod jsonld;
 pub mod pages;
 pub mod paths;
@@ -26,7 +27,7 @@ use tera::{Context, Tera};
 use crate::site::Site;
 use crate::theme;
 use aggregate::Aggregates;
-use pages::Cx;
+use pages::{Cx, Page};
 
 /// One file of the output.
 #[derive(Debug, Clone)]
@@ -89,13 +90,21 @@ pub enum Destination<'a> {
 }
 
 /// Rendered pages of an earlier build, reused when neither a page's context nor the
-/// templates changed (how `serve` rebuilds only what an edit touched).
-#[derive(Debug, Default)]
+/// templates changed (how `serve` rebuilds only what an edit touched), and the
+/// templates they were rendered with.
+#[derive(Default)]
 pub struct RenderCache {
     /// Whether to keep anything: a one-off build would only pay for hashing.
     enabled: bool,
     templates: u64,
+    tera: Option<Tera>,
     pages: HashMap<String, (u64, Bytes)>,
+}
+
+impl std::fmt::Debug for RenderCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RenderCache").field("enabled", &self.enabled).field("pages", &self.pages.len()).finish()
+    }
 }
 
 impl RenderCache {
@@ -103,32 +112,34 @@ impl RenderCache {
     pub fn keeping() -> RenderCache {
         RenderCache { enabled: true, ..RenderCache::default() }
     }
+
+    /// Whether this cache keeps pages between runs.
+    pub fn keeps(&self) -> bool {
+        self.enabled
+    }
 }
 
 /// Renders the whole site into `dest`, reusing pages from `cache` whose context and
 /// templates are unchanged, and refreshing `cache` for the next run (which needs
-/// [`Destination::Memory`] to keep anything).
-pub fn render(site: &Site, cache: &mut RenderCache, dest: Destination<'_>) -> Result<Rendered, Vec<TemplateProblem>> {
+/// [`Destination::Memory`] to keep anything). `pages` are [`pages::all_pages`].
+pub fn render(
+    site: &Site,
+    agg: &Aggregates,
+    pages: &[Page],
+    cache: &mut RenderCache,
+    dest: Destination<'_>,
+) -> Result<Rendered, Vec<TemplateProblem>> {
     let (tera, fingerprint) = templates::load(&site.templates).map_err(|p| vec![p])?;
     if fingerprint != cache.templates {
-        *cache = RenderCache { enabled: cache.enabled, templates: fingerprint, pages: HashMap::new() };
+        *cache = RenderCache { enabled: cache.enabled, templates: fingerprint, ..RenderCache::default() };
     }
     let enabled = cache.enabled && matches!(dest, Destination::Memory);
-    let agg = Aggregates::new(site);
-    let pages = pages::all_pages(site, &agg);
-    let previous = &cache.pages;
+    let previous = if enabled { Some(&cache.pages) } else { None };
     let delivery = Delivery { dest, errors: Mutex::new(Vec::new()) };
     let results: Vec<Result<(Delivered, u64), TemplateProblem>> = pages
         .par_iter()
         .map(|page| {
-            let cx = Cx::new(site, &agg, page);
-            let ctx = views::context(&cx);
-            let path = page.file();
-            let key = if enabled { context_hash(&ctx) } else { 0 };
-            let file = match previous.get(&path).filter(|_| enabled) {
-                Some((k, bytes)) if *k == key => OutputFile { path, bytes: bytes.clone() },
-                _ => render_one(&tera, page.template(), &ctx, &path)?,
-            };
+            let (file, key) = render_page(site, agg, &tera, page, previous)?;
             Ok((delivery.deliver(file), key))
         })
         .collect();
@@ -148,13 +159,12 @@ pub fn render(site: &Site, cache: &mut RenderCache, dest: Destination<'_>) -> Re
     }
     cache.pages = fresh;
     out.pages = out.paths.len();
-    let extras = [
-        ("feed.xml", feeds::feed_context(site)),
-        ("sitemap.xml", feeds::sitemap_context(site, &pages)),
-        ("robots.txt", feeds::robots_context(site)),
-    ];
-    for (name, ctx) in extras {
-        match render_one(&tera, name, &ctx, name) {
+    for made in [
+        feed(site, &tera),
+        sitemap(site, pages, &tera),
+        render_one(&tera, "robots.txt", &feeds::robots_context(site), "robots.txt"),
+    ] {
+        match made {
             Ok(f) => out.take(delivery.deliver(f)),
             Err(p) => problems.push(p),
         }
@@ -163,11 +173,14 @@ pub fn render(site: &Site, cache: &mut RenderCache, dest: Destination<'_>) -> Re
         return Err(problems);
     }
     let generated = [
-        OutputFile { path: "search-index.json".into(), bytes: Arc::new(feeds::search_index(site).into_bytes()) },
+        search_index(site),
         OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) },
     ];
     for f in generated {
         out.take(delivery.deliver(f));
+    }
+    if enabled {
+        cache.tera = Some(tera);
     }
     for f in static_files(site, &out.paths).map_err(|message| vec![TemplateProblem::new("static/", message)])? {
         out.take(delivery.deliver(f));
@@ -177,6 +190,93 @@ pub fn render(site: &Site, cache: &mut RenderCache, dest: Destination<'_>) -> Re
     out.facts.sort_by(|a, b| a.path.cmp(&b.path));
     out.sink_errors = delivery.errors.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(out)
+}
+
+/// Renders some pages again after an edit (the ones [`invalidate`] names), with the
+/// templates of the last full render, keeping `cache` up to date. Returns the files
+/// whose bytes changed.
+pub fn rerender(
+    site: &Site,
+    agg: &Aggregates,
+    pages: &[&Page],
+    cache: &mut RenderCache,
+) -> Result<Vec<OutputFile>, Vec<TemplateProblem>> {
+    let tera =
+        cache.tera.as_ref().ok_or_else(|| vec![TemplateProblem::new("", "no earlier render to update".into())])?;
+    let previous = Some(&cache.pages);
+    let results: Vec<Result<(OutputFile, u64), TemplateProblem>> =
+        pages.par_iter().map(|page| render_page(site, agg, tera, page, previous)).collect();
+    let mut changed = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok((file, key)) => {
+                let old = cache.pages.insert(file.path.clone(), (key, file.bytes.clone()));
+                if old.is_none_or(|(_, bytes)| !Arc::ptr_eq(&bytes, &file.bytes)) {
+                    changed.push(file);
+                }
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(changed)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Forgets the cached pages at `paths` (pages that no longer exist).
+pub fn forget(cache: &mut RenderCache, paths: &[String]) {
+    for p in paths {
+        cache.pages.remove(p);
+    }
+}
+
+/// `feed.xml`, rendered with the kept templates of the last full render.
+pub fn refeed(site: &Site, cache: &RenderCache) -> Option<Result<OutputFile, TemplateProblem>> {
+    cache.tera.as_ref().map(|tera| feed(site, tera))
+}
+
+/// `sitemap.xml`, rendered with the kept templates of the last full render.
+pub fn resitemap(site: &Site, pages: &[Page], cache: &RenderCache) -> Option<Result<OutputFile, TemplateProblem>> {
+    cache.tera.as_ref().map(|tera| sitemap(site, pages, tera))
+}
+
+/// `feed.xml`.
+fn feed(site: &Site, tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+    render_one(tera, "feed.xml", &feeds::feed_context(site), "feed.xml")
+}
+
+/// `sitemap.xml`.
+fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+    render_one(tera, "sitemap.xml", &feeds::sitemap_context(site, pages), "sitemap.xml")
+}
+
+/// `search-index.json`.
+pub fn search_index(site: &Site) -> OutputFile {
+    OutputFile { path: "search-index.json".into(), bytes: Arc::new(feeds::search_index(site).into_bytes()) }
+}
+
+/// One page, reused from `previous` when its context hashes the same (the hash is 0
+/// when there is nothing to compare with).
+fn render_page(
+    site: &Site,
+    agg: &Aggregates,
+    tera: &Tera,
+    page: &Page,
+    previous: Option<&HashMap<String, (u64, Bytes)>>,
+) -> Result<(OutputFile, u64), TemplateProblem> {
+    let cx = Cx::new(site, agg, page);
+    let ctx = views::context(&cx);
+    let path = page.file();
+    let Some(previous) = previous else { return Ok((render_one(tera, page.template(), &ctx, &path)?, 0)) };
+    let key = context_hash(&ctx);
+    let file = match previous.get(&path) {
+        Some((k, bytes)) if *k == key => OutputFile { path, bytes: bytes.clone() },
+        _ => render_one(tera, page.template(), &ctx, &path)?,
+    };
+    Ok((file, key))
 }
 
 /// One file after delivery: its path, its facts, and the file itself when kept.

@@ -13,7 +13,7 @@ use crate::site::{Article, Mention, MentionVia, Site, Target};
 use crate::urls::root_prefix;
 
 /// One page of the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageKind {
     /// Page n of the article list.
     Home(usize),
@@ -233,7 +233,6 @@ impl<'a> Cx<'a> {
             href: self.href(&paths::entity(&ent.id)),
             kind: ent.meta.kind.key(),
             description: ent.meta.description.clone().unwrap_or_default(),
-            mentions: self.site.mentions_of.get(&ent.id).map_or(0, Vec::len),
         }
     }
 

@@ -100,8 +100,8 @@ impl Registry {
     }
 
     /// The id map.
-    pub fn into_map(self) -> HashMap<String, Target> {
-        self.targets
+    pub fn targets(&self) -> &HashMap<String, Target> {
+        &self.targets
     }
 
     /// Up to three known ids closest to `unknown` by edit distance.

@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod article;
 pub mod autolink;
 pub mod blocks;
+pub mod edit;
 pub mod ids;
 pub mod mentions;
 pub mod refs;
@@ -22,8 +23,23 @@ use autolink::NameMatcher;
 use ids::{bad_id, is_valid_id, Registry};
 use refs::{check_refs, check_url, expect_entity};
 
-/// Resolves the parsed site into the site model; problems go to `diags`.
-pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> Site {
+/// What resolving an article needs from the rest of the site: every id and every
+/// linkable name. Kept by `serve` to resolve an edited article on its own.
+pub struct Lookup {
+    registry: Registry,
+    matcher: NameMatcher,
+}
+
+impl std::fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lookup").finish_non_exhaustive()
+    }
+}
+
+/// Resolves the parsed site into the site model; problems go to `diags`. Warnings
+/// about unused definitions are not made here but by [`usage::unused`], since they
+/// depend on the whole site.
+pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> (Site, Lookup) {
     let ParsedSite { root, config, mut articles, mut entities, mut documents, templates, static_files } = parsed;
     articles.sort_by(|a, b| b.src.meta.date.cmp(&a.src.meta.date).then_with(|| a.src.stem.cmp(&b.src.stem)));
     entities.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
@@ -67,14 +83,13 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
         articles: site_articles,
         entities,
         documents,
-        ids: registry.into_map(),
+        ids: registry.targets().clone(),
         mentions,
         mentions_of,
         templates,
         static_files,
     };
-    diags.extend(usage::unused(&site, sources));
-    site
+    (site, Lookup { registry, matcher })
 }
 
 /// Article slugs follow the id rules and are unique, also ignoring case.

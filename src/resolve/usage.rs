@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceMap};
 use crate::load::frontmatter::locate;
+use crate::meta::ArticleMeta;
 use crate::site::Site;
 
 /// Every id something refers to: mentions, relations, parties, places, citations,
@@ -22,11 +23,17 @@ fn referenced(site: &Site) -> HashSet<&str> {
         }
     }
     for a in &site.articles {
-        used.extend(a.meta.authors.iter().map(String::as_str));
-        used.extend(a.meta.sources.iter().filter_map(|s| s.publisher.as_deref()));
-        used.extend(a.meta.quotes.iter().filter_map(|q| q.source.as_deref()));
+        used.extend(references(&a.meta));
     }
     used
+}
+
+/// The ids an article's front matter refers to other than by mentions: its authors,
+/// its sources' publishers and its quotes' sources.
+pub fn references(meta: &ArticleMeta) -> Vec<&str> {
+    let authors = meta.authors.iter().map(String::as_str);
+    let publishers = meta.sources.iter().filter_map(|s| s.publisher.as_deref());
+    authors.chain(publishers).chain(meta.quotes.iter().filter_map(|q| q.source.as_deref())).collect()
 }
 
 /// The warnings for unused entities, documents and sources.

@@ -78,7 +78,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         drafts: opts.drafts,
         base_url: Some(base_url.clone()),
     });
-    rebuild(&mut session, &shared);
+    rebuild(&mut session, &shared, &[]);
     eprintln!("Serving {} on {base_url} (Ctrl-C to stop)", opts.root.display());
     if opts.open {
         open_browser(&base_url);
@@ -101,39 +101,43 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 const SETTLE: Duration = Duration::from_millis(60);
 
 fn rebuild_on_change(mut session: Session, shared: &Shared, changes: Receiver<Vec<PathBuf>>) {
-    while let Ok(first) = changes.recv() {
-        let mut count = first.len();
+    while let Ok(mut paths) = changes.recv() {
         while let Ok(more) = changes.recv_timeout(SETTLE) {
-            count += more.len();
+            paths.extend(more);
         }
-        eprintln!("{count} change(s) seen, rebuilding…");
-        rebuild(&mut session, shared);
+        eprintln!("{} change(s) seen, rebuilding…", paths.len());
+        rebuild(&mut session, shared, &paths);
     }
 }
 
-/// Rebuilds; on success swaps in the new files and tells pages to reload, on failure
-/// keeps the old files and sends the diagnostics.
-fn rebuild(session: &mut Session, shared: &Shared) {
+/// Rebuilds after `changed` changed; on success puts the changed files in place and
+/// tells pages to reload, on failure keeps the old files and sends the diagnostics.
+fn rebuild(session: &mut Session, shared: &Shared, changed: &[PathBuf]) {
     let start = Instant::now();
-    let compiled = session.compile();
-    let text = compiled.diagnostics.to_text(&compiled.sources);
+    let result = session.rebuild(changed);
+    let text = result.report;
     if !text.is_empty() {
         eprint!("{text}");
     }
-    match compiled.rendered {
-        Some(r) => {
-            let pages = r.pages;
-            let files = r.files.into_iter().map(|f| (f.path, f.bytes)).collect();
-            *shared.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Snapshot { files, error: None };
-            eprintln!("Built {pages} pages in {} ms", start.elapsed().as_millis());
-            shared.broadcast("event: reload\ndata: {}\n\n");
+    if result.ok {
+        let files = result.changed.len();
+        let mut snapshot = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
+        for (path, bytes) in result.changed {
+            match bytes {
+                Some(b) => snapshot.files.insert(path, b),
+                None => snapshot.files.remove(&path),
+            };
         }
-        None => {
-            let json = serde_json::to_string(&text).unwrap_or_default();
-            shared.snapshot.write().unwrap_or_else(|e| e.into_inner()).error = Some(json.clone());
-            eprintln!("The build failed; still serving the last good site.");
-            shared.broadcast(&format!("event: build-error\ndata: {json}\n\n"));
-        }
+        snapshot.error = None;
+        drop(snapshot);
+        let how = if result.incremental { "updated" } else { "built" };
+        eprintln!("{} pages {how} in {} ms ({files} files changed)", result.pages, start.elapsed().as_millis());
+        shared.broadcast("event: reload\ndata: {}\n\n");
+    } else {
+        let json = serde_json::to_string(&text).unwrap_or_default();
+        shared.snapshot.write().unwrap_or_else(|e| e.into_inner()).error = Some(json.clone());
+        eprintln!("The build failed; still serving the last good site.");
+        shared.broadcast(&format!("event: build-error\ndata: {json}\n\n"));
     }
 }
 

@@ -5,7 +5,7 @@
 
 pub mod body;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use crate::config::SiteConfig;
@@ -104,7 +104,7 @@ pub struct Passage {
 }
 
 /// A piece of text around a highlighted part.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Excerpt {
     /// Text before the highlight.
     pub before: String,
@@ -132,7 +132,7 @@ pub enum MentionVia {
 }
 
 /// One place where an article refers to an id.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     /// `articles[i]`.
     pub article: usize,
@@ -195,6 +195,46 @@ impl Site {
             Some(Target::Figure(a, f)) => self.articles[*a].meta.figures[*f].label.clone(),
             None => id.to_string(),
         }
+    }
+
+    /// The mentions made by article `i`, in reading order.
+    pub fn mentions_of_article(&self, i: usize) -> &[Mention] {
+        let start = self.mentions.partition_point(|m| m.article < i);
+        let end = self.mentions.partition_point(|m| m.article <= i);
+        &self.mentions[start..end]
+    }
+
+    /// Puts `article`, with its `mentions` in reading order, in the place of article `i`
+    /// (whose position in the order it keeps), and returns what was there. The mention
+    /// index is patched, not rebuilt: what `serve` does after an edit.
+    pub fn replace_article(&mut self, i: usize, article: Article, mentions: Vec<Mention>) -> (Article, Vec<Mention>) {
+        let start = self.mentions.partition_point(|m| m.article < i);
+        let end = start + self.mentions_of_article(i).len();
+        let added = mentions.len();
+        let old: Vec<Mention> = self.mentions.splice(start..end, mentions).collect();
+        let touched: BTreeSet<String> =
+            old.iter().chain(&self.mentions[start..start + added]).map(|m| m.target.clone()).collect();
+        for id in &touched {
+            if let Some(list) = self.mentions_of.get_mut(id) {
+                list.retain(|&m| m < start || m >= end);
+            }
+        }
+        if added != end - start {
+            for m in self.mentions_of.values_mut().flatten().filter(|m| **m >= end) {
+                *m = *m + added - (end - start);
+            }
+        }
+        for k in start..start + added {
+            let list = self.mentions_of.entry(self.mentions[k].target.clone()).or_default();
+            let at = list.partition_point(|&m| m < k);
+            list.insert(at, k);
+        }
+        for id in &touched {
+            if self.mentions_of.get(id).is_some_and(Vec::is_empty) {
+                self.mentions_of.remove(id);
+            }
+        }
+        (std::mem::replace(&mut self.articles[i], article), old)
     }
 }
 

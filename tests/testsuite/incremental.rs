@@ -1,7 +1,9 @@
 //! A long-lived session (what `serve` uses) gives byte for byte what a fresh build gives,
-//! through a sequence of edits, additions and deletions.
+//! through a sequence of edits, additions and deletions, whether it updates the edited
+//! articles in place or runs the whole pipeline again.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use gloss::load::LoadOptions;
 use gloss::session::Session;
@@ -14,58 +16,217 @@ fn files(compiled: &gloss::Compiled) -> BTreeMap<String, Vec<u8>> {
     rendered.files.iter().map(|f| (f.path.clone(), f.bytes.to_vec())).collect()
 }
 
+/// The session's output after it took in `changed`, which must build.
+fn rebuilt(session: &mut Session, changed: &[PathBuf]) -> BTreeMap<String, Vec<u8>> {
+    let r = session.rebuild(changed);
+    assert!(r.ok, "{}", r.report);
+    session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect()
+}
+
+/// Asserts that `incremental` is byte for byte a fresh build of `opts`.
+fn assert_same_as_fresh(incremental: &BTreeMap<String, Vec<u8>>, opts: &LoadOptions, after: &str) {
+    let fresh = files(&gloss::compile(opts));
+    assert_eq!(incremental.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>(), "after: {after}");
+    for (path, bytes) in &fresh {
+        assert!(
+            incremental[path] == *bytes,
+            "after {after}, {path} differs from a full build:\n--- incremental\n{}\n--- full\n{}",
+            String::from_utf8_lossy(&incremental[path]),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
     let site = SiteTest::fixture("basic");
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
     let mut session = Session::incremental(opts.clone());
-    let first = files(&session.compile());
+    let first = rebuilt(&mut session, &[]);
     assert_eq!(first, files(&gloss::compile(&opts)));
 
-    type Step = fn(&SiteTest);
+    type Step = fn(&SiteTest) -> PathBuf;
     let steps: &[(&str, Step)] = &[
         ("edit an article body", |s| {
             let p = s.root.join("content/articles/older.md");
             let text = std::fs::read_to_string(&p).unwrap().replace("met in Cambridge", "met often in Cambridge");
-            std::fs::write(p, text).unwrap();
+            std::fs::write(&p, text).unwrap();
+            p
         }),
         ("add an article", |s| {
+            let p = s.root.join("content/articles/newer.md");
             std::fs::write(
-                s.root.join("content/articles/newer.md"),
+                &p,
                 "---\ntitle: Newest\ndate: 2025-01-01\n---\nLondon and [Note A](@engine-notes/note-a).\n",
             )
             .unwrap();
+            p
         }),
         ("rename an entity", |s| {
-            std::fs::write(
-                s.root.join("content/entities/london.md"),
-                "---\nname: London\nkind: place\ndescription: A city.\n---\n",
-            )
-            .unwrap();
+            let p = s.root.join("content/entities/london.md");
+            std::fs::write(&p, "---\nname: London\nkind: place\ndescription: A city.\n---\n").unwrap();
+            p
         }),
-        ("delete an article", |s| std::fs::remove_file(s.root.join("content/articles/older.md")).unwrap()),
+        ("delete an article", |s| {
+            let p = s.root.join("content/articles/older.md");
+            std::fs::remove_file(&p).unwrap();
+            p
+        }),
         ("override a template", |s| {
             std::fs::create_dir_all(s.root.join("templates")).unwrap();
-            std::fs::write(
-                s.root.join("templates/timeline.html"),
-                "{% extends \"base.html\" %}{% block main %}T{% endblock main %}",
-            )
-            .unwrap();
+            let p = s.root.join("templates/timeline.html");
+            std::fs::write(&p, "{% extends \"base.html\" %}{% block main %}T{% endblock main %}").unwrap();
+            p
         }),
         ("change site.yaml", |s| {
-            std::fs::write(s.root.join("site.yaml"), "title: Renamed\nbase_url: https://example.org/sub/\n").unwrap();
+            let p = s.root.join("site.yaml");
+            std::fs::write(&p, "title: Renamed\nbase_url: https://example.org/sub/\n").unwrap();
+            p
         }),
     ];
     let mut previous = first;
     for (what, step) in steps {
-        step(&site);
-        let incremental = files(&session.compile());
-        let fresh = files(&gloss::compile(&opts));
-        assert_eq!(incremental.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>(), "after: {what}");
-        for (path, bytes) in &fresh {
-            assert!(incremental[path] == *bytes, "after '{what}', {path} differs from a full build");
-        }
+        let changed = step(&site);
+        let incremental = rebuilt(&mut session, &[changed]);
+        assert_same_as_fresh(&incremental, &opts, what);
         assert_ne!(incremental, previous, "'{what}' changed nothing");
         previous = incremental;
     }
+}
+
+/// A small deterministic random source (xorshift), so a failing sequence can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+const NAMES: [&str; 6] = ["Alma Reyes", "Bora Tech", "Cato Lind", "Dara Quill", "Esk Valley", "Fen Group"];
+
+/// One version of article `n`: which names its body carries, what it links to, and
+/// the words of its quote, drawn from `rng`.
+fn article_version(n: usize, rng: &mut Rng) -> String {
+    let title = ["Plain title", "A <new> title", "Third & last"][rng.below(3)];
+    let summary = ["", "summary: A short standfirst.\n", "summary: Mentions [Alma](@e0).\n"][rng.below(3)];
+    let authors = ["", "authors: [e5]\n", "authors: [e4, Staff Writer]\n"][rng.below(3)];
+    let events = ["", "events:\n  - { date: 2024-05-01, label: Something happened, refs: [e1] }\n"][rng.below(2)];
+    let words = ["we will see", "nothing is settled", "it is too early"][rng.below(3)];
+    let speaker = n % 3;
+    let mut body = String::from("## Story\n\n");
+    for (i, name) in NAMES.iter().enumerate() {
+        match rng.below(4) {
+            0 => body.push_str(&format!("{name} was there. ")),
+            1 => body.push_str(&format!("[Them](@e{i}) and {name} again. ")),
+            _ => {}
+        }
+    }
+    body.push_str(&format!("\n\nThey said \"{words}\" to reporters.\n\n"));
+    match rng.below(4) {
+        0 => body.push_str(&format!("See [an earlier quote](@q{}).\n", (n + 1) % 8)),
+        1 => body.push_str("Read [the charter](@charter) and [its first article](@charter/art-1).\n"),
+        _ => {}
+    }
+    if rng.below(3) == 0 {
+        body.push_str("\n## More\n\nA second section.\n");
+    }
+    format!(
+        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
+        n + 1,
+        n + 1
+    )
+}
+
+fn random_site(seed: u64) -> (SiteTest, Rng) {
+    let mut rng = Rng(seed);
+    let mut site =
+        SiteTest::new("random-edits").file("site.yaml", "title: Edits\nbase_url: https://example.org/\npaginate: 2\n");
+    for (i, name) in NAMES.iter().enumerate() {
+        let kind = if i < 3 { "person" } else { "organization" };
+        site = site.file(
+            &format!("content/entities/e{i}.md"),
+            &format!("---\nname: {name}\nkind: {kind}\ndescription: Entity {i}.\n---\n"),
+        );
+    }
+    site = site.file(
+        "content/documents/charter.md",
+        "---\ntitle: The Charter\nkind: treaty\nprovisions:\n  - { id: art-1, title: Article 1, text: First. }\n---\nA charter.\n",
+    );
+    for n in 0..8 {
+        let text = article_version(n, &mut rng);
+        site = site.file(&format!("content/articles/a{n}.md"), &text);
+    }
+    (site, rng)
+}
+
+#[test]
+fn random_article_edits_update_in_place_and_equal_full_builds() {
+    for seed in [7, 1234, 987_654_321] {
+        let (site, mut rng) = random_site(seed);
+        let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
+        let mut session = Session::incremental(opts.clone());
+        rebuilt(&mut session, &[]);
+        let mut in_place = 0;
+        for step in 0..30 {
+            let n = rng.below(8);
+            let path = site.root.join(format!("content/articles/a{n}.md"));
+            std::fs::write(&path, article_version(n, &mut rng)).unwrap();
+            let r = session.rebuild(std::slice::from_ref(&path));
+            assert!(r.ok, "seed {seed} step {step}: {}", r.report);
+            in_place += usize::from(r.incremental);
+            let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+            assert_same_as_fresh(&output, &opts, &format!("seed {seed}, step {step} (edit of a{n})"));
+        }
+        assert_eq!(in_place, 30, "seed {seed}: every edit keeps the date and ids, so none needs a full run");
+    }
+}
+
+#[test]
+fn a_broken_edit_is_reported_and_the_fix_lands_in_place() {
+    let (site, mut rng) = random_site(42);
+    let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
+    let mut session = Session::incremental(opts.clone());
+    let before = rebuilt(&mut session, &[]);
+    let path = site.root.join("content/articles/a3.md");
+    let good = article_version(3, &mut rng);
+    std::fs::write(&path, format!("{good}\nA [broken link](@nobody).\n")).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(!r.ok && r.report.contains("unknown") && r.report.contains("nobody"), "{}", r.report);
+    assert!(r.report.contains("content/articles/a3.md"), "{}", r.report);
+    let kept: BTreeMap<String, Vec<u8>> = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_eq!(kept, before, "a failed rebuild keeps the last good output");
+    // Another article is edited while a3 is still broken: still an error.
+    let other = site.root.join("content/articles/a5.md");
+    std::fs::write(&other, article_version(5, &mut rng)).unwrap();
+    assert!(!session.rebuild(std::slice::from_ref(&other)).ok, "a3 is still broken");
+    std::fs::write(&path, &good).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "fixing the broken edit");
+}
+
+#[test]
+fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
+    let (site, mut rng) = random_site(5);
+    let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
+    let mut session = Session::incremental(opts.clone());
+    rebuilt(&mut session, &[]);
+    let path = site.root.join("content/articles/a2.md");
+    let moved = article_version(2, &mut rng).replace("date: 2024-01-03\n", "date: 2023-06-30\n");
+    std::fs::write(&path, moved).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && !r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "moving an article in time");
+    let added = site.root.join("content/articles/a9.md");
+    std::fs::write(&added, article_version(9, &mut rng).replace("(@q0)", "(@q1)")).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&added));
+    assert!(r.ok && !r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "adding an article");
 }

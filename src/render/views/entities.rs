@@ -9,13 +9,22 @@ use crate::render::pages::{page_count, Cx};
 use crate::render::{jsonld, paths};
 
 /// How many of an entity's quotes its page shows; the quote index has them all.
-const QUOTES_SHOWN: usize = 20;
+pub const QUOTES_SHOWN: usize = 20;
+
+/// An entity on the index: its card and its number of mentions. (Only the index shows
+/// the count, so that an edit changing it does not touch every page listing the entity.)
+#[derive(Serialize)]
+struct IndexEntry {
+    #[serde(flatten)]
+    card: EntityCard,
+    mentions: usize,
+}
 
 #[derive(Serialize)]
 struct KindGroup {
     kind: &'static str,
     label: &'static str,
-    entities: Vec<EntityCard>,
+    entities: Vec<IndexEntry>,
 }
 
 /// The entity index, grouped by kind.
@@ -23,11 +32,14 @@ pub(super) fn index(cx: &Cx<'_>) -> Context {
     let groups: Vec<KindGroup> = EntityKind::ALL
         .iter()
         .map(|&k| {
-            let mut entities: Vec<EntityCard> = (0..cx.site.entities.len())
+            let mut entities: Vec<IndexEntry> = (0..cx.site.entities.len())
                 .filter(|&e| cx.site.entities[e].meta.kind == k)
-                .map(|e| cx.entity_card(e))
+                .map(|e| IndexEntry {
+                    card: cx.entity_card(e),
+                    mentions: cx.site.mentions_of.get(&cx.site.entities[e].id).map_or(0, Vec::len),
+                })
                 .collect();
-            entities.sort_by_key(|a| a.name.to_lowercase());
+            entities.sort_by_key(|a| a.card.name.to_lowercase());
             KindGroup { kind: k.key(), label: k.plural(), entities }
         })
         .filter(|g| !g.entities.is_empty())

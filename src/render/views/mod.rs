@@ -7,6 +7,9 @@ mod quotes;
 
 use tera::Context;
 
+pub use entities::QUOTES_SHOWN;
+pub use quotes::MORE_QUOTES;
+
 use super::jsonld;
 use super::pages::{Cx, PageKind};
 

@@ -1,0 +1,48 @@
+//! Resolving one edited article against the rest of an already resolved site (what
+//! `serve` does when an article is saved), instead of resolving the whole site again.
+
+use super::article::{self, Shared};
+use super::Lookup;
+use crate::diag::{Diagnostic, SourceMap};
+use crate::meta::ArticleMeta;
+use crate::parse::Parsed;
+use crate::site::{Article, Mention, Site};
+
+/// An edited article, resolved, ready to take its old place in the site.
+pub struct Edited {
+    /// Its position in the site's article order (unchanged by the edit).
+    pub index: usize,
+    /// The article.
+    pub article: Article,
+    /// Its mentions, in reading order.
+    pub mentions: Vec<Mention>,
+    /// Problems found in it.
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Resolves `parsed`, the new text of one of `site`'s articles, when the edit leaves
+/// everything the rest of the site depends on as it was: the slug, the date (and so
+/// the article's place in the order), and the quotes, sources and figures it defines
+/// (their ids, and each quote's speaker and date, which order the quote index).
+/// `None` means the whole site must be resolved again.
+pub fn article(site: &Site, lookup: &Lookup, sources: &SourceMap, parsed: Parsed<ArticleMeta>) -> Option<Edited> {
+    let index = site.articles.iter().position(|a| a.slug == parsed.src.stem)?;
+    if !defines_the_same(&site.articles[index].meta, &parsed.src.meta) {
+        return None;
+    }
+    let shared =
+        Shared { registry: &lookup.registry, matcher: &lookup.matcher, sources, autolink: site.config.autolink };
+    let mut resolved = article::resolve(&shared, index, parsed);
+    resolved.mentions.sort_by_key(|(pos, _)| *pos);
+    let mentions = resolved.mentions.into_iter().map(|(_, m)| m).collect();
+    Some(Edited { index, article: resolved.article, mentions, diags: resolved.diags })
+}
+
+/// Whether two versions of an article have the same date and define the same ids, with
+/// the same speakers and dates for their quotes.
+fn defines_the_same(old: &ArticleMeta, new: &ArticleMeta) -> bool {
+    let quotes = |m: &ArticleMeta| m.quotes.iter().map(|q| (q.id.clone(), q.by.clone(), q.date)).collect::<Vec<_>>();
+    let sources = |m: &ArticleMeta| m.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    let figures = |m: &ArticleMeta| m.figures.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+    old.date == new.date && quotes(old) == quotes(new) && sources(old) == sources(new) && figures(old) == figures(new)
+}

@@ -1,0 +1,275 @@
+//! A build session: the pipeline run once or many times over the same site. Between
+//! runs it keeps the parse results of unchanged files and the rendered pages whose
+//! context did not change, so `serve` redoes only the work an edit calls for; the
+//! result is the same as a fresh run's.
+
+mod update;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::load::{self, LoadOptions};
+use crate::parse::{self, ParseCache};
+use crate::render::aggregate::Aggregates;
+use crate::render::facts::PageFacts;
+use crate::render::pages::{self, Page, PageKind};
+use crate::render::{self, Bytes, Destination, RenderCache, TemplateProblem};
+use crate::resolve::{self, usage, Lookup};
+use crate::site::Site;
+use crate::{verify, Compiled};
+
+/// The pipeline with its caches.
+#[derive(Debug)]
+pub struct Session {
+    opts: LoadOptions,
+    parse_cache: ParseCache,
+    render_cache: RenderCache,
+    /// The last good run's site and output, for updating in place (incremental sessions only).
+    kept: Option<Kept>,
+    /// Files whose last change could not be taken in; they are read again next time.
+    pending: Vec<PathBuf>,
+    /// The output last handed out by [`Session::rebuild`].
+    output: BTreeMap<String, Bytes>,
+}
+
+/// Everything a good run established, kept so that an article edit can be applied to
+/// it without running the whole pipeline again.
+struct Kept {
+    sources: SourceMap,
+    site: Site,
+    lookup: Lookup,
+    agg: Aggregates,
+    pages: Vec<Page>,
+    page_index: HashMap<PageKind, usize>,
+    facts: HashMap<String, PageFacts>,
+    /// Diagnostics of loading, parsing and resolving (all warnings: the run was good).
+    diags: Vec<Diagnostic>,
+    /// Warnings about unused definitions, which depend on the whole site.
+    usage: Vec<Diagnostic>,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept").field("pages", &self.pages.len()).finish_non_exhaustive()
+    }
+}
+
+/// What [`Session::rebuild`] did.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// The diagnostics, as text (empty when there were none).
+    pub report: String,
+    /// Whether the site built; when not, the output is the last good one.
+    pub ok: bool,
+    /// Output files that changed since the last good rebuild: new bytes, or `None` when gone.
+    pub changed: Vec<(String, Option<Bytes>)>,
+    /// How many HTML pages the site has.
+    pub pages: usize,
+    /// Whether only the edited articles and what shows them were redone.
+    pub incremental: bool,
+}
+
+/// What a full run leaves beside [`Compiled`] for an incremental session to keep.
+struct Extra {
+    lookup: Lookup,
+    agg: Aggregates,
+    pages: Vec<Page>,
+    usage: Vec<Diagnostic>,
+}
+
+impl Session {
+    /// A session that runs once: it keeps nothing between runs.
+    pub fn new(opts: LoadOptions) -> Session {
+        Session {
+            opts,
+            parse_cache: ParseCache::default(),
+            render_cache: RenderCache::default(),
+            kept: None,
+            pending: Vec::new(),
+            output: BTreeMap::new(),
+        }
+    }
+
+    /// A session for many runs over a changing site (what `serve` uses): unchanged
+    /// files are not parsed again and unchanged pages not rendered again.
+    pub fn incremental(opts: LoadOptions) -> Session {
+        Session { parse_cache: ParseCache::keeping(), render_cache: RenderCache::keeping(), ..Session::new(opts) }
+    }
+
+    /// Loads, parses, resolves, renders and verifies the site, keeping the output in
+    /// memory. Stops after the first stage that found an error.
+    pub fn compile(&mut self) -> Compiled {
+        self.compile_to(Destination::Memory)
+    }
+
+    /// Like [`Session::compile`], sending the output files to `dest` as they are made.
+    pub fn compile_to(&mut self, dest: Destination<'_>) -> Compiled {
+        self.run(dest).0
+    }
+
+    /// The output of the last good [`Session::rebuild`], by path.
+    pub fn output(&self) -> &BTreeMap<String, Bytes> {
+        &self.output
+    }
+
+    /// Brings the output up to date after `changed` files changed (all of them on the
+    /// first call). When only articles changed and they kept their dates and the ids
+    /// they define, only they are read again and only the pages that show them are
+    /// rendered again; otherwise the whole pipeline runs, with its caches. Either way
+    /// the output is what a fresh build would give.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuild {
+        let mut paths = std::mem::take(&mut self.pending);
+        paths.extend(changed.iter().cloned());
+        paths.sort();
+        paths.dedup();
+        if let Some(kept) = self.kept.as_mut() {
+            match update::articles(kept, &self.opts, &paths, &self.output, &mut self.render_cache) {
+                update::Outcome::Done { report, files, removed } => {
+                    let changed = files.into_iter().map(|f| (f.path, Some(f.bytes)));
+                    let changed: Vec<_> = changed.chain(removed.into_iter().map(|p| (p, None))).collect();
+                    return self.deliver(report, changed, true);
+                }
+                update::Outcome::Failed { report, broken } => {
+                    if broken {
+                        self.kept = None;
+                    }
+                    self.pending = paths;
+                    return Rebuild { report, ok: false, changed: Vec::new(), pages: 0, incremental: true };
+                }
+                update::Outcome::NotApplicable => {}
+            }
+        }
+        let (compiled, extra) = self.run(Destination::Memory);
+        let report = compiled.diagnostics.to_text(&compiled.sources);
+        let (Some(rendered), Some(site), Some(extra)) = (compiled.rendered, compiled.site, extra) else {
+            self.kept = None;
+            return Rebuild { report, ok: false, changed: Vec::new(), pages: 0, incremental: false };
+        };
+        let mut changed = Vec::new();
+        let mut fresh = BTreeMap::new();
+        for f in rendered.files {
+            if self.output.get(&f.path).is_none_or(|old| old != &f.bytes) {
+                changed.push((f.path.clone(), Some(f.bytes.clone())));
+            }
+            fresh.insert(f.path, f.bytes);
+        }
+        changed.extend(self.output.keys().filter(|p| !fresh.contains_key(*p)).map(|p| (p.clone(), None)));
+        self.output = fresh;
+        if self.render_cache.keeps() {
+            let usage_start = compiled.diagnostics.items().len() - extra.usage.len();
+            self.kept = Some(Kept {
+                page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
+                sources: compiled.sources,
+                site,
+                lookup: extra.lookup,
+                agg: extra.agg,
+                pages: extra.pages,
+                facts: rendered.facts.into_iter().map(|f| (f.path.clone(), f)).collect(),
+                diags: compiled.diagnostics.items()[..usage_start].to_vec(),
+                usage: extra.usage,
+            });
+        }
+        Rebuild { report, ok: true, changed, pages: rendered.pages, incremental: false }
+    }
+
+    /// Applies `changed` to the handed-out output and says so.
+    fn deliver(&mut self, report: String, changed: Vec<(String, Option<Bytes>)>, incremental: bool) -> Rebuild {
+        for (path, bytes) in &changed {
+            match bytes {
+                Some(b) => self.output.insert(path.clone(), b.clone()),
+                None => self.output.remove(path),
+            };
+        }
+        let pages = self.kept.as_ref().map_or(0, |k| k.pages.len());
+        Rebuild { report, ok: true, changed, pages, incremental }
+    }
+
+    /// The whole pipeline, once.
+    fn run(&mut self, dest: Destination<'_>) -> (Compiled, Option<Extra>) {
+        let mut clock = StageClock::new();
+        let mut sources = SourceMap::default();
+        let mut diagnostics = Diagnostics::default();
+        let project = load::load(&self.opts, &mut sources, &mut diagnostics);
+        clock.lap("load");
+        let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
+        let Some(project) = project.filter(|_| !out.diagnostics.has_errors()) else { return (out, None) };
+        let parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
+        clock.lap("parse");
+        let (site, lookup) = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
+        let usage = usage::unused(&site, &out.sources);
+        out.diagnostics.extend(usage.iter().cloned());
+        clock.lap("resolve");
+        let mut extra = None;
+        if !out.diagnostics.has_errors() {
+            let agg = Aggregates::new(&site);
+            let pages = pages::all_pages(&site, &agg);
+            clock.lap("lists");
+            let rendered = render::render(&site, &agg, &pages, &mut self.render_cache, dest);
+            clock.lap("render");
+            match rendered {
+                Ok(r) => {
+                    let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
+                    clock.lap("verify");
+                    for p in problems {
+                        let d = output_problem(&mut out.sources, p);
+                        out.diagnostics.push(d);
+                    }
+                    if !out.diagnostics.has_errors() {
+                        out.rendered = Some(r);
+                        extra = Some(Extra { lookup, agg, pages, usage });
+                    }
+                }
+                Err(problems) => {
+                    for p in problems {
+                        let d = template_diagnostic(&mut out.sources, p);
+                        out.diagnostics.push(d);
+                    }
+                }
+            }
+        }
+        out.site = Some(site);
+        (out, extra)
+    }
+}
+
+/// An output problem as a diagnostic, on a pseudo-file named after the output file.
+fn output_problem(sources: &mut SourceMap, p: verify::OutputProblem) -> Diagnostic {
+    let file = sources.add(format!("(output) {}", p.path), String::new());
+    Diagnostic::error(file, 0..0, p.message)
+        .help("fix the link in the content the page shows, or in the template that builds it")
+}
+
+/// Stage timings, printed to stderr when `GLOSS_TIMINGS` is set (for profiling).
+struct StageClock {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl StageClock {
+    fn new() -> StageClock {
+        StageClock { enabled: std::env::var_os("GLOSS_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.enabled {
+            eprintln!("{stage:>8}: {:>7.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
+            self.last = std::time::Instant::now();
+        }
+    }
+}
+
+/// A template problem as a diagnostic on the template file (its text loaded when the
+/// template is a site override, so the line can be shown).
+fn template_diagnostic(sources: &mut SourceMap, p: TemplateProblem) -> Diagnostic {
+    let text = p.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
+    let offset = p.line_col.map_or(0, |(line, col)| {
+        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+    });
+    let name = format!("templates/{}", p.template.trim_start_matches("templates/"));
+    let file = sources.add(name, text);
+    Diagnostic::error(file, offset..offset, p.message)
+        .help("fix the template, or delete the override to use the built-in one")
+}

@@ -1,0 +1,194 @@
+//! Applying article edits to a kept site (what `serve` does on a save): each edited
+//! article is read, parsed and resolved on its own, put in its place in the site, and
+//! only the pages that show it are rendered again and checked.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::PathBuf;
+
+use super::{output_problem, Kept};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::load::{self, discover, LoadOptions};
+use crate::parse;
+use crate::render::invalidate::{self, Touched};
+use crate::render::{self, facts, pages, Bytes, OutputFile, RenderCache};
+use crate::resolve::{self, usage};
+use crate::verify;
+
+/// How applying the changes went.
+pub(super) enum Outcome {
+    /// Applied: the diagnostics, the files that changed, the paths that are gone.
+    Done { report: String, files: Vec<OutputFile>, removed: Vec<String> },
+    /// The new content has errors. `broken` when the kept site was already changed and
+    /// must not be used again.
+    Failed { report: String, broken: bool },
+    /// These changes need the whole pipeline.
+    NotApplicable,
+}
+
+/// Applies edits of the articles at `paths` to `kept`, if every path is an existing
+/// article whose edit [`resolve::edit::article`] can take; `output` is the current output.
+pub(super) fn articles(
+    kept: &mut Kept,
+    opts: &LoadOptions,
+    paths: &[PathBuf],
+    output: &BTreeMap<String, Bytes>,
+    cache: &mut RenderCache,
+) -> Outcome {
+    let Some(paths) = article_paths(opts, paths) else { return Outcome::NotApplicable };
+    let mut diags = Vec::new();
+    let mut edits = Vec::new();
+    for path in &paths {
+        let loaded = match load::load_article(opts, path, &mut kept.sources) {
+            Ok(Some(loaded)) => loaded,
+            Ok(None) => return Outcome::NotApplicable,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let (parsed, parse_diags) = parse::parse_article(loaded, &kept.sources, kept.site.config.raw_html);
+        diags.extend(parse_diags);
+        let Some(mut edit) = resolve::edit::article(&kept.site, &kept.lookup, &kept.sources, parsed) else {
+            return Outcome::NotApplicable;
+        };
+        diags.append(&mut edit.diags);
+        edits.push(edit);
+    }
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        let mut found = Diagnostics::default();
+        found.extend(diags);
+        return Outcome::Failed { report: found.to_text(&kept.sources), broken: false };
+    }
+
+    let mut touched = Touched::default();
+    let mut page_count_changed = false;
+    let mut usage_changed = false;
+    for edit in edits {
+        let (old, old_mentions) = kept.site.replace_article(edit.index, edit.article, edit.mentions);
+        let changes = kept.agg.article_changed(&kept.site, edit.index, &old_mentions);
+        usage_changed |= changes.mentioned
+            || usage::references(&old.meta) != usage::references(&kept.site.articles[edit.index].meta)
+            || kept.usage.iter().any(|d| d.file == old.file);
+        let t = invalidate::article_edit(&kept.site, &kept.agg, edit.index, &old, &old_mentions, &changes);
+        touched.pages.extend(t.pages);
+        touched.feed |= t.feed;
+        touched.search |= t.search;
+        page_count_changed |= changes.page_count;
+        kept.diags.retain(|d| d.file != old.file);
+    }
+    kept.diags.extend(diags);
+    if usage_changed {
+        kept.usage = usage::unused(&kept.site, &kept.sources);
+    }
+
+    let mut removed = Vec::new();
+    if page_count_changed {
+        let all = pages::all_pages(&kept.site, &kept.agg);
+        let now: HashSet<String> = all.iter().map(pages::Page::file).collect();
+        removed = kept.pages.iter().map(pages::Page::file).filter(|p| !now.contains(p)).collect();
+        kept.page_index = all.iter().enumerate().map(|(i, p)| (p.kind, i)).collect();
+        kept.pages = all;
+        render::forget(cache, &removed);
+    }
+    let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
+    let todo: Vec<&pages::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
+    let mut files = match render::rerender(&kept.site, &kept.agg, &todo, cache) {
+        Ok(files) => files,
+        Err(problems) => {
+            let found: Vec<Diagnostic> =
+                problems.into_iter().map(|p| super::template_diagnostic(&mut kept.sources, p)).collect();
+            return Outcome::Failed { report: report(kept, found), broken: true };
+        }
+    };
+    let extras = [
+        touched.feed.then(|| render::refeed(&kept.site, cache)).flatten(),
+        page_count_changed.then(|| render::resitemap(&kept.site, &kept.pages, cache)).flatten(),
+    ];
+    for made in extras.into_iter().flatten() {
+        match made {
+            Ok(f) => files.push(f),
+            Err(p) => {
+                let d = super::template_diagnostic(&mut kept.sources, p);
+                return Outcome::Failed { report: report(kept, vec![d]), broken: true };
+            }
+        }
+    }
+    if touched.search {
+        files.push(render::search_index(&kept.site));
+    }
+
+    let problems = check(kept, &files, &removed, output);
+    if !problems.is_empty() {
+        let found: Vec<Diagnostic> = problems.into_iter().map(|p| output_problem(&mut kept.sources, p)).collect();
+        return Outcome::Failed { report: report(kept, found), broken: true };
+    }
+    Outcome::Done { report: report(kept, Vec::new()), files, removed }
+}
+
+/// `paths` as article files under the site's `content/articles/` that exist, when all
+/// of them are; `None` otherwise.
+fn article_paths(opts: &LoadOptions, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let articles = opts.root.join("content").join("articles");
+    let canonical = articles.canonicalize().ok()?;
+    let mut out = Vec::new();
+    for path in paths {
+        let name = path.file_name()?.to_string_lossy();
+        if !discover::is_markdown(&name) || discover::is_editor_dropping(&name) {
+            return None;
+        }
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let rel = path.canonicalize().ok()?.strip_prefix(&canonical).ok()?.to_path_buf();
+        if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+            return None;
+        }
+        out.push(articles.join(rel));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Checks the links of the pages that changed, or of every page when a page went away
+/// or lost an id that other pages may link to.
+fn check(
+    kept: &mut Kept,
+    files: &[OutputFile],
+    removed: &[String],
+    output: &BTreeMap<String, Bytes>,
+) -> Vec<verify::OutputProblem> {
+    let mut everything = !removed.is_empty();
+    let mut changed = Vec::new();
+    for f in files {
+        if let Some(new) = facts::of(&f.path, &f.bytes) {
+            if let Some(old) = kept.facts.get(&f.path) {
+                everything |= !old.ids.is_subset(&new.ids);
+            }
+            changed.push(f.path.clone());
+            kept.facts.insert(f.path.clone(), new);
+        }
+    }
+    for r in removed {
+        kept.facts.remove(r);
+    }
+    let added: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let gone: HashSet<&str> = removed.iter().map(String::as_str).collect();
+    let exists = |p: &str| added.contains(p) || (output.contains_key(p) && !gone.contains(p));
+    let facts = &kept.facts;
+    let ids_of = |p: &str| facts.get(p).map(|f| &f.ids);
+    let out = verify::Output { exists: &exists, ids_of: &ids_of };
+    let pages: Vec<&facts::PageFacts> =
+        if everything { facts.values().collect() } else { changed.iter().filter_map(|p| facts.get(p)).collect() };
+    verify::check_pages(&pages, &kept.site.config.base_path(), &out)
+}
+
+/// The kept diagnostics plus `more`, as text.
+fn report(kept: &Kept, more: Vec<Diagnostic>) -> String {
+    let mut all = Diagnostics::default();
+    all.extend(kept.diags.iter().chain(&kept.usage).cloned().chain(more));
+    if all.items().is_empty() {
+        String::new()
+    } else {
+        all.to_text(&kept.sources)
+    }
+}
