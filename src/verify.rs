@@ -22,8 +22,8 @@ pub struct OutputProblem {
 pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
     let mut problems = collisions(paths);
     let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
-    let ids: HashMap<&str, &HashSet<String>> = facts.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
-    let output = Output { exists: &|p| known.contains(p), ids_of: &|p| ids.get(p).copied() };
+    let pages: HashMap<&str, &PageFacts> = facts.iter().map(|p| (p.path.as_str(), p)).collect();
+    let output = Output { exists: &|p| known.contains(p), page: &|p| pages.get(p).copied() };
     let found: Vec<Vec<OutputProblem>> = facts.par_iter().map(|page| page_problems(page, base_path, &output)).collect();
     problems.extend(found.into_iter().flatten());
     problems.dedup();
@@ -34,8 +34,8 @@ pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<Outp
 pub struct Output<'a> {
     /// Whether the output has a file at this path.
     pub exists: &'a (dyn Fn(&str) -> bool + Sync),
-    /// The ids of the HTML page at this path.
-    pub ids_of: &'a (dyn Fn(&str) -> Option<&'a HashSet<String>> + Sync),
+    /// The facts of the HTML page at this path.
+    pub page: &'a (dyn Fn(&str) -> Option<&'a PageFacts> + Sync),
 }
 
 /// Checks the links of some pages only, against the whole `output` (what `serve` does
@@ -47,25 +47,30 @@ pub fn check_pages(pages: &[&PageFacts], base_path: &str, output: &Output<'_>) -
 fn page_problems(page: &PageFacts, base_path: &str, output: &Output<'_>) -> Vec<OutputProblem> {
     let mut problems = Vec::new();
     let problem = |message: String| OutputProblem { path: page.path.clone(), message };
-    for link in &page.links {
+    let dir = page.path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut target = String::new();
+    for link in page.links.iter() {
         if link.contains(':') || link.starts_with("//") {
             continue;
         }
         let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
-        let target = if path.is_empty() {
-            Some(page.path.clone())
+        let inside = if path.is_empty() {
+            target.clone_from(&page.path);
+            true
         } else if let Some(abs) = path.strip_prefix(base_path) {
-            join("", abs)
+            join_into("", abs, &mut target)
         } else {
-            join(page.path.rsplit_once('/').map_or("", |(dir, _)| dir), path)
+            join_into(dir, path, &mut target)
         };
-        let target = target.map(|t| if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t });
-        let Some(target) = target.filter(|t| (output.exists)(t)) else {
+        if inside && (target.is_empty() || target.ends_with('/')) {
+            target.push_str("index.html");
+        }
+        if !inside || !(output.exists)(&target) {
             problems.push(problem(format!("link '{}' leads nowhere", clip(link))));
             continue;
-        };
-        let Some(known) = (output.ids_of)(&target).filter(|_| !fragment.is_empty()) else { continue };
-        if !known.contains(fragment) {
+        }
+        let Some(known) = (output.page)(&target).filter(|_| !fragment.is_empty()) else { continue };
+        if !known.has_id(fragment) {
             problems.push(problem(format!(
                 "link '{}' points at '#{}', which is not on {target}",
                 clip(link),
@@ -100,23 +105,27 @@ fn collisions(paths: &[String]) -> Vec<OutputProblem> {
     out
 }
 
-/// Resolves `rel` against the folder `dir` (both relative to the output root).
-fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in rel.split('/') {
+/// Resolves `rel` against the folder `dir` (both relative to the output root) into
+/// `out`; false when it climbs above the root.
+fn join_into(dir: &str, rel: &str, out: &mut String) -> bool {
+    out.clear();
+    for part in dir.split('/').filter(|p| !p.is_empty()).chain(rel.split('/')) {
         match part {
             "" | "." => {}
-            ".." => {
-                parts.pop()?;
+            ".." if out.is_empty() => return false,
+            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
+            p => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(p);
             }
-            p => parts.push(p),
         }
     }
-    let mut joined = parts.join("/");
-    if rel.ends_with('/') && !joined.is_empty() {
-        joined.push('/');
+    if rel.ends_with('/') && !out.is_empty() {
+        out.push('/');
     }
-    Some(joined)
+    true
 }
 
 #[cfg(test)]

@@ -162,7 +162,7 @@ fn check(
     for f in files {
         if let Some(new) = facts::of(&f.path, &f.bytes) {
             if let Some(old) = kept.facts.get(&f.path) {
-                everything |= !old.ids.is_subset(&new.ids);
+                everything |= !old.ids_within(&new);
             }
             changed.push(f.path.clone());
             kept.facts.insert(f.path.clone(), new);
@@ -175,8 +175,8 @@ fn check(
     let gone: HashSet<&str> = removed.iter().map(String::as_str).collect();
     let exists = |p: &str| added.contains(p) || (output.contains_key(p) && !gone.contains(p));
     let facts = &kept.facts;
-    let ids_of = |p: &str| facts.get(p).map(|f| &f.ids);
-    let out = verify::Output { exists: &exists, ids_of: &ids_of };
+    let page = |p: &str| facts.get(p);
+    let out = verify::Output { exists: &exists, page: &page };
     let pages: Vec<&facts::PageFacts> =
         if everything { facts.values().collect() } else { changed.iter().filter_map(|p| facts.get(p)).collect() };
     verify::check_pages(&pages, &kept.site.config.base_path(), &out)
