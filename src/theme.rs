@@ -6,6 +6,7 @@
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
+    ("partials/quote_card.html", include_str!("../templates/partials/quote_card.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("article.html", include_str!("../templates/article.html")),
     ("entities.html", include_str!("../templates/entities.html")),

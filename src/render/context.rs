@@ -163,19 +163,22 @@ pub struct Pagination {
     pub prev: Option<String>,
     /// Next page.
     pub next: Option<String>,
-    /// Every page.
+    /// The first and last pages and those near the current one, in order, with a gap
+    /// entry wherever numbers are skipped.
     pub pages: Vec<PageLink>,
 }
 
-/// One entry of [`Pagination::pages`].
+/// One entry of [`Pagination::pages`]: a page, or a gap where pages are skipped.
 #[derive(Serialize)]
 pub struct PageLink {
-    /// Page number.
+    /// Page number (0 for a gap).
     pub number: usize,
-    /// Its URL.
+    /// Its URL (empty for a gap).
     pub href: String,
     /// This is the current page.
     pub current: bool,
+    /// This stands for the pages skipped here.
+    pub gap: bool,
 }
 
 /// A source an article relies on.

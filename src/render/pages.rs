@@ -86,6 +86,9 @@ impl Page {
     }
 }
 
+/// How many page links a pagination shows on each side of the current page.
+pub const PAGINATION_WINDOW: usize = 2;
+
 /// Number of pages a list of `n` items needs.
 pub fn page_count(n: usize, per_page: usize) -> usize {
     n.div_ceil(per_page.max(1)).max(1)
@@ -293,15 +296,27 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Pagination for page `current` of `total` whose first page is at `first`.
+    /// Pagination for page `current` of `total` whose first page is at `first`. It
+    /// links the first and last pages and [`PAGINATION_WINDOW`] on each side of the
+    /// current one, so that its size does not grow with the archive.
     pub fn pagination(&self, first: &str, current: usize, total: usize) -> Pagination {
         let href = |n: usize| self.href(&paths::paged(first, n));
+        let near = current.saturating_sub(PAGINATION_WINDOW).max(2)..=(current + PAGINATION_WINDOW).min(total - 1);
+        let mut pages = Vec::new();
+        let mut last = 0;
+        for n in std::iter::once(1).chain(near).chain((total > 1).then_some(total)) {
+            if n > last + 1 {
+                pages.push(PageLink { number: 0, href: String::new(), current: false, gap: true });
+            }
+            pages.push(PageLink { number: n, href: href(n), current: n == current, gap: false });
+            last = n;
+        }
         Pagination {
             current,
             total,
             prev: (current > 1).then(|| href(current - 1)),
             next: (current < total).then(|| href(current + 1)),
-            pages: (1..=total).map(|n| PageLink { number: n, href: href(n), current: n == current }).collect(),
+            pages,
         }
     }
 

@@ -148,6 +148,38 @@ fn long_lists_continue_on_numbered_pages() {
 }
 
 #[test]
+fn page_links_stay_few_however_many_pages_there_are() {
+    let mut site = SiteTest::new("window").file("site.yaml", "title: T\nbase_url: https://example.org/\npaginate: 1\n");
+    for i in 1..=20 {
+        site = site.article(&format!("a{i}"), &format!("title: Article {i}\ndate: 2024-01-{i:02}"), "Text.");
+    }
+    let out = site.build();
+    let nav = |path: &str| {
+        let html = out.file(path);
+        let start = html.find(r#"<nav class="pagination""#).expect("a pagination");
+        html[start..start + html[start..].find("</nav>").unwrap()].to_string()
+    };
+    let tags = regex::Regex::new("<[^>]*>").unwrap();
+    let numbers = |nav: &str| -> Vec<String> {
+        let items = nav.split("<li").skip(1).map(|li| li.split("</li>").next().unwrap_or_default());
+        items.map(|li| tags.replace_all(&format!("<li{li}"), "").trim().to_string()).collect()
+    };
+    assert_eq!(
+        numbers(&nav("page/10/index.html")),
+        ["← Newer", "1", "…", "8", "9", "10", "11", "12", "…", "20", "Older →"]
+    );
+    assert_eq!(numbers(&nav("index.html")), ["1", "2", "3", "…", "20", "Older →"]);
+    assert_eq!(numbers(&nav("page/19/index.html")), ["← Newer", "1", "…", "17", "18", "19", "20", "Older →"]);
+    let middle = nav("page/10/index.html");
+    assert!(
+        middle.contains(r#"<span aria-current="page">10</span>"#)
+            && middle.contains(r#"<a href="../../page/20/">20</a>"#),
+        "{middle}"
+    );
+    assert!(middle.contains(r#"<li class="gap" aria-hidden="true">…</li>"#), "{middle}");
+}
+
+#[test]
 fn drafts_build_only_when_asked() {
     let site = SiteTest::new("drafts").article("wip", "title: WIP\ndate: 2024-01-01\ndraft: true", "Soon.");
     let out = site.build();
