@@ -68,6 +68,48 @@ pub struct ListChanges {
     pub page_count: bool,
 }
 
+/// Every quote in index order, each speaker's quotes, and where each speaker's first is.
+type QuoteLists = (Vec<(usize, usize)>, HashMap<String, Vec<(usize, usize)>>, HashMap<String, usize>);
+
+fn quote_lists(site: &Site) -> QuoteLists {
+    let mut quotes: Vec<(usize, usize)> =
+        site.articles.iter().enumerate().flat_map(|(a, art)| (0..art.meta.quotes.len()).map(move |q| (a, q))).collect();
+    let quote_key = |&(a, q): &(usize, usize)| {
+        let quote = &site.articles[a].meta.quotes[q];
+        (site.label(&quote.by), quote.date.unwrap_or(Date { year: 0, month: None, day: None }), quote.id.clone())
+    };
+    quotes.par_sort_by_cached_key(quote_key);
+    let mut quotes_by: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut first_quote_of: HashMap<String, usize> = HashMap::new();
+    for (i, &(a, q)) in quotes.iter().enumerate() {
+        let by = &site.articles[a].meta.quotes[q].by;
+        quotes_by.entry(by.clone()).or_default().push((a, q));
+        first_quote_of.entry(by.clone()).or_insert(i);
+    }
+    (quotes, quotes_by, first_quote_of)
+}
+
+/// For each id, the articles that mention it; for each article, the entities it mentions.
+fn mention_lists(site: &Site) -> (HashMap<String, Vec<usize>>, Vec<BTreeSet<usize>>) {
+    let articles_of = site
+        .mentions_of
+        .par_iter()
+        .map(|(id, mentions)| {
+            let mut articles: Vec<usize> = mentions.iter().map(|&m| site.mentions[m].article).collect();
+            articles.dedup();
+            (id.clone(), articles)
+        })
+        .collect();
+    let entities_in = (0..site.articles.len())
+        .into_par_iter()
+        .map(|a| {
+            let targets = site.mentions_of_article(a).iter().filter_map(|m| site.ids.get(&m.target));
+            targets.filter_map(|t| if let Target::Entity(e) = t { Some(*e) } else { None }).collect()
+        })
+        .collect();
+    (articles_of, entities_in)
+}
+
 /// Every event as (article, event), by date then article order.
 fn events(site: &Site) -> Vec<(usize, usize)> {
     let mut events: Vec<(usize, usize)> =
@@ -79,24 +121,8 @@ fn events(site: &Site) -> Vec<(usize, usize)> {
 impl Aggregates {
     /// Computes every list.
     pub fn new(site: &Site) -> Aggregates {
-        let mut quotes: Vec<(usize, usize)> = site
-            .articles
-            .iter()
-            .enumerate()
-            .flat_map(|(a, art)| (0..art.meta.quotes.len()).map(move |q| (a, q)))
-            .collect();
-        let quote_key = |&(a, q): &(usize, usize)| {
-            let quote = &site.articles[a].meta.quotes[q];
-            (site.label(&quote.by), quote.date.unwrap_or(Date { year: 0, month: None, day: None }), quote.id.clone())
-        };
-        quotes.sort_by_cached_key(quote_key);
-        let mut quotes_by: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut first_quote_of: HashMap<String, usize> = HashMap::new();
-        for (i, &(a, q)) in quotes.iter().enumerate() {
-            let by = &site.articles[a].meta.quotes[q].by;
-            quotes_by.entry(by.clone()).or_default().push((a, q));
-            first_quote_of.entry(by.clone()).or_insert(i);
-        }
+        let ((quotes, quotes_by, first_quote_of), (articles_of, entities_in)) =
+            rayon::join(|| quote_lists(site), || mention_lists(site));
         let events = events(site);
         let mut cited_by: HashMap<String, Vec<String>> = HashMap::new();
         for doc in &site.documents {
@@ -110,17 +136,6 @@ impl Aggregates {
         for (i, e) in site.entities.iter().enumerate() {
             for r in &e.meta.related {
                 related_in.entry(r.id.clone()).or_default().push((i, r.relation.clone().unwrap_or_default()));
-            }
-        }
-        let mut articles_of: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut entities_in = vec![BTreeSet::new(); site.articles.len()];
-        for m in &site.mentions {
-            let list = articles_of.entry(m.target.clone()).or_default();
-            if list.last() != Some(&m.article) {
-                list.push(m.article);
-            }
-            if let Some(Target::Entity(e)) = site.ids.get(&m.target) {
-                entities_in[m.article].insert(*e);
             }
         }
         let co_mentioned = (0..site.entities.len())
