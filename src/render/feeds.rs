@@ -119,5 +119,5 @@ pub fn search_index(site: &Site) -> String {
             });
         }
     }
-    super::jsonld::to_script(&serde_json::to_value(&items).unwrap_or_default())
+    super::jsonld::to_script(&items)
 }

@@ -8,19 +8,24 @@ use crate::site::{Article, Document, Entity, Site};
 /// Serializes `v` as JSON for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
 /// and the JavaScript line separators are written as escapes, so no value can end the
 /// script element.
-pub fn to_script(v: &Value) -> String {
-    let s = v.to_string();
+pub fn to_script(v: &impl serde::Serialize) -> String {
+    let s = serde_json::to_string(v).unwrap_or_default();
+    let specials: &[char] = &['<', '>', '&', '\u{2028}', '\u{2029}'];
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find(specials) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or(' ');
+        out.push_str(match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            _ => "\\u2029",
+        });
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
 }
 

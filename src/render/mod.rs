@@ -136,13 +136,26 @@ pub fn render(
     let enabled = cache.enabled && matches!(dest, Destination::Memory);
     let previous = if enabled { Some(&cache.pages) } else { None };
     let delivery = Delivery { dest, errors: Mutex::new(Vec::new()) };
-    let results: Vec<Result<(Delivered, u64), TemplateProblem>> = pages
-        .par_iter()
-        .map(|page| {
-            let (file, key) = render_page(site, agg, &tera, page, previous)?;
-            Ok((delivery.deliver(file), key))
-        })
-        .collect();
+    // The site-wide files are made alongside the pages rather than after them.
+    let (results, machine) = rayon::join(
+        || -> Vec<Result<(Delivered, u64), TemplateProblem>> {
+            pages
+                .par_iter()
+                .map(|page| {
+                    let (file, key) = render_page(site, agg, &tera, page, previous)?;
+                    Ok((delivery.deliver(file), key))
+                })
+                .collect()
+        },
+        || {
+            [
+                feed(site, &tera),
+                sitemap(site, pages, &tera),
+                render_one(&tera, "robots.txt", &feeds::robots_context(site), "robots.txt"),
+                Ok(search_index(site)),
+            ]
+        },
+    );
     let mut out = Rendered::default();
     let mut problems = Vec::new();
     let mut fresh = HashMap::with_capacity(results.len());
@@ -159,11 +172,7 @@ pub fn render(
     }
     cache.pages = fresh;
     out.pages = out.paths.len();
-    for made in [
-        feed(site, &tera),
-        sitemap(site, pages, &tera),
-        render_one(&tera, "robots.txt", &feeds::robots_context(site), "robots.txt"),
-    ] {
+    for made in machine {
         match made {
             Ok(f) => out.take(delivery.deliver(f)),
             Err(p) => problems.push(p),
@@ -172,13 +181,8 @@ pub fn render(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let generated = [
-        search_index(site),
-        OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) },
-    ];
-    for f in generated {
-        out.take(delivery.deliver(f));
-    }
+    let css = OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) };
+    out.take(delivery.deliver(css));
     if enabled {
         cache.tera = Some(tera);
     }

@@ -180,6 +180,7 @@ fn flush(idx: &mut BlockIndex, current: &mut Option<BlockText>) {
 }
 
 fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
+    b.disp.reserve(text.len());
     if detail == Detail::Text {
         for c in text.chars() {
             if !c.is_whitespace() {
@@ -190,6 +191,8 @@ fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
         }
         return;
     }
+    b.hay.reserve(text.len());
+    b.map.reserve(text.len());
     for (off, c) in text.char_indices() {
         let pos = HayPos { node: node as u32, off: off as u32, disp: b.disp.len() as u32 };
         if c.is_whitespace() {
