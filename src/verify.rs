@@ -1,7 +1,9 @@
 //! Checks on the rendered output before anything is written: every internal link and
 //! fragment lands, and no two files would collide (also on case-insensitive disks).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 
@@ -21,8 +23,8 @@ pub struct OutputProblem {
 /// 404 page uses them); links with a scheme are external and not checked.
 pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
     let mut problems = collisions(paths);
-    let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
-    let pages: HashMap<&str, &PageFacts> = facts.iter().map(|p| (p.path.as_str(), p)).collect();
+    let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
+    let pages: FxHashMap<&str, &PageFacts> = facts.iter().map(|p| (p.path.as_str(), p)).collect();
     let output = Output { exists: &|p| known.contains(p), page: &|p| pages.get(p).copied() };
     let found: Vec<Vec<OutputProblem>> = facts.par_iter().map(|page| page_problems(page, base_path, &output)).collect();
     problems.extend(found.into_iter().flatten());
@@ -69,7 +71,10 @@ fn page_problems(page: &PageFacts, base_path: &str, output: &Output<'_>) -> Vec<
             problems.push(problem(format!("link '{}' leads nowhere", clip(link))));
             continue;
         }
-        let Some(known) = (output.page)(&target).filter(|_| !fragment.is_empty()) else { continue };
+        if fragment.is_empty() {
+            continue;
+        }
+        let Some(known) = (output.page)(&target) else { continue };
         if !known.has_id(fragment) {
             problems.push(problem(format!(
                 "link '{}' points at '#{}', which is not on {target}",

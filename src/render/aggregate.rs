@@ -1,7 +1,9 @@
 //! Site-wide lists that several pages need, computed once before rendering: quotes in
 //! index order, the timeline, reverse relations and citations, who is mentioned where.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -14,21 +16,21 @@ pub struct Aggregates {
     /// Every quote as (article, quote), ordered by speaker name, then date, then id.
     pub quotes: Vec<(usize, usize)>,
     /// Each speaker's quotes, in the order of `quotes`.
-    pub quotes_by: HashMap<String, Vec<(usize, usize)>>,
+    pub quotes_by: FxHashMap<String, Vec<(usize, usize)>>,
     /// Every event as (article, event), by date then article order.
     pub events: Vec<(usize, usize)>,
     /// For each provision id, the provisions that cite it.
-    pub cited_by: HashMap<String, Vec<String>>,
+    pub cited_by: FxHashMap<String, Vec<String>>,
     /// For each entity id, the (entity index, relation) of entities that name it as related.
-    pub related_in: HashMap<String, Vec<(usize, String)>>,
+    pub related_in: FxHashMap<String, Vec<(usize, String)>>,
     /// For each id, the articles that mention it, in article order.
-    pub articles_of: HashMap<String, Vec<usize>>,
+    pub articles_of: FxHashMap<String, Vec<usize>>,
     /// For each article, the entity indices it mentions.
     pub entities_in: Vec<BTreeSet<usize>>,
     /// For each entity, the entities most often mentioned in the same articles, most first.
     pub co_mentioned: Vec<Vec<usize>>,
     /// For each speaker, the position of their first quote in `quotes`.
-    pub first_quote_of: HashMap<String, usize>,
+    pub first_quote_of: FxHashMap<String, usize>,
 }
 
 /// How many co-mentioned entities are kept per entity.
@@ -69,7 +71,7 @@ pub struct ListChanges {
 }
 
 /// Every quote in index order, each speaker's quotes, and where each speaker's first is.
-type QuoteLists = (Vec<(usize, usize)>, HashMap<String, Vec<(usize, usize)>>, HashMap<String, usize>);
+type QuoteLists = (Vec<(usize, usize)>, FxHashMap<String, Vec<(usize, usize)>>, FxHashMap<String, usize>);
 
 fn quote_lists(site: &Site) -> QuoteLists {
     let mut quotes: Vec<(usize, usize)> =
@@ -79,8 +81,8 @@ fn quote_lists(site: &Site) -> QuoteLists {
         (site.label(&quote.by), quote.date.unwrap_or(Date { year: 0, month: None, day: None }), quote.id.clone())
     };
     quotes.par_sort_by_cached_key(quote_key);
-    let mut quotes_by: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    let mut first_quote_of: HashMap<String, usize> = HashMap::new();
+    let mut quotes_by: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut first_quote_of: FxHashMap<String, usize> = FxHashMap::default();
     for (i, &(a, q)) in quotes.iter().enumerate() {
         let by = &site.articles[a].meta.quotes[q].by;
         quotes_by.entry(by.clone()).or_default().push((a, q));
@@ -90,7 +92,7 @@ fn quote_lists(site: &Site) -> QuoteLists {
 }
 
 /// For each id, the articles that mention it; for each article, the entities it mentions.
-fn mention_lists(site: &Site) -> (HashMap<String, Vec<usize>>, Vec<BTreeSet<usize>>) {
+fn mention_lists(site: &Site) -> (FxHashMap<String, Vec<usize>>, Vec<BTreeSet<usize>>) {
     let articles_of = site
         .mentions_of
         .par_iter()
@@ -124,7 +126,7 @@ impl Aggregates {
         let ((quotes, quotes_by, first_quote_of), (articles_of, entities_in)) =
             rayon::join(|| quote_lists(site), || mention_lists(site));
         let events = events(site);
-        let mut cited_by: HashMap<String, Vec<String>> = HashMap::new();
+        let mut cited_by: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for doc in &site.documents {
             for p in &doc.meta.provisions {
                 for c in &p.cites {
@@ -132,7 +134,7 @@ impl Aggregates {
                 }
             }
         }
-        let mut related_in: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut related_in: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
         for (i, e) in site.entities.iter().enumerate() {
             for r in &e.meta.related {
                 related_in.entry(r.id.clone()).or_default().push((i, r.relation.clone().unwrap_or_default()));

@@ -1,7 +1,7 @@
 //! Ids (FORMAT.md 2): their form, their one site-wide namespace, and lookups with
 //! "did you mean" suggestions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::diag::{Diagnostic, FileId, SourceMap};
@@ -55,8 +55,8 @@ pub fn definition_span(sources: &SourceMap, file: FileId, in_front_matter: bool,
 /// Every id of the site, where it was defined, and what it names.
 #[derive(Debug, Default)]
 pub struct Registry {
-    targets: HashMap<String, Target>,
-    defined_at: HashMap<String, (FileId, bool)>,
+    targets: FxHashMap<String, Target>,
+    defined_at: FxHashMap<String, (FileId, bool)>,
     sorted: Vec<String>,
 }
 
@@ -100,7 +100,7 @@ impl Registry {
     }
 
     /// The id map.
-    pub fn targets(&self) -> &HashMap<String, Target> {
+    pub fn targets(&self) -> &FxHashMap<String, Target> {
         &self.targets
     }
 

@@ -11,7 +11,7 @@ pub mod mentions;
 pub mod refs;
 pub mod usage;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -73,7 +73,7 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
     }
     let entities = entities.into_iter().map(|e| resolve_entity(e, &registry, sources, diags)).collect();
     let documents = documents.into_iter().map(|d| resolve_document(d, &registry, sources, diags)).collect();
-    let mut mentions_of: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut mentions_of: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         mentions_of.entry(m.target.clone()).or_default().push(i);
     }
@@ -94,7 +94,7 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
 
 /// Article slugs follow the id rules and are unique, also ignoring case.
 fn check_slugs(articles: &[Parsed<ArticleMeta>], sources: &SourceMap, diags: &mut Diagnostics) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for a in articles {
         if !is_valid_id(&a.src.stem) {
             diags.push(

@@ -5,7 +5,9 @@
 
 pub mod body;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use crate::config::SiteConfig;
@@ -28,11 +30,11 @@ pub struct Site {
     /// Documents, by id.
     pub documents: Vec<Document>,
     /// Every id and what it names.
-    pub ids: HashMap<String, Target>,
+    pub ids: FxHashMap<String, Target>,
     /// Every mention, by article (newest first) then position.
     pub mentions: Vec<Mention>,
     /// Mention indices by the id they refer to.
-    pub mentions_of: HashMap<String, Vec<usize>>,
+    pub mentions_of: FxHashMap<String, Vec<usize>>,
     /// Template overrides from the site.
     pub templates: Vec<AssetFile>,
     /// Static files from the site.
