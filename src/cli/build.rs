@@ -69,5 +69,8 @@ pub(super) fn run(args: BuildArgs) -> u8 {
             start.elapsed().as_secs_f64()
         );
     }
+    // The process ends next: freeing the site model piece by piece would only add
+    // time (0.15 s at 10,000 articles); the system takes the memory back at once.
+    std::mem::forget(compiled);
     code
 }

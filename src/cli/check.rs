@@ -33,7 +33,8 @@ pub struct CheckArgs {
 /// Runs the checks and returns the exit status.
 pub(super) fn run(args: CheckArgs) -> u8 {
     let mut session = Session::new(load_options(args.root.root, args.drafts, None));
-    let compiled = session.compile_to(Destination::Nowhere);
+    // Not freed: the process ends right after (see `build`).
+    let compiled = std::mem::ManuallyDrop::new(session.compile_to(Destination::Nowhere));
     match args.format {
         Format::Json => {
             print!("{}", compiled.diagnostics.to_json_lines(&compiled.sources));

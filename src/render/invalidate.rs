@@ -69,9 +69,8 @@ pub fn article_edit<'a>(
             _ => {}
         }
     }
-    for &e in &changes.co_mentioned {
-        pages.extend(entity_pages(site, agg, e));
-    }
+    // Only an entity's first page shows its quotes and co-mentioned entities.
+    pages.extend(changes.co_mentioned.iter().map(|&e| PageKind::Entity(e, 1)));
     quote_pages(site, agg, i, &mut pages);
     if !old.meta.events.is_empty() || !new.meta.events.is_empty() {
         pages.push(PageKind::Timeline);
@@ -94,7 +93,7 @@ fn entity_pages(site: &Site, agg: &Aggregates, e: usize) -> impl Iterator<Item =
 }
 
 /// The pages that show a quote of article `i`: its own page, its quote index page, its
-/// speaker's page and other quote pages when it is among those they show, and the
+/// speaker's first page and other quote pages when it is among those they show, and the
 /// pages of quotes that cite one of the article's sources.
 fn quote_pages(site: &Site, agg: &Aggregates, i: usize, pages: &mut Vec<PageKind>) {
     let art = &site.articles[i];
@@ -110,7 +109,7 @@ fn quote_pages(site: &Site, agg: &Aggregates, i: usize, pages: &mut Vec<PageKind
             pages.extend(by.iter().map(|&(a, q)| PageKind::Quote(a, q)));
         }
         if let (true, Some(Target::Entity(e))) = (rank < QUOTES_SHOWN, site.ids.get(&quote.by)) {
-            pages.extend(entity_pages(site, agg, *e));
+            pages.push(PageKind::Entity(*e, 1));
         }
     }
     let sources: BTreeSet<&str> = art.meta.sources.iter().map(|s| s.id.as_str()).collect();

@@ -137,13 +137,18 @@ fn long_lists_continue_on_numbered_pages() {
         SiteTest::new("paginate").file("site.yaml", "title: T\nbase_url: https://example.org/\npaginate: 2\n");
     site = site.entity("kim", "Kim", "person");
     for i in 1..=5 {
-        site = site.article(&format!("a{i}"), &format!("title: Article {i}\ndate: 2024-01-0{i}"), "Kim spoke.");
+        let fm =
+            format!("title: Article {i}\ndate: 2024-01-0{i}\nquotes:\n  - {{ id: q{i}, by: kim, text: Kim spoke }}");
+        site = site.article(&format!("a{i}"), &fm, "Kim spoke.");
     }
     let out = site.build();
     assert!(out.has("page/2/index.html") && out.has("page/3/index.html") && !out.has("page/4/index.html"));
     assert!(out.has("entities/kim/page/3/index.html"));
     let second = out.main("entities/kim/page/2/");
     assert!(second.contains("Article 3") && second.contains("Article 2") && !second.contains("Article 5"));
+    assert!(second.contains(r#"<a href="../../../../entities/kim/">The first page</a> has the profile"#), "{second}");
+    let first = out.main("entities/kim/");
+    assert!(first.contains(r#"id="s-quotes""#) && !second.contains(r#"id="s-quotes""#), "quotes stay on page 1");
     assert!(out.broken_links("/").is_empty(), "{:#?}", out.broken_links("/"));
 }
 

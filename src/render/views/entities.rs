@@ -8,7 +8,7 @@ use crate::render::context::*;
 use crate::render::pages::{page_count, Cx};
 use crate::render::{jsonld, paths};
 
-/// How many of an entity's quotes its page shows; the quote index has them all.
+/// How many of an entity's quotes its first page shows; the quote index has them all.
 pub const QUOTES_SHOWN: usize = 20;
 
 /// An entity on the index: its card and its number of mentions. (Only the index shows
@@ -68,13 +68,18 @@ struct EntityView<'a> {
     article_count: usize,
     mention_groups: Vec<MentionGroup<'a>>,
     co_mentioned: Vec<EntityCard>,
+    profile_href: Option<String>,
 }
 
-/// Page `n` of an entity: profile, relations, quotes, mentions and co-mentioned entities.
+/// Page `n` of an entity: on the first, its profile, relations, quotes, mentions and
+/// co-mentioned entities; on later pages, the name and the mentions that continue the list.
 pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
     let site = cx.site;
     let ent = &site.entities[e];
     let (mention_groups, article_count) = cx.mention_groups(&ent.id, n, site.config.paginate);
+    // Later pages continue the mention list; the profile and what goes with it stay on the first.
+    let first = n == 1;
+    let quotes = if first { cx.agg.quotes_of(&ent.id) } else { &[] };
     let view = EntityView {
         id: &ent.id,
         name: &ent.meta.name,
@@ -82,16 +87,17 @@ pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
         kind_label: ent.meta.kind.singular(),
         description: ent.meta.description.as_deref(),
         aliases: &ent.meta.aliases,
-        body_html: cx.body_html(&ent.body, None),
-        same_as: &ent.meta.same_as,
-        related: related(cx, e),
-        quotes: cx.agg.quotes_of(&ent.id).iter().take(QUOTES_SHOWN).map(|&(a, q)| cx.quote_card(a, q)).collect(),
+        body_html: if first { cx.body_html(&ent.body, None) } else { String::new() },
+        same_as: if first { &ent.meta.same_as } else { &[] },
+        related: if first { related(cx, e) } else { Vec::new() },
+        quotes: quotes.iter().take(QUOTES_SHOWN).map(|&(a, q)| cx.quote_card(a, q)).collect(),
         quote_count: cx.agg.quotes_of(&ent.id).len(),
-        all_quotes_href: all_quotes_href(cx, &ent.id),
+        all_quotes_href: all_quotes_href(cx, &ent.id).filter(|_| first),
         mention_count: site.mentions_of.get(&ent.id).map_or(0, Vec::len),
         article_count,
         mention_groups,
-        co_mentioned: co_mentioned(cx, e),
+        co_mentioned: if first { co_mentioned(cx, e) } else { Vec::new() },
+        profile_href: (!first).then(|| cx.href(&paths::entity(&ent.id))),
     };
     let total = page_count(article_count, site.config.paginate);
     let title = if n == 1 { ent.meta.name.clone() } else { format!("{} (page {n})", ent.meta.name) };
