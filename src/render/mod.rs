@@ -215,6 +215,7 @@ pub fn rerender(
     for r in results {
         match r {
             Ok((file, key)) => {
+                let file = kept(file);
                 let old = cache.pages.insert(file.path.clone(), (key, file.bytes.clone()));
                 if old.is_none_or(|(_, bytes)| !Arc::ptr_eq(&bytes, &file.bytes)) {
                     changed.push(file);
@@ -307,8 +308,9 @@ impl Delivery<'_> {
     /// Takes a file's facts and sends it where it goes.
     fn deliver(&self, file: OutputFile) -> Delivered {
         let facts = facts::of(&file.path, &file.bytes);
+        let path = file.path.clone();
         let kept = match self.dest {
-            Destination::Memory => Some(file.clone()),
+            Destination::Memory => Some(kept(file)),
             Destination::Sink(sink) => {
                 if let Err(e) = sink.put(&file.path, &file.bytes) {
                     self.errors.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{}: {e}", file.path));
@@ -317,7 +319,7 @@ impl Delivery<'_> {
             }
             Destination::Nowhere => None,
         };
-        Delivered { path: file.path, facts, file: kept }
+        Delivered { path, facts, file: kept }
     }
 }
 
@@ -331,15 +333,23 @@ fn context_hash(ctx: &Context) -> u64 {
     h.finish()
 }
 
+/// Room made for a page before rendering it: most pages fit, so the buffer is not
+/// grown and copied on the way.
+const PAGE_BUFFER: usize = 48 * 1024;
+
 fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
-    tera.render(template, ctx)
-        .map(|html| {
-            // Rendering grows the string in steps; give the slack back before keeping it.
-            let mut bytes = html.into_bytes();
-            bytes.shrink_to_fit();
-            OutputFile { path: path.to_string(), bytes: Arc::new(bytes) }
-        })
-        .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))
+    let mut bytes = Vec::with_capacity(PAGE_BUFFER);
+    tera.render_to(template, ctx, &mut bytes)
+        .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))?;
+    Ok(OutputFile { path: path.to_string(), bytes: Arc::new(bytes) })
+}
+
+/// A file about to be kept in memory, with the slack of its render buffer given back.
+fn kept(mut file: OutputFile) -> OutputFile {
+    if let Some(bytes) = Arc::get_mut(&mut file.bytes) {
+        bytes.shrink_to_fit();
+    }
+    file
 }
 
 /// The built-in static files, replaced or joined by the site's own `static/` files;
