@@ -95,7 +95,7 @@ fn incremental_rebuilds_equal_full_builds() {
 }
 
 /// A small deterministic random source (xorshift), so a failing sequence can be replayed.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     fn below(&mut self, n: usize) -> usize {
@@ -141,7 +141,9 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
     )
 }
 
-fn random_site(seed: u64) -> (SiteTest, Rng) {
+/// A site of six entities, a document and eight articles drawn from `seed`, paginated
+/// by two, and the random source to draw edits from.
+pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
     let mut rng = Rng(seed);
     let mut site =
         SiteTest::new("random-edits").file("site.yaml", "title: Edits\nbase_url: https://example.org/\npaginate: 2\n");

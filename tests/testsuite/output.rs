@@ -57,6 +57,36 @@ fn two_builds_write_identical_bytes() {
     assert_eq!(first, second);
 }
 
+/// Builds `site` with the `gloss` binary on `threads` worker threads into `out`.
+fn build_on_threads(site: &SiteTest, threads: &str, out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["build", "--quiet", "--root"])
+        .arg(&site.root)
+        .arg("--output")
+        .arg(out)
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .expect("gloss runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    snapshot(out)
+}
+
+#[test]
+fn output_is_the_same_on_one_thread_and_on_two() {
+    let (site, _) = crate::incremental::random_site(99);
+    let bundled = SiteTest { root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")) };
+    for (name, site) in [("random", &site), ("bundled", &bundled)] {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("threads-{name}-{}", std::process::id()));
+        let one = build_on_threads(site, "1", &dir.join("one"));
+        let two = build_on_threads(site, "2", &dir.join("two"));
+        let again = build_on_threads(site, "2", &dir.join("again"));
+        assert!(one.len() > 40, "{name}: {} files", one.len());
+        assert!(one == two, "{name}: one thread and two give different output");
+        assert!(two == again, "{name}: two runs give different output");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
 #[test]
 fn output_folders_that_would_destroy_sources_are_refused() {
     let site = SiteTest::fixture("basic");
