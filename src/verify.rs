@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
-use crate::render::facts::PageFacts;
+use crate::render::facts::{leads, Leads, PageFacts};
 
 /// One problem in the output: the file and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,63 +18,36 @@ pub struct OutputProblem {
     pub message: String,
 }
 
-/// Checks the rendered output: `paths` are every output file, `facts` the links and ids
-/// of every HTML page. Links starting with `/` are resolved against `base_path` (the
-/// 404 page uses them); links with a scheme are external and not checked.
+/// Checks the rendered output: `paths` are every output file, `facts` those of every
+/// HTML page (which already hold the links that lead nowhere). Each link to a fragment
+/// must find an element with that id on its page.
 pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
     let mut problems = collisions(paths);
-    let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
     let pages: FxHashMap<&str, &PageFacts> = facts.iter().map(|p| (p.path.as_str(), p)).collect();
-    let output = Output { exists: &|p| known.contains(p), page: &|p| pages.get(p).copied() };
-    let found: Vec<Vec<OutputProblem>> = facts.par_iter().map(|page| page_problems(page, base_path, &output)).collect();
+    let page = |p: &str| pages.get(p).copied();
+    let found: Vec<Vec<OutputProblem>> = facts.par_iter().map(|f| page_problems(f, base_path, &page)).collect();
     problems.extend(found.into_iter().flatten());
     problems.dedup();
     problems
 }
 
-/// The whole output as the link check sees it: which files exist, and the ids of a page.
-pub struct Output<'a> {
-    /// Whether the output has a file at this path.
-    pub exists: &'a (dyn Fn(&str) -> bool + Sync),
-    /// The facts of the HTML page at this path.
-    pub page: &'a (dyn Fn(&str) -> Option<&'a PageFacts> + Sync),
+/// The facts of the output page at a path.
+pub type PageOf<'a> = dyn Fn(&str) -> Option<&'a PageFacts> + Sync + 'a;
+
+/// Checks some pages only, against the whole output (what `serve` does for the pages
+/// an edit rendered again); `page` finds any page's facts.
+pub fn check_pages<'a>(pages: &[&PageFacts], base_path: &str, page: &PageOf<'a>) -> Vec<OutputProblem> {
+    pages.par_iter().flat_map_iter(|f| page_problems(f, base_path, page)).collect()
 }
 
-/// Checks the links of some pages only, against the whole `output` (what `serve` does
-/// for the pages an edit rendered again).
-pub fn check_pages(pages: &[&PageFacts], base_path: &str, output: &Output<'_>) -> Vec<OutputProblem> {
-    pages.par_iter().flat_map_iter(|page| page_problems(page, base_path, output)).collect()
-}
-
-fn page_problems(page: &PageFacts, base_path: &str, output: &Output<'_>) -> Vec<OutputProblem> {
-    let mut problems = Vec::new();
-    let problem = |message: String| OutputProblem { path: page.path.clone(), message };
-    let dir = page.path.rsplit_once('/').map_or("", |(dir, _)| dir);
+fn page_problems<'a>(facts: &PageFacts, base_path: &str, page: &PageOf<'a>) -> Vec<OutputProblem> {
+    let problem = |message: String| OutputProblem { path: facts.path.clone(), message };
+    let mut problems: Vec<OutputProblem> =
+        facts.dead.iter().map(|link| problem(format!("link '{}' leads nowhere", clip(link)))).collect();
     let mut target = String::new();
-    for link in page.links.iter() {
-        if link.contains(':') || link.starts_with("//") {
-            continue;
-        }
-        let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
-        let inside = if path.is_empty() {
-            target.clone_from(&page.path);
-            true
-        } else if let Some(abs) = path.strip_prefix(base_path) {
-            join_into("", abs, &mut target)
-        } else {
-            join_into(dir, path, &mut target)
-        };
-        if inside && (target.is_empty() || target.ends_with('/')) {
-            target.push_str("index.html");
-        }
-        if !inside || !(output.exists)(&target) {
-            problems.push(problem(format!("link '{}' leads nowhere", clip(link))));
-            continue;
-        }
-        if fragment.is_empty() {
-            continue;
-        }
-        let Some(known) = (output.page)(&target) else { continue };
+    for link in facts.anchored.iter() {
+        let Leads::To(fragment) = leads(&facts.path, link, base_path, &mut target) else { continue };
+        let Some(known) = page(&target) else { continue };
         if !known.has_id(fragment) {
             problems.push(problem(format!(
                 "link '{}' points at '#{}', which is not on {target}",
@@ -110,35 +83,15 @@ fn collisions(paths: &[String]) -> Vec<OutputProblem> {
     out
 }
 
-/// Resolves `rel` against the folder `dir` (both relative to the output root) into
-/// `out`; false when it climbs above the root.
-fn join_into(dir: &str, rel: &str, out: &mut String) -> bool {
-    out.clear();
-    for part in dir.split('/').filter(|p| !p.is_empty()).chain(rel.split('/')) {
-        match part {
-            "" | "." => {}
-            ".." if out.is_empty() => return false,
-            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
-            p => {
-                if !out.is_empty() {
-                    out.push('/');
-                }
-                out.push_str(p);
-            }
-        }
-    }
-    if rel.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PATHS: [&str; 3] = ["index.html", "a/index.html", "A/index.html"];
+
     fn page(path: &str, text: &str) -> (String, Option<PageFacts>) {
-        (path.to_string(), crate::render::facts::of(path, text.as_bytes()))
+        let output = crate::render::facts::Output { base_path: "/", exists: &|p| PATHS.contains(&p) };
+        (path.to_string(), crate::render::facts::of(path, text.as_bytes(), &output))
     }
 
     #[test]

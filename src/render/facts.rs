@@ -1,21 +1,92 @@
-//! What the verify stage needs to know of a rendered page: the links it holds and the
-//! ids it carries. Taken while the page is in hand, so the page itself need not be kept.
+//! What the verify stage needs to know of a rendered page: its links that lead nowhere,
+//! its links to a fragment of another page, and the ids it carries. Taken while the
+//! page is in hand, so the page itself need not be kept: a link without a fragment is
+//! checked on the spot against the list of output files, which is known before
+//! rendering, and is not kept.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use memchr::memmem;
 
-/// The links and ids of one HTML page, each list held in one buffer (a page has
-/// hundreds of links; one allocation each was a tenth of a build).
+/// The links and ids of one HTML page that verify needs, each list held in one buffer
+/// (a page has hundreds of links; one allocation each was a tenth of a build).
 #[derive(Debug, Clone, Default)]
 pub struct PageFacts {
     /// Output path of the page.
     pub path: String,
-    /// Every `href` and `src` value, entity-decoded.
-    pub links: StrList,
+    /// Links (`href` and `src` values, entity-decoded) that lead to no output file.
+    pub dead: Vec<String>,
+    /// Links to a fragment of an output file, sorted, without repeats.
+    pub anchored: StrList,
     /// Every `id` value, sorted, without repeats.
     ids: StrList,
+}
+
+/// What taking a page's facts needs to know of the whole output.
+pub struct Output<'a> {
+    /// The site's base path (`/` or `/sub/`), against which links starting with `/` resolve.
+    pub base_path: &'a str,
+    /// Whether the output has a file at this path.
+    pub exists: &'a (dyn Fn(&str) -> bool + Sync),
+}
+
+/// Where a link on the page at `page` leads.
+pub enum Leads<'l> {
+    /// Outside the site: it has a scheme, or starts with `//`.
+    Away,
+    /// To the output file written into the target buffer, and this fragment (maybe empty).
+    To(&'l str),
+    /// Above the site's root.
+    Above,
+}
+
+/// Resolves `link`, found on the page at `page`, writing the output file it names into
+/// `target`. Links starting with `base_path` are taken from the site root.
+pub fn leads<'l>(page: &str, link: &'l str, base_path: &str, target: &mut String) -> Leads<'l> {
+    if link.contains(':') || link.starts_with("//") {
+        return Leads::Away;
+    }
+    let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+    let inside = if path.is_empty() {
+        target.clear();
+        target.push_str(page);
+        true
+    } else if let Some(abs) = path.strip_prefix(base_path) {
+        join_into("", abs, target)
+    } else {
+        join_into(page.rsplit_once('/').map_or("", |(dir, _)| dir), path, target)
+    };
+    if !inside {
+        return Leads::Above;
+    }
+    if target.is_empty() || target.ends_with('/') {
+        target.push_str("index.html");
+    }
+    Leads::To(fragment)
+}
+
+/// Resolves `rel` against the folder `dir` (both relative to the output root) into
+/// `out`; false when it climbs above the root.
+fn join_into(dir: &str, rel: &str, out: &mut String) -> bool {
+    out.clear();
+    for part in dir.split('/').filter(|p| !p.is_empty()).chain(rel.split('/')) {
+        match part {
+            "" | "." => {}
+            ".." if out.is_empty() => return false,
+            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
+            p => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(p);
+            }
+        }
+    }
+    if rel.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    true
 }
 
 impl PageFacts {
@@ -79,20 +150,29 @@ impl StrList {
 }
 
 /// The facts of the file at `path`, if it is an HTML page.
-pub fn of(path: &str, bytes: &[u8]) -> Option<PageFacts> {
+pub fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFacts> {
     if !path.ends_with(".html") {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut links = StrList::default();
+    let mut dead = Vec::new();
+    let mut anchored = Vec::new();
     let mut ids = Vec::new();
+    let mut target = String::new();
     for (attr, value) in attributes(text) {
-        match attr {
-            Attr::Id => ids.push(value),
-            Attr::Href | Attr::Src => links.push(&value),
+        if attr == Attr::Id {
+            ids.push(value);
+            continue;
+        }
+        match leads(path, &value, output.base_path, &mut target) {
+            Leads::Away => {}
+            Leads::To(_) if !(output.exists)(&target) => dead.push(value.into_owned()),
+            Leads::Above => dead.push(value.into_owned()),
+            Leads::To("") => {}
+            Leads::To(_) => anchored.push(value),
         }
     }
-    Some(PageFacts { path: path.to_string(), links, ids: StrList::sorted(ids) })
+    Some(PageFacts { path: path.to_string(), dead, anchored: StrList::sorted(anchored), ids: StrList::sorted(ids) })
 }
 
 /// The attributes read.

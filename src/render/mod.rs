@@ -22,6 +22,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use tera::{Context, Tera};
 
 use crate::site::Site;
@@ -135,7 +136,17 @@ pub fn render(
     }
     let enabled = cache.enabled && matches!(dest, Destination::Memory);
     let previous = if enabled { Some(&cache.pages) } else { None };
-    let delivery = Delivery { dest, errors: Mutex::new(Vec::new()) };
+    // Every output path is known before anything renders, so each page's links are
+    // checked as soon as it is made.
+    let mut generated: Vec<String> = pages.iter().map(Page::file).collect();
+    generated.extend(MACHINE_FILES.iter().map(|f| f.to_string()));
+    let statics = static_files(site, &generated).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
+    generated.extend(statics.iter().map(|f| f.path.clone()));
+    let known: FxHashSet<&str> = generated.iter().map(String::as_str).collect();
+    let base_path = site.config.base_path();
+    let exists = |p: &str| known.contains(p);
+    let output = facts::Output { base_path: &base_path, exists: &exists };
+    let delivery = Delivery { dest, output, errors: Mutex::new(Vec::new()) };
     // The site-wide files are made alongside the pages rather than after them.
     let (results, machine) = rayon::join(
         || -> Vec<Result<(Delivered, u64), TemplateProblem>> {
@@ -186,7 +197,7 @@ pub fn render(
     if enabled {
         cache.tera = Some(tera);
     }
-    for f in static_files(site, &out.paths).map_err(|message| vec![TemplateProblem::new("static/", message)])? {
+    for f in statics {
         out.take(delivery.deliver(f));
     }
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -228,13 +239,6 @@ pub fn rerender(
         Ok(changed)
     } else {
         Err(problems)
-    }
-}
-
-/// Forgets the cached pages at `paths` (pages that no longer exist).
-pub fn forget(cache: &mut RenderCache, paths: &[String]) {
-    for p in paths {
-        cache.pages.remove(p);
     }
 }
 
@@ -301,13 +305,14 @@ impl Rendered {
 
 struct Delivery<'a> {
     dest: Destination<'a>,
+    output: facts::Output<'a>,
     errors: Mutex<Vec<String>>,
 }
 
 impl Delivery<'_> {
     /// Takes a file's facts and sends it where it goes.
     fn deliver(&self, file: OutputFile) -> Delivered {
-        let facts = facts::of(&file.path, &file.bytes);
+        let facts = facts::of(&file.path, &file.bytes, &self.output);
         let path = file.path.clone();
         let kept = match self.dest {
             Destination::Memory => Some(kept(file)),
@@ -332,6 +337,9 @@ fn context_hash(ctx: &Context) -> u64 {
     serde_json::to_vec(&ctx.clone().into_json()).unwrap_or_default().hash(&mut h);
     h.finish()
 }
+
+/// The files made besides the pages and the static files.
+const MACHINE_FILES: [&str; 5] = ["feed.xml", "sitemap.xml", "robots.txt", "search-index.json", "syntax.css"];
 
 /// Room made for a page before rendering it: most pages fit, so the buffer is not
 /// grown and copied on the way.

@@ -125,9 +125,8 @@ impl Session {
         paths.dedup();
         if let Some(kept) = self.kept.as_mut() {
             match update::articles(kept, &self.opts, &paths, &self.output, &mut self.render_cache) {
-                update::Outcome::Done { report, files, removed } => {
-                    let changed = files.into_iter().map(|f| (f.path, Some(f.bytes)));
-                    let changed: Vec<_> = changed.chain(removed.into_iter().map(|p| (p, None))).collect();
+                update::Outcome::Done { report, files } => {
+                    let changed = files.into_iter().map(|f| (f.path, Some(f.bytes))).collect();
                     return self.deliver(report, changed, true);
                 }
                 update::Outcome::Failed { report, broken } => {

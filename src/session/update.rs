@@ -16,8 +16,9 @@ use crate::verify;
 
 /// How applying the changes went.
 pub(super) enum Outcome {
-    /// Applied: the diagnostics, the files that changed, the paths that are gone.
-    Done { report: String, files: Vec<OutputFile>, removed: Vec<String> },
+    /// Applied: the diagnostics and the files that changed (an edit applied in place
+    /// adds pages but never removes one).
+    Done { report: String, files: Vec<OutputFile> },
     /// The new content has errors. `broken` when the kept site was already changed and
     /// must not be used again.
     Failed { report: String, broken: bool },
@@ -81,14 +82,15 @@ pub(super) fn articles(
         kept.usage = usage::unused(&kept.site, &kept.sources);
     }
 
-    let mut removed = Vec::new();
     if page_count_changed {
         let all = pages::all_pages(&kept.site, &kept.agg);
         let now: HashSet<String> = all.iter().map(pages::Page::file).collect();
-        removed = kept.pages.iter().map(pages::Page::file).filter(|p| !now.contains(p)).collect();
+        if kept.pages.iter().any(|p| !now.contains(&p.file())) {
+            // A page went away, and any page may link to it: only a full run can tell.
+            return Outcome::NotApplicable;
+        }
         kept.page_index = all.iter().enumerate().map(|(i, p)| (p.kind, i)).collect();
         kept.pages = all;
-        render::forget(cache, &removed);
     }
     let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
     let todo: Vec<&pages::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
@@ -117,12 +119,12 @@ pub(super) fn articles(
         files.push(render::search_index(&kept.site));
     }
 
-    let problems = check(kept, &files, &removed, output);
+    let problems = check(kept, &files, output);
     if !problems.is_empty() {
         let found: Vec<Diagnostic> = problems.into_iter().map(|p| output_problem(&mut kept.sources, p)).collect();
         return Outcome::Failed { report: report(kept, found), broken: true };
     }
-    Outcome::Done { report: report(kept, Vec::new()), files, removed }
+    Outcome::Done { report: report(kept, Vec::new()), files }
 }
 
 /// `paths` as article files under the site's `content/articles/` that exist, when all
@@ -149,18 +151,17 @@ fn article_paths(opts: &LoadOptions, paths: &[PathBuf]) -> Option<Vec<PathBuf>> 
     (!out.is_empty()).then_some(out)
 }
 
-/// Checks the links of the pages that changed, or of every page when a page went away
-/// or lost an id that other pages may link to.
-fn check(
-    kept: &mut Kept,
-    files: &[OutputFile],
-    removed: &[String],
-    output: &BTreeMap<String, Bytes>,
-) -> Vec<verify::OutputProblem> {
-    let mut everything = !removed.is_empty();
+/// Checks the links of the pages that changed, or the fragment links of every page
+/// when a changed page lost an id that other pages may link to.
+fn check(kept: &mut Kept, files: &[OutputFile], output: &BTreeMap<String, Bytes>) -> Vec<verify::OutputProblem> {
+    let added: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let exists = |p: &str| added.contains(p) || output.contains_key(p);
+    let base_path = kept.site.config.base_path();
+    let known = facts::Output { base_path: &base_path, exists: &exists };
+    let mut everything = false;
     let mut changed = Vec::new();
     for f in files {
-        if let Some(new) = facts::of(&f.path, &f.bytes) {
+        if let Some(new) = facts::of(&f.path, &f.bytes, &known) {
             if let Some(old) = kept.facts.get(&f.path) {
                 everything |= !old.ids_within(&new);
             }
@@ -168,18 +169,11 @@ fn check(
             kept.facts.insert(f.path.clone(), new);
         }
     }
-    for r in removed {
-        kept.facts.remove(r);
-    }
-    let added: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let gone: HashSet<&str> = removed.iter().map(String::as_str).collect();
-    let exists = |p: &str| added.contains(p) || (output.contains_key(p) && !gone.contains(p));
     let facts = &kept.facts;
     let page = |p: &str| facts.get(p);
-    let out = verify::Output { exists: &exists, page: &page };
     let pages: Vec<&facts::PageFacts> =
         if everything { facts.values().collect() } else { changed.iter().filter_map(|p| facts.get(p)).collect() };
-    verify::check_pages(&pages, &kept.site.config.base_path(), &out)
+    verify::check_pages(&pages, &base_path, &page)
 }
 
 /// The kept diagnostics plus `more`, as text.
