@@ -10,7 +10,8 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, discover, LoadOptions};
 use crate::parse;
 use crate::render::invalidate::{self, Touched};
-use crate::render::{self, facts, pages, Bytes, OutputFile, RenderCache};
+use crate::render::{self, facts, pages, Bytes, OutputFile, RenderCache, TemplateProblem};
+use crate::resolve::edit::Edited;
 use crate::resolve::{self, usage};
 use crate::verify;
 
@@ -22,7 +23,8 @@ pub(super) enum Outcome {
     /// The new content has errors. `broken` when the kept site was already changed and
     /// must not be used again.
     Failed { report: String, broken: bool },
-    /// These changes need the whole pipeline.
+    /// These changes need the whole pipeline (which replaces the kept site, also when
+    /// applying them had begun).
     NotApplicable,
 }
 
@@ -36,12 +38,32 @@ pub(super) fn articles(
     cache: &mut RenderCache,
 ) -> Outcome {
     let Some(paths) = article_paths(opts, paths) else { return Outcome::NotApplicable };
+    let edits = match read(kept, opts, &paths) {
+        Ok(edits) => edits,
+        Err(outcome) => return outcome,
+    };
+    let Some((touched, grew)) = apply(kept, edits) else { return Outcome::NotApplicable };
+    let files = match render_again(kept, &touched, grew, cache) {
+        Ok(files) => files,
+        Err(found) => return Outcome::Failed { report: report(kept, found), broken: true },
+    };
+    let problems = check(kept, &files, output);
+    if !problems.is_empty() {
+        let found: Vec<Diagnostic> = problems.into_iter().map(|p| output_problem(&mut kept.sources, p)).collect();
+        return Outcome::Failed { report: report(kept, found), broken: true };
+    }
+    Outcome::Done { report: report(kept, Vec::new()), files }
+}
+
+/// Reads, parses and resolves each edited article against the kept site, changing
+/// nothing of it. Errors in any of them fail the whole change.
+fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Edited>, Outcome> {
     let mut diags = Vec::new();
     let mut edits = Vec::new();
-    for path in &paths {
+    for path in paths {
         let loaded = match load::load_article(opts, path, &mut kept.sources) {
             Ok(Some(loaded)) => loaded,
-            Ok(None) => return Outcome::NotApplicable,
+            Ok(None) => return Err(Outcome::NotApplicable),
             Err(d) => {
                 diags.push(d);
                 continue;
@@ -49,18 +71,28 @@ pub(super) fn articles(
         };
         let (parsed, parse_diags) = parse::parse_article(loaded, &kept.sources, kept.site.config.raw_html);
         diags.extend(parse_diags);
-        let Some(mut edit) = resolve::edit::article(&kept.site, &kept.lookup, &kept.sources, parsed) else {
-            return Outcome::NotApplicable;
-        };
+        let mut edit =
+            resolve::edit::article(&kept.site, &kept.lookup, &kept.sources, parsed).ok_or(Outcome::NotApplicable)?;
         diags.append(&mut edit.diags);
         edits.push(edit);
     }
     if diags.iter().any(|d| d.severity == Severity::Error) {
         let mut found = Diagnostics::default();
         found.extend(diags);
-        return Outcome::Failed { report: found.to_text(&kept.sources), broken: false };
+        return Err(Outcome::Failed { report: found.to_text(&kept.sources), broken: false });
     }
+    // Each edit carries its file's warnings, from loading and parsing too.
+    for edit in &mut edits {
+        edit.diags = diags.iter().filter(|d| d.file == edit.article.file).cloned().collect();
+    }
+    Ok(edits)
+}
 
+/// Puts the edited articles in their places and patches the lists, the page list and
+/// the warnings. Returns the pages and files to render again, and whether pages were
+/// added; `None` when a page went away, which only a full run can handle (any page
+/// may link to it), the kept site being then out of date.
+fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<(Touched, bool)> {
     let mut touched = Touched::default();
     let mut page_count_changed = false;
     let mut usage_changed = false;
@@ -76,55 +108,53 @@ pub(super) fn articles(
         touched.search |= t.search;
         page_count_changed |= changes.page_count;
         kept.diags.retain(|d| d.file != old.file);
+        kept.diags.extend(edit.diags);
     }
-    kept.diags.extend(diags);
     if usage_changed {
         kept.usage = usage::unused(&kept.site, &kept.sources);
     }
-
     if page_count_changed {
         let all = pages::all_pages(&kept.site, &kept.agg);
         let now: HashSet<String> = all.iter().map(pages::Page::file).collect();
         if kept.pages.iter().any(|p| !now.contains(&p.file())) {
-            // A page went away, and any page may link to it: only a full run can tell.
-            return Outcome::NotApplicable;
+            return None;
         }
         kept.page_index = all.iter().enumerate().map(|(i, p)| (p.kind, i)).collect();
         kept.pages = all;
     }
+    Some((touched, page_count_changed))
+}
+
+/// Renders the touched pages again (keeping those whose context did not change), and
+/// the feed, sitemap and search index when they can have changed.
+fn render_again(
+    kept: &mut Kept,
+    touched: &Touched,
+    grew: bool,
+    cache: &mut RenderCache,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
     let todo: Vec<&pages::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
-    let mut files = match render::rerender(&kept.site, &kept.agg, &todo, cache) {
-        Ok(files) => files,
-        Err(problems) => {
-            let found: Vec<Diagnostic> =
-                problems.into_iter().map(|p| super::template_diagnostic(&mut kept.sources, p)).collect();
-            return Outcome::Failed { report: report(kept, found), broken: true };
-        }
+    let mut made: Vec<Result<OutputFile, TemplateProblem>> = match render::rerender(&kept.site, &kept.agg, &todo, cache)
+    {
+        Ok(files) => files.into_iter().map(Ok).collect(),
+        Err(problems) => problems.into_iter().map(Err).collect(),
     };
-    let extras = [
-        touched.feed.then(|| render::refeed(&kept.site, cache)).flatten(),
-        page_count_changed.then(|| render::resitemap(&kept.site, &kept.pages, cache)).flatten(),
-    ];
-    for made in extras.into_iter().flatten() {
-        match made {
-            Ok(f) => files.push(f),
-            Err(p) => {
-                let d = super::template_diagnostic(&mut kept.sources, p);
-                return Outcome::Failed { report: report(kept, vec![d]), broken: true };
-            }
-        }
-    }
+    made.extend(touched.feed.then(|| render::refeed(&kept.site, cache)).flatten());
+    made.extend(grew.then(|| render::resitemap(&kept.site, &kept.pages, cache)).flatten());
     if touched.search {
-        files.push(render::search_index(&kept.site));
+        made.push(Ok(render::search_index(&kept.site)));
     }
-
-    let problems = check(kept, &files, output);
-    if !problems.is_empty() {
-        let found: Vec<Diagnostic> = problems.into_iter().map(|p| output_problem(&mut kept.sources, p)).collect();
-        return Outcome::Failed { report: report(kept, found), broken: true };
+    let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
+    if problems.is_empty() {
+        Ok(files.into_iter().flatten().collect())
+    } else {
+        Err(problems
+            .into_iter()
+            .filter_map(Result::err)
+            .map(|p| super::template_diagnostic(&mut kept.sources, p))
+            .collect())
     }
-    Outcome::Done { report: report(kept, Vec::new()), files }
 }
 
 /// `paths` as article files under the site's `content/articles/` that exist, when all

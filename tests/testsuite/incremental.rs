@@ -215,6 +215,28 @@ fn a_broken_edit_is_reported_and_the_fix_lands_in_place() {
 }
 
 #[test]
+fn warnings_of_an_edited_article_come_and_go_with_the_edit() {
+    let (site, _) = random_site(11);
+    let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
+    let mut session = Session::incremental(opts);
+    assert!(!session.rebuild(&[]).report.contains("warning"));
+    let path = site.root.join("content/articles/a4.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let unlinked = original.replacen("---\n", "---\nautolink: none\n", 1) + "\nCato Lind spoke.\n";
+    std::fs::write(&path, unlinked).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && r.incremental, "{}", r.report);
+    assert!(
+        r.report.contains("names 'e2' but is not linked") && r.report.contains("content/articles/a4.md"),
+        "{}",
+        r.report
+    );
+    std::fs::write(&path, original).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && r.incremental && !r.report.contains("warning"), "{}", r.report);
+}
+
+#[test]
 fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
     let (site, mut rng) = random_site(5);
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
