@@ -37,7 +37,7 @@ pub(super) fn articles(
     output: &BTreeMap<String, Bytes>,
     cache: &mut RenderCache,
 ) -> Outcome {
-    let Some(paths) = article_paths(opts, paths) else { return Outcome::NotApplicable };
+    let Some(paths) = article_paths(kept, opts, paths) else { return Outcome::NotApplicable };
     let edits = match read(kept, opts, &paths) {
         Ok(edits) => edits,
         Err(outcome) => return outcome,
@@ -157,28 +157,36 @@ fn render_again(
     }
 }
 
-/// `paths` as article files under the site's `content/articles/` that exist, when all
-/// of them are; `None` otherwise.
-fn article_paths(opts: &LoadOptions, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+/// The edited article files among `paths`, when every path is under the site's
+/// `content/articles/` and is either an existing article file or a file that cannot be
+/// content (a temporary file of an editor or a tool: not Markdown, and not a folder
+/// that holds or held articles). `None` when the change needs the whole pipeline.
+fn article_paths(kept: &Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
     let articles = opts.root.join("content").join("articles");
     let canonical = articles.canonicalize().ok()?;
     let mut out = Vec::new();
     for path in paths {
         let name = path.file_name()?.to_string_lossy();
+        let folder = path.parent()?.canonicalize().ok()?;
+        let rel = folder.strip_prefix(&canonical).ok()?.join(&*name);
+        if rel.parent().is_some_and(|f| f.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))) {
+            return None;
+        }
+        let meta = std::fs::symlink_metadata(path);
         if !discover::is_markdown(&name) || discover::is_editor_dropping(&name) {
-            return None;
+            let inside = format!("{}/", load::display_path(&opts.root, &articles.join(&rel)));
+            let held_articles = kept.site.articles.iter().any(|a| kept.sources.name(a.file).starts_with(&inside));
+            if meta.is_ok_and(|m| m.is_dir()) || held_articles {
+                return None;
+            }
+            continue;
         }
-        let meta = std::fs::symlink_metadata(path).ok()?;
-        if !meta.is_file() {
-            return None;
-        }
-        let rel = path.canonicalize().ok()?.strip_prefix(&canonical).ok()?.to_path_buf();
-        if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        if !meta.ok()?.is_file() {
             return None;
         }
         out.push(articles.join(rel));
     }
-    (!out.is_empty()).then_some(out)
+    Some(out)
 }
 
 /// Checks the links of the pages that changed, or the fragment links of every page

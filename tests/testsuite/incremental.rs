@@ -237,6 +237,34 @@ fn warnings_of_an_edited_article_come_and_go_with_the_edit() {
 }
 
 #[test]
+fn a_save_through_a_temporary_file_is_still_applied_in_place() {
+    let (site, _) = random_site(3);
+    let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
+    let mut session = Session::incremental(opts.clone());
+    rebuilt(&mut session, &[]);
+    // What `sed -i` and many editors do: write a temporary file, then rename it over the article.
+    let article = site.root.join("content/articles/a6.md");
+    let temporary = site.root.join("content/articles/sedQ1x2Z3");
+    let text = std::fs::read_to_string(&article).unwrap().replace("## Story", "## The story so far");
+    std::fs::write(&temporary, text).unwrap();
+    std::fs::rename(&temporary, &article).unwrap();
+    let r = session.rebuild(&[temporary, article]);
+    assert!(r.ok && r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "a save through a temporary file");
+    // A folder of articles that goes away is not a temporary file.
+    let folder = site.root.join("content/articles/more");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::rename(site.root.join("content/articles/a7.md"), folder.join("a7.md")).unwrap();
+    assert!(session.rebuild(std::slice::from_ref(&folder)).ok);
+    std::fs::remove_dir_all(&folder).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&folder));
+    assert!(r.ok && !r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "deleting a folder of articles");
+}
+
+#[test]
 fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
     let (site, mut rng) = random_site(5);
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
