@@ -1,5 +1,6 @@
 //! The machine-readable files: Atom feed, sitemap, robots.txt and the search index.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -91,33 +92,95 @@ const SEARCH_TEXT_CHARS: usize = 300;
 
 /// `search-index.json`: articles, entities, quotes, documents and provisions, with
 /// `<`, `>` and `&` escaped so the file is inert even if served or embedded as HTML.
-pub fn search_index(site: &Site) -> String {
-    let mut items = Vec::new();
-    let clip = |s: String| s.chars().take(SEARCH_TEXT_CHARS).collect::<String>();
-    for a in &site.articles {
-        let summary = a.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default();
-        items.push(SearchItem { t: a.meta.title.clone(), u: paths::article(&a.slug), k: "article", x: clip(summary) });
+/// Each item is kept serialized on its own, so that `serve` can replace those of an
+/// edited article and join the list again instead of making it anew.
+pub struct SearchIndex {
+    /// Every item as JSON: articles, entities, quotes, then documents and provisions.
+    items: Vec<String>,
+    /// Where each article's quotes begin in `items`.
+    quotes_at: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// The index of the whole site.
+    pub fn new(site: &Site) -> SearchIndex {
+        let mut items: Vec<String> = site.articles.par_iter().map(article_item).collect();
+        items.extend(site.entities.iter().map(|e| {
+            let text = format!("{} {}", e.meta.aliases.join(" "), e.meta.description.clone().unwrap_or_default());
+            item(&SearchItem { t: e.meta.name.clone(), u: paths::entity(&e.id), k: e.meta.kind.key(), x: clip(text) })
+        }));
+        let mut quotes_at = Vec::with_capacity(site.articles.len());
+        for a in &site.articles {
+            quotes_at.push(items.len());
+            items.resize(items.len() + a.meta.quotes.len(), String::new());
+        }
+        let quote_items: Vec<String> = site
+            .articles
+            .par_iter()
+            .flat_map_iter(|a| (0..a.meta.quotes.len()).map(|q| quote_item(site, a, q)))
+            .collect();
+        let first_quote = quotes_at.first().copied().unwrap_or(items.len());
+        for (slot, q) in items[first_quote..].iter_mut().zip(quote_items) {
+            *slot = q;
+        }
+        for d in &site.documents {
+            let text = format!("{} {}", d.short_title(), d.meta.aliases.join(" "));
+            items.push(item(&SearchItem {
+                t: d.meta.title.clone(),
+                u: paths::document(&d.id),
+                k: "document",
+                x: clip(text),
+            }));
+            for p in &d.meta.provisions {
+                items.push(item(&SearchItem {
+                    t: format!("{}, {}", p.title, d.short_title()),
+                    u: paths::provision(&d.id, &p.id),
+                    k: "provision",
+                    x: clip(p.text.clone()),
+                }));
+            }
+        }
+        SearchIndex { items, quotes_at }
     }
-    for e in &site.entities {
-        let text = format!("{} {}", e.meta.aliases.join(" "), e.meta.description.clone().unwrap_or_default());
-        items.push(SearchItem { t: e.meta.name.clone(), u: paths::entity(&e.id), k: e.meta.kind.key(), x: clip(text) });
-    }
-    for a in &site.articles {
-        for q in &a.meta.quotes {
-            items.push(SearchItem { t: q.text.clone(), u: paths::quote(&q.id), k: "quote", x: site.label(&q.by) });
+
+    /// Serializes article `i` and its quotes again, after an edit that kept its quotes' ids.
+    pub fn article_changed(&mut self, site: &Site, i: usize) {
+        let a = &site.articles[i];
+        self.items[i] = article_item(a);
+        for q in 0..a.meta.quotes.len() {
+            self.items[self.quotes_at[i] + q] = quote_item(site, a, q);
         }
     }
-    for d in &site.documents {
-        let text = format!("{} {}", d.short_title(), d.meta.aliases.join(" "));
-        items.push(SearchItem { t: d.meta.title.clone(), u: paths::document(&d.id), k: "document", x: clip(text) });
-        for p in &d.meta.provisions {
-            items.push(SearchItem {
-                t: format!("{}, {}", p.title, d.short_title()),
-                u: paths::provision(&d.id, &p.id),
-                k: "provision",
-                x: clip(p.text.clone()),
-            });
+
+    /// The file's text.
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.items.iter().map(|i| i.len() + 1).sum::<usize>() + 2);
+        out.push('[');
+        for (n, item) in self.items.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str(item);
         }
+        out.push(']');
+        out
     }
-    super::jsonld::to_script(&items)
+}
+
+fn clip(s: String) -> String {
+    s.chars().take(SEARCH_TEXT_CHARS).collect()
+}
+
+fn item(i: &SearchItem) -> String {
+    super::jsonld::to_script(i)
+}
+
+fn article_item(a: &crate::site::Article) -> String {
+    let summary = a.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default();
+    item(&SearchItem { t: a.meta.title.clone(), u: paths::article(&a.slug), k: "article", x: clip(summary) })
+}
+
+fn quote_item(site: &Site, a: &crate::site::Article, q: usize) -> String {
+    let quote = &a.meta.quotes[q];
+    item(&SearchItem { t: quote.text.clone(), u: paths::quote(&quote.id), k: "quote", x: site.label(&quote.by) })
 }

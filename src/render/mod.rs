@@ -163,7 +163,7 @@ pub fn render(
                 feed(site, &tera),
                 sitemap(site, pages, &tera),
                 render_one(&tera, "robots.txt", &feeds::robots_context(site), "robots.txt"),
-                Ok(search_index(site)),
+                Ok(search_index(&feeds::SearchIndex::new(site))),
             ]
         },
     );
@@ -262,9 +262,9 @@ fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, Templ
     render_one(tera, "sitemap.xml", &feeds::sitemap_context(site, pages), "sitemap.xml")
 }
 
-/// `search-index.json`.
-pub fn search_index(site: &Site) -> OutputFile {
-    OutputFile { path: "search-index.json".into(), bytes: Arc::new(feeds::search_index(site).into_bytes()) }
+/// `search-index.json` from the site's search index.
+pub fn search_index(index: &feeds::SearchIndex) -> OutputFile {
+    OutputFile { path: "search-index.json".into(), bytes: Arc::new(index.text().into_bytes()) }
 }
 
 /// One page, reused from `previous` when its context hashes the same (the hash is 0

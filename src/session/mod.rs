@@ -13,6 +13,7 @@ use crate::load::{self, LoadOptions};
 use crate::parse::{self, ParseCache};
 use crate::render::aggregate::Aggregates;
 use crate::render::facts::PageFacts;
+use crate::render::feeds::SearchIndex;
 use crate::render::pages::{self, Page, PageKind};
 use crate::render::{self, Bytes, Destination, RenderCache, TemplateProblem};
 use crate::resolve::{self, usage, Lookup};
@@ -47,6 +48,8 @@ struct Kept {
     diags: Vec<Diagnostic>,
     /// Warnings about unused definitions, which depend on the whole site.
     usage: Vec<Diagnostic>,
+    /// The search index, item by item.
+    search: SearchIndex,
 }
 
 impl std::fmt::Debug for Kept {
@@ -159,6 +162,7 @@ impl Session {
             let usage_start = compiled.diagnostics.items().len() - extra.usage.len();
             self.kept = Some(Kept {
                 page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
+                search: SearchIndex::new(&site),
                 sources: compiled.sources,
                 site,
                 lookup: extra.lookup,

@@ -105,7 +105,10 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<(Touched, bool)> {
         let t = invalidate::article_edit(&kept.site, &kept.agg, edit.index, &old, &old_mentions, &changes);
         touched.pages.extend(t.pages);
         touched.feed |= t.feed;
-        touched.search |= t.search;
+        if t.search {
+            kept.search.article_changed(&kept.site, edit.index);
+            touched.search = true;
+        }
         page_count_changed |= changes.page_count;
         kept.diags.retain(|d| d.file != old.file);
         kept.diags.extend(edit.diags);
@@ -135,16 +138,18 @@ fn render_again(
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
     let todo: Vec<&pages::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
-    let mut made: Vec<Result<OutputFile, TemplateProblem>> = match render::rerender(&kept.site, &kept.agg, &todo, cache)
-    {
+    let site = &kept.site;
+    let (pages, search) = rayon::join(
+        || render::rerender(site, &kept.agg, &todo, cache),
+        || touched.search.then(|| render::search_index(&kept.search)),
+    );
+    let mut made: Vec<Result<OutputFile, TemplateProblem>> = match pages {
         Ok(files) => files.into_iter().map(Ok).collect(),
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
-    made.extend(touched.feed.then(|| render::refeed(&kept.site, cache)).flatten());
-    made.extend(grew.then(|| render::resitemap(&kept.site, &kept.pages, cache)).flatten());
-    if touched.search {
-        made.push(Ok(render::search_index(&kept.site)));
-    }
+    made.extend(search.map(Ok));
+    made.extend(touched.feed.then(|| render::refeed(site, cache)).flatten());
+    made.extend(grew.then(|| render::resitemap(site, &kept.pages, cache)).flatten());
     let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
     if problems.is_empty() {
         Ok(files.into_iter().flatten().collect())
