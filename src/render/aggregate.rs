@@ -3,9 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::pages::page_count;
 use crate::date::Date;
@@ -102,14 +101,14 @@ fn mention_lists(site: &Site) -> (FxHashMap<String, Vec<usize>>, Vec<BTreeSet<us
             (id.clone(), articles)
         })
         .collect();
-    let entities_in = (0..site.articles.len())
-        .into_par_iter()
-        .map(|a| {
-            let targets = site.mentions_of_article(a).iter().filter_map(|m| site.ids.get(&m.target));
-            targets.filter_map(|t| if let Target::Entity(e) = t { Some(*e) } else { None }).collect()
-        })
-        .collect();
+    let entities_in = (0..site.articles.len()).into_par_iter().map(|a| entities_of(site, a)).collect();
     (articles_of, entities_in)
+}
+
+/// The entities article `a` mentions.
+fn entities_of(site: &Site, a: usize) -> BTreeSet<usize> {
+    let targets = site.mentions_of_article(a).iter().filter_map(|m| site.ids.get(&m.target));
+    targets.filter_map(|t| if let Target::Entity(e) = t { Some(*e) } else { None }).collect()
 }
 
 /// Every event as (article, event), by date then article order.
@@ -195,14 +194,7 @@ impl Aggregates {
                 self.articles_of.remove(id);
             }
         }
-        let entities: BTreeSet<usize> = new_mentions
-            .iter()
-            .filter_map(|m| match site.ids.get(&m.target) {
-                Some(Target::Entity(e)) => Some(*e),
-                _ => None,
-            })
-            .collect();
-        let old_entities = std::mem::replace(&mut self.entities_in[i], entities);
+        let old_entities = std::mem::replace(&mut self.entities_in[i], entities_of(site, i));
         if old_entities != self.entities_in[i] {
             let mut scratch = vec![0; site.entities.len()];
             for &e in old_entities.union(&self.entities_in[i]) {

@@ -94,6 +94,7 @@ const SEARCH_TEXT_CHARS: usize = 300;
 /// `<`, `>` and `&` escaped so the file is inert even if served or embedded as HTML.
 /// Each item is kept serialized on its own, so that `serve` can replace those of an
 /// edited article and join the list again instead of making it anew.
+#[derive(Debug, Default)]
 pub struct SearchIndex {
     /// Every item as JSON: articles, entities, quotes, then documents and provisions.
     items: Vec<String>,
@@ -110,19 +111,14 @@ impl SearchIndex {
             item(&SearchItem { t: e.meta.name.clone(), u: paths::entity(&e.id), k: e.meta.kind.key(), x: clip(text) })
         }));
         let mut quotes_at = Vec::with_capacity(site.articles.len());
+        let mut next = items.len();
         for a in &site.articles {
-            quotes_at.push(items.len());
-            items.resize(items.len() + a.meta.quotes.len(), String::new());
+            quotes_at.push(next);
+            next += a.meta.quotes.len();
         }
-        let quote_items: Vec<String> = site
-            .articles
-            .par_iter()
-            .flat_map_iter(|a| (0..a.meta.quotes.len()).map(|q| quote_item(site, a, q)))
-            .collect();
-        let first_quote = quotes_at.first().copied().unwrap_or(items.len());
-        for (slot, q) in items[first_quote..].iter_mut().zip(quote_items) {
-            *slot = q;
-        }
+        let quotes =
+            site.articles.par_iter().flat_map_iter(|a| (0..a.meta.quotes.len()).map(move |q| quote_item(site, a, q)));
+        items.par_extend(quotes);
         for d in &site.documents {
             let text = format!("{} {}", d.short_title(), d.meta.aliases.join(" "));
             items.push(item(&SearchItem {

@@ -71,6 +71,8 @@ pub struct Rendered {
     pub pages: usize,
     /// Files the sink could not take, with the reason.
     pub sink_errors: Vec<String>,
+    /// The search index, item by item (what `search-index.json` was made from).
+    pub search: feeds::SearchIndex,
 }
 
 /// Takes output files as they are rendered (the writer's staging folder).
@@ -118,6 +120,11 @@ impl RenderCache {
     pub fn keeps(&self) -> bool {
         self.enabled
     }
+
+    /// The templates of the last full render, when this cache keeps them.
+    pub fn tera(&self) -> Option<&Tera> {
+        self.tera.as_ref()
+    }
 }
 
 /// Renders the whole site into `dest`, reusing pages from `cache` whose context and
@@ -148,7 +155,7 @@ pub fn render(
     let output = facts::Output { base_path: &base_path, exists: &exists };
     let delivery = Delivery { dest, output, errors: Mutex::new(Vec::new()) };
     // The site-wide files are made alongside the pages rather than after them.
-    let (results, machine) = rayon::join(
+    let (results, (machine, index)) = rayon::join(
         || -> Vec<Result<(Delivered, u64), TemplateProblem>> {
             pages
                 .par_iter()
@@ -159,12 +166,14 @@ pub fn render(
                 .collect()
         },
         || {
-            [
+            let index = feeds::SearchIndex::new(site);
+            let files = [
                 feed(site, &tera),
                 sitemap(site, pages, &tera),
                 render_one(&tera, "robots.txt", &feeds::robots_context(site), "robots.txt"),
-                Ok(search_index(&feeds::SearchIndex::new(site))),
-            ]
+                Ok(search_index(&index)),
+            ];
+            (files, index)
         },
     );
     let mut out = Rendered::default();
@@ -183,6 +192,7 @@ pub fn render(
     }
     cache.pages = fresh;
     out.pages = out.paths.len();
+    out.search = index;
     for made in machine {
         match made {
             Ok(f) => out.take(delivery.deliver(f)),
@@ -242,23 +252,13 @@ pub fn rerender(
     }
 }
 
-/// `feed.xml`, rendered with the kept templates of the last full render.
-pub fn refeed(site: &Site, cache: &RenderCache) -> Option<Result<OutputFile, TemplateProblem>> {
-    cache.tera.as_ref().map(|tera| feed(site, tera))
-}
-
-/// `sitemap.xml`, rendered with the kept templates of the last full render.
-pub fn resitemap(site: &Site, pages: &[Page], cache: &RenderCache) -> Option<Result<OutputFile, TemplateProblem>> {
-    cache.tera.as_ref().map(|tera| sitemap(site, pages, tera))
-}
-
 /// `feed.xml`.
-fn feed(site: &Site, tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+pub fn feed(site: &Site, tera: &Tera) -> Result<OutputFile, TemplateProblem> {
     render_one(tera, "feed.xml", &feeds::feed_context(site), "feed.xml")
 }
 
 /// `sitemap.xml`.
-fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+pub fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, TemplateProblem> {
     render_one(tera, "sitemap.xml", &feeds::sitemap_context(site, pages), "sitemap.xml")
 }
 

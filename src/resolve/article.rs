@@ -27,12 +27,12 @@ pub struct Shared<'a> {
     pub autolink: AutolinkMode,
 }
 
-/// An article resolved, with its mentions (and their file offsets) and problems.
+/// An article resolved, with its mentions and problems.
 pub struct Resolved {
     /// The article.
     pub article: Article,
-    /// Its mentions, with the file offset that orders them.
-    pub mentions: Vec<(usize, Mention)>,
+    /// Its mentions, in reading order (by file offset).
+    pub mentions: Vec<Mention>,
     /// Problems found.
     pub diags: Vec<Diagnostic>,
 }
@@ -119,7 +119,8 @@ pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -
         quote_passages,
         figure_passages,
     };
-    Resolved { article, mentions: found, diags }
+    found.sort_by_key(|(pos, _)| *pos);
+    Resolved { article, mentions: found.into_iter().map(|(_, m)| m).collect(), diags }
 }
 
 /// Warnings for names that would be autolinked, in an article whose autolink mode is `none`.

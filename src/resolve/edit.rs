@@ -32,10 +32,8 @@ pub fn article(site: &Site, lookup: &Lookup, sources: &SourceMap, parsed: Parsed
     }
     let shared =
         Shared { registry: &lookup.registry, matcher: &lookup.matcher, sources, autolink: site.config.autolink };
-    let mut resolved = article::resolve(&shared, index, parsed);
-    resolved.mentions.sort_by_key(|(pos, _)| *pos);
-    let mentions = resolved.mentions.into_iter().map(|(_, m)| m).collect();
-    Some(Edited { index, article: resolved.article, mentions, diags: resolved.diags })
+    let resolved = article::resolve(&shared, index, parsed);
+    Some(Edited { index, article: resolved.article, mentions: resolved.mentions, diags: resolved.diags })
 }
 
 /// Whether two versions of an article have the same date and define the same ids, with

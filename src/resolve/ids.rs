@@ -1,8 +1,9 @@
 //! Ids (FORMAT.md 2): their form, their one site-wide namespace, and lookups with
 //! "did you mean" suggestions.
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::site::Target;

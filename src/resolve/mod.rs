@@ -11,9 +11,8 @@ pub mod mentions;
 pub mod refs;
 pub mod usage;
 
-use rustc_hash::FxHashMap;
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
@@ -65,10 +64,9 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
         articles.into_par_iter().enumerate().map(|(i, a)| article::resolve(&shared, i, a)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut site_articles = Vec::with_capacity(resolved.len());
-    for mut r in resolved {
+    for r in resolved {
         diags.extend(r.diags);
-        r.mentions.sort_by_key(|(pos, _)| *pos);
-        mentions.extend(r.mentions.into_iter().map(|(_, m)| m));
+        mentions.extend(r.mentions);
         site_articles.push(r.article);
     }
     let entities = entities.into_iter().map(|e| resolve_entity(e, &registry, sources, diags)).collect();

@@ -162,7 +162,7 @@ impl Session {
             let usage_start = compiled.diagnostics.items().len() - extra.usage.len();
             self.kept = Some(Kept {
                 page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
-                search: SearchIndex::new(&site),
+                search: rendered.search,
                 sources: compiled.sources,
                 site,
                 lookup: extra.lookup,

@@ -148,8 +148,10 @@ fn render_again(
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
     made.extend(search.map(Ok));
-    made.extend(touched.feed.then(|| render::refeed(site, cache)).flatten());
-    made.extend(grew.then(|| render::resitemap(site, &kept.pages, cache)).flatten());
+    if let Some(tera) = cache.tera() {
+        made.extend(touched.feed.then(|| render::feed(site, tera)));
+        made.extend(grew.then(|| render::sitemap(site, &kept.pages, tera)));
+    }
     let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
     if problems.is_empty() {
         Ok(files.into_iter().flatten().collect())

@@ -6,9 +6,9 @@
 pub mod body;
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
-use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::diag::FileId;
