@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build benchmark: generates the synthetic corpus at each size, builds it five times
 # (output on tmpfs), and reports the median wall time, pages per second, MB of
-# Markdown per second, peak RSS, and the incremental rebuild time of a one-article
+# Markdown per second, peak RSS, the largest HTML page, and the incremental rebuild time of a one-article
 # edit (what `gloss serve` does).
 #
 #   benches/run.sh            # N = 1000 and 10000
@@ -42,6 +42,7 @@ for n in "${sizes[@]}"; do
   md_bytes=$(cat "$corpus"/content/*/*.md | wc -c)
   read -r median rss < <(time_five "$out" ./target/release/gloss build --quiet --root "$corpus" --output "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
+  largest=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
   rebuild=$(./target/release/examples/rebuild --root "$corpus" 2>&1 | tail -1)
   hugo_line=""
   hugo_bin=${HUGO:-$(command -v hugo || true)}
@@ -51,8 +52,10 @@ for n in "${sizes[@]}"; do
     hpages=$(find "$out-hugo" -name '*.html' | wc -l)
     hugo_line=$(awk -v t="$hmedian" -v p="$hpages" -v r="$hrss" -v g="$median" 'BEGIN { printf "Hugo     %.2f s (median of 5)  %d pages  peak RSS %.0f MiB  (gloss takes %.2f of Hugo'"'"'s time)", t, p, r / 1024, g / t }')
   fi
-  awk -v n="$n" -v t="$median" -v p="$pages" -v b="$md_bytes" -v r="$rss" -v inc="$rebuild" 'BEGIN {
+  awk -v n="$n" -v t="$median" -v p="$pages" -v b="$md_bytes" -v r="$rss" -v inc="$rebuild" -v big="$largest" 'BEGIN {
     printf "N=%-6d build %.2f s (median of 5)  %d pages  %.0f pages/s  %.1f MB/s of Markdown  peak RSS %.0f MiB\n", n, t, p, p / t, b / 1e6 / t, r / 1024
+    split(big, w, " ")
+    printf "         largest page %.0f KB (%s)\n", w[1] / 1000, w[2]
     printf "         %s\n", inc
   }'
   [ -z "$hugo_line" ] || echo "         $hugo_line"
