@@ -68,6 +68,8 @@ pub struct BuildOptions {
     pub load: LoadOptions,
     /// Where to write; `public/` under the root by default.
     pub output: Option<PathBuf>,
+    /// Replace the output folder even when it holds files gloss did not write.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -81,8 +83,7 @@ impl BuildOptions {
 /// An `Err` is an I/O failure; content errors are in the returned diagnostics.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
     let output = opts.output_dir();
-    write::check_output_dir(&opts.load.root, &output)?;
-    let staging = write::Staging::new(&output)?;
+    let staging = write::Staging::new(&opts.load.root, &output, opts.force)?;
     let compiled = Session::new(opts.load.clone()).compile_to(render::Destination::Sink(&staging));
     match &compiled.rendered {
         Some(r) if !r.sink_errors.is_empty() => {

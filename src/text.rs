@@ -1,5 +1,65 @@
-//! Shortening text for readers: excerpts, card texts, titles. Cuts fall on word
-//! boundaries and are marked with an ellipsis.
+//! Text for readers and for parsers: excerpts, card texts and titles shortened on word
+//! boundaries, and characters that XML and HTML forbid kept out of the output.
+
+use std::borrow::Cow;
+
+/// What a character that XML 1.0 or HTML forbids becomes: a control character (other
+/// than tab, line feed and carriage return) a space, a noncharacter (U+FFFE, U+FDD0, …)
+/// the replacement character U+FFFD. Allowed characters are kept.
+pub fn allowed_char(c: char) -> char {
+    let n = c as u32;
+    if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || n == 0x7f {
+        ' '
+    } else if (0xfdd0..=0xfdef).contains(&n) || n & 0xfffe == 0xfffe {
+        '\u{fffd}'
+    } else {
+        c
+    }
+}
+
+/// True when no character of `s` needs [`allowed_char`]: a scan of the bytes that only
+/// looks closer at the lead bytes of the characters concerned.
+fn all_allowed(s: &str) -> bool {
+    let suspicious =
+        |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef | 0xf0..);
+    !s.as_bytes().iter().any(suspicious) || s.chars().all(|c| allowed_char(c) == c)
+}
+
+/// `s` with every forbidden character replaced as [`allowed_char`] says.
+pub fn only_allowed(s: &str) -> Cow<'_, str> {
+    if all_allowed(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(allowed_char).collect())
+    }
+}
+
+/// Like [`only_allowed`], but keeping every byte offset: each forbidden character is
+/// replaced by spaces or U+FFFD of the same UTF-8 length, so positions in the text
+/// stay true. Returns the first character replaced, if any.
+pub fn only_allowed_in_place(s: &mut String) -> Option<(usize, char)> {
+    if all_allowed(s) {
+        return None;
+    }
+    let mut first = None;
+    let mut out = String::with_capacity(s.len());
+    for (at, c) in s.char_indices() {
+        let allowed = allowed_char(c);
+        if allowed == c {
+            out.push(c);
+            continue;
+        }
+        first.get_or_insert((at, c));
+        let mut room = c.len_utf8();
+        if allowed == '\u{fffd}' && room >= 3 {
+            out.push(allowed);
+            room -= 3;
+        }
+        out.extend(std::iter::repeat_n(' ', room));
+    }
+    *s = out;
+    first
+}
 
 /// `s` cut to at most `max` characters at its end, on a word boundary, with `…` added
 /// when anything was cut.
@@ -27,6 +87,17 @@ pub fn clip_start(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forbidden_characters_are_replaced_keeping_offsets() {
+        let mut s = "a\u{1}b\u{85}c\u{fffe}d\u{1fffe}e\té".to_string();
+        let len = s.len();
+        assert_eq!(only_allowed_in_place(&mut s), Some((1, '\u{1}')));
+        assert_eq!(s, "a b  c\u{fffd}d\u{fffd} e\té");
+        assert_eq!(s.len(), len);
+        assert_eq!(only_allowed("x\u{1b}[1m"), "x [1m");
+        assert!(matches!(only_allowed("plain é ✓ 😀"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn clips_on_word_boundaries() {

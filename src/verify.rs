@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::render::facts::{leads, Leads, PageFacts};
 
@@ -73,10 +73,13 @@ fn collisions(paths: &[String]) -> Vec<OutputProblem> {
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
     for path in paths {
-        if let Some(first) = seen.insert(path.to_lowercase(), path) {
+        let key: String = path.nfc().collect::<String>().to_lowercase();
+        if let Some(first) = seen.insert(key, path) {
             out.push(OutputProblem {
                 path: path.clone(),
-                message: format!("'{path}' and '{first}' would be the same file on a case-insensitive disk"),
+                message: format!(
+                    "'{path}' and '{first}' would be the same file on a disk that ignores case or Unicode normalisation (macOS, Windows, many hosts)"
+                ),
             });
         }
     }
@@ -109,7 +112,7 @@ mod tests {
         let problems: Vec<String> =
             check(&paths, &facts, "/").into_iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
         assert_eq!(problems.len(), 3, "{problems:#?}");
-        assert!(problems[0].contains("case-insensitive"));
+        assert!(problems[0].contains("ignores case"));
         assert!(problems.iter().any(|p| p.contains("'#nope'")));
         assert!(problems.iter().any(|p| p.contains("'b/' leads nowhere")));
     }

@@ -23,6 +23,9 @@ pub struct BuildArgs {
     /// Include draft articles.
     #[arg(long)]
     pub drafts: bool,
+    /// Replace the output folder even when it holds files gloss did not write.
+    #[arg(long)]
+    pub force: bool,
     /// Print only diagnostics: no progress, no summary line.
     #[arg(long, short)]
     pub quiet: bool,
@@ -43,7 +46,8 @@ fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
 /// Runs the build and returns the exit status.
 pub(super) fn run(args: BuildArgs) -> u8 {
     let start = Instant::now();
-    let opts = BuildOptions { load: load_options(args.root.root, args.drafts, args.base_url), output: args.output };
+    let load = load_options(args.root.root, args.drafts, args.base_url);
+    let opts = BuildOptions { load, output: args.output, force: args.force };
     let spinner = progress(args.quiet);
     let built = crate::build(&opts);
     if let Some(bar) = spinner {

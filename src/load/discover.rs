@@ -13,19 +13,54 @@ pub struct WalkProblem {
     pub message: String,
 }
 
-/// Every file below `dir` whose name passes `wanted`, sorted by path. Symbolic links
-/// are never followed; each one found is reported, as is every unreadable entry.
-pub fn files_under(dir: &Path, wanted: impl Fn(&str) -> bool, problems: &mut Vec<WalkProblem>) -> Vec<PathBuf> {
+/// The message for every symbolic link met inside a site.
+pub const SYMLINK_REFUSED: &str =
+    "symbolic links inside a site are not followed: replace the link with the file or folder itself";
+
+/// True when `path` itself is a symbolic link (not what it points to).
+pub fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The first symbolic link on the way from `root` (which is followed: the user named
+/// it) down to `path`, if any.
+pub fn symlink_on_the_way(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        if is_symlink(&at) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Every file below `dir` (a folder of the site at `root`) whose name passes `wanted`,
+/// sorted by path. Symbolic links are never followed, whether `dir` itself, a folder on
+/// the way to it or an entry inside it; each one met is reported, as is every
+/// unreadable entry.
+pub fn files_under(
+    root: &Path,
+    dir: &Path,
+    wanted: impl Fn(&str) -> bool,
+    problems: &mut Vec<WalkProblem>,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    if let Some(link) = symlink_on_the_way(root, dir) {
+        if !problems.iter().any(|p| p.path == link) {
+            problems.push(WalkProblem { path: link, message: SYMLINK_REFUSED.into() });
+        }
+        return out;
+    }
     if !dir.is_dir() {
         return out;
     }
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         match entry {
-            Ok(e) if e.file_type().is_symlink() => problems.push(WalkProblem {
-                path: e.path().to_path_buf(),
-                message: "symbolic links are not followed: replace the link with the file itself".into(),
-            }),
+            Ok(e) if e.file_type().is_symlink() => {
+                problems.push(WalkProblem { path: e.path().to_path_buf(), message: SYMLINK_REFUSED.into() })
+            }
             Ok(e) if e.file_type().is_file() => {
                 let name = e.file_name().to_string_lossy();
                 if !is_editor_dropping(&name) && wanted(&name) {

@@ -93,9 +93,12 @@ pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics
     let config = load_config(opts, sources, diags);
     let mut problems = Vec::new();
     let content = root.join("content");
-    let article_paths = discover::files_under(&content.join("articles"), discover::is_markdown, &mut problems);
-    let entity_paths = discover::files_under(&content.join("entities"), discover::is_markdown, &mut problems);
-    let document_paths = discover::files_under(&content.join("documents"), discover::is_markdown, &mut problems);
+    let markdown_under = |folder: &str, problems: &mut Vec<discover::WalkProblem>| {
+        discover::files_under(root, &content.join(folder), discover::is_markdown, problems)
+    };
+    let article_paths = markdown_under("articles", &mut problems);
+    let entity_paths = markdown_under("entities", &mut problems);
+    let document_paths = markdown_under("documents", &mut problems);
     let templates = assets(root, "templates", &mut problems);
     let static_files = assets(root, "static", &mut problems);
     for p in problems {
@@ -110,22 +113,32 @@ pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics
 }
 
 /// Reads one article file again after an edit (what `serve` does for a changed
-/// article). `Ok(None)` when it is a draft that this run leaves out.
+/// article), with the file's warnings. `Ok(None)` when it is a draft that this run
+/// leaves out.
 pub fn load_article(
     opts: &LoadOptions,
     path: &Path,
     sources: &mut SourceMap,
-) -> Result<Option<Loaded<ArticleMeta>>, Diagnostic> {
+) -> Result<Option<(Loaded<ArticleMeta>, Vec<Diagnostic>)>, Diagnostic> {
     let name = display_path(&opts.root, path);
-    let text = read_text(path).map_err(|e| Diagnostic::error(sources.add(name.clone(), String::new()), 0..0, e))?;
-    let file = sources.add(name, text);
+    let refused = discover::symlink_on_the_way(&opts.root, path).map(|_| discover::SYMLINK_REFUSED.to_string());
+    let text = refused
+        .map_or_else(|| read_text(path), Err)
+        .map_err(|e| Diagnostic::error(sources.add(name.clone(), String::new()), 0..0, e))?;
+    let mut warnings = Vec::new();
+    let file = register(sources, name, text, &mut |d| warnings.push(d));
     let article: Loaded<ArticleMeta> = parse_file(path, file, sources)?;
-    Ok(Some(article).filter(|a| opts.drafts || !a.meta.draft))
+    Ok(Some((article, warnings)).filter(|(a, _)| opts.drafts || !a.meta.draft))
 }
 
 fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let path = opts.root.join("site.yaml");
     let name = "site.yaml".to_string();
+    if discover::is_symlink(&path) {
+        let file = sources.add(name, String::new());
+        diags.push(Diagnostic::error(file, 0..0, discover::SYMLINK_REFUSED));
+        return None;
+    }
     let text = match read_text(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -136,7 +149,7 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
             return None;
         }
     };
-    let file = sources.add(name, text);
+    let file = register(sources, name, text, &mut |d| diags.push(d));
     let text = sources.text(file);
     let mut config: SiteConfig = match yaml::parse(text) {
         Ok(c) => c,
@@ -158,7 +171,7 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
 
 fn assets(root: &Path, folder: &str, problems: &mut Vec<discover::WalkProblem>) -> Vec<AssetFile> {
     let dir = root.join(folder);
-    discover::files_under(&dir, |_| true, problems)
+    discover::files_under(root, &dir, |_| true, problems)
         .into_iter()
         .map(|path| {
             let rel = path.strip_prefix(&dir).unwrap_or(&path);
@@ -180,7 +193,7 @@ fn load_kind<M: DeserializeOwned + Send>(
     for (path, text) in texts {
         let name = display_path(root, &path);
         match text {
-            Ok(t) => files.push((path, sources.add(name, t))),
+            Ok(t) => files.push((path, register(sources, name, t, &mut |d| diags.push(d)))),
             Err(e) => {
                 let file = sources.add(name, String::new());
                 diags.push(Diagnostic::error(file, 0..0, e));
@@ -232,6 +245,24 @@ fn read_text(path: &Path) -> Result<String, String> {
         Some(t) => t.to_string(),
         None => text,
     })
+}
+
+/// Registers a file's text, with the characters XML and HTML forbid replaced in place
+/// (offsets unchanged) and a warning at the first of them.
+fn register(sources: &mut SourceMap, name: String, mut text: String, warn: &mut dyn FnMut(Diagnostic)) -> FileId {
+    let replaced = crate::text::only_allowed_in_place(&mut text);
+    let file = sources.add(name, text);
+    if let Some((at, c)) = replaced {
+        warn(
+            Diagnostic::warning(
+                file,
+                at..at + c.len_utf8(),
+                format!("the file holds the invisible character U+{:04X}", c as u32),
+            )
+            .help("it is shown as a space (or U+FFFD); delete it, or retype the text around it"),
+        );
+    }
+    file
 }
 
 /// A path as shown in diagnostics: relative to the site root, `/`-separated.

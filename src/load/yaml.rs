@@ -16,6 +16,14 @@ pub struct YamlError {
 /// (`!include`, `!!binary`, …) are refused rather than read as plain values.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
+    if let Some(offset) = too_deep(text) {
+        return Err(YamlError {
+            message: format!(
+                "the YAML nests more than {MAX_DEPTH} levels deep: front matter needs only a few; flatten it"
+            ),
+            offset: Some(offset),
+        });
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| convert_in(e, text))?;
     if let Some(tag) = first_tag(&value) {
         let offset = text.find(&tag).or_else(|| text.find('!'));
@@ -25,6 +33,65 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         });
     }
     serde_yaml::from_str(text).map_err(convert)
+}
+
+/// How deep YAML may nest (lists in lists, mappings in lists, …). Real front matter
+/// needs four or five levels; the parser's time grows with the square of the depth.
+pub const MAX_DEPTH: usize = 32;
+
+/// The offset where `text` first nests deeper than [`MAX_DEPTH`], in one pass that
+/// overestimates rather than misses: indentation levels, compact `- ` / `? `
+/// indicators at the start of a line, and open flow brackets all count.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        if flow == 0 && !body.trim().is_empty() && !body.starts_with('#') {
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut depth = indents.len() + flow;
+        let mut in_value_start = flow == 0;
+        let mut quote: Option<u8> = None;
+        let bytes = line.as_bytes();
+        let mut i = indent;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match (quote, b) {
+                (Some(b'"'), b'\\') => i += 1,
+                (Some(q), _) if b == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'#') if i == 0 || bytes[i - 1] == b' ' => break,
+                (None, b'"' | b'\'') if in_value_start => quote = Some(b),
+                (None, b'-' | b'?') if in_value_start && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()) => {
+                    depth += 1
+                }
+                (None, b'[' | b'{') if flow > 0 || in_value_start => {
+                    flow += 1;
+                    depth += 1;
+                    in_value_start = true;
+                }
+                (None, b']' | b'}') if flow > 0 => {
+                    flow -= 1;
+                    depth = depth.saturating_sub(1);
+                }
+                (None, b' ') => {}
+                (None, b':') if bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()) => in_value_start = true,
+                (None, _) => in_value_start = flow > 0 && b == b',',
+            }
+            if depth > MAX_DEPTH {
+                return Some(line_start + i);
+            }
+            i += 1;
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// The first tag anywhere in `v`, as written (`!include`).

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, FileId};
@@ -13,7 +13,7 @@ use crate::urls;
 
 /// Prefixes of the ids gloss and its templates generate inside pages; a heading id
 /// never starts with one.
-pub const RESERVED_ID_PREFIXES: [&str; 8] = ["m-", "q-", "note-", "fig-", "val-", "ev-", "src-", "s-"];
+pub const RESERVED_ID_PREFIXES: [&str; 9] = ["m-", "q-", "note-", "fig-", "val-", "ev-", "src-", "s-", "fn-"];
 
 /// Whole ids the built-in templates use.
 pub const RESERVED_IDS: [&str; 1] = ["main"];
@@ -34,6 +34,9 @@ pub struct MdInput<'a> {
     pub file: FileId,
     /// Let raw HTML through instead of escaping it.
     pub raw_html: bool,
+    /// Whether footnotes may be used: in bodies, not in short front-matter values
+    /// (their ids would repeat those of the body on the same page).
+    pub footnotes: bool,
 }
 
 fn options() -> Options {
@@ -46,7 +49,15 @@ fn options() -> Options {
 
 /// Parses `input` into nodes; problems (unsafe links, duplicate heading ids) go to `diags`.
 pub fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node> {
-    let mut state = State { input, nodes: Vec::new(), link_is_ref: Vec::new(), verbatim_depth: 0, diags };
+    let mut state = State {
+        input,
+        nodes: Vec::new(),
+        link_is_ref: Vec::new(),
+        verbatim_depth: 0,
+        code: None,
+        highlight_budget: HIGHLIGHT_BUDGET,
+        diags,
+    };
     for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
         let at = input.base + range.start..input.base + range.end;
         state.event(event.into_static(), at);
@@ -62,7 +73,30 @@ struct State<'a, 'd> {
     link_is_ref: Vec<bool>,
     /// Inside code blocks and image alt text, text is neither anchored nor autolinked.
     verbatim_depth: usize,
+    /// The fenced code block being read, measured for the highlighter's limits.
+    code: Option<CodeBlockSize>,
+    /// Bytes of code this text may still have highlighted.
+    highlight_budget: usize,
     diags: &'d mut Vec<Diagnostic>,
+}
+
+/// The longest line, in bytes, that a code block may have and still be highlighted:
+/// the highlighter's time per line grows faster than the line's length.
+const HIGHLIGHT_MAX_LINE: usize = 300;
+/// The largest code block, in bytes, that is highlighted.
+const HIGHLIGHT_MAX_BLOCK: usize = 128 * 1024;
+/// How many bytes of code one text has highlighted in all; later blocks are shown plain.
+const HIGHLIGHT_BUDGET: usize = 256 * 1024;
+
+/// A fenced code block with a language, as read so far.
+struct CodeBlockSize {
+    /// Index of its start node.
+    node: usize,
+    /// Where its fence starts in the file.
+    at: usize,
+    bytes: usize,
+    line: usize,
+    longest_line: usize,
 }
 
 impl State<'_, '_> {
@@ -91,13 +125,48 @@ impl State<'_, '_> {
                 let dest_url = self.safe_url(dest_url, &at);
                 self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                for (key, _) in &attrs {
+                    self.refuse_attribute(key, &at);
+                }
+                self.push(Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() }));
+            }
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) if !self.input.footnotes => {
+                self.diags.push(
+                    Diagnostic::error(self.input.file, at.start..at.start + 2, "footnotes belong in the body")
+                        .help("a front-matter value cannot hold a footnote; move the note into the article's text"),
+                );
+            }
+            Event::End(TagEnd::FootnoteDefinition) if !self.input.footnotes => {}
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.verbatim_depth += 1;
+                if matches!(&kind, CodeBlockKind::Fenced(info) if !info.trim().is_empty()) {
+                    self.code = Some(CodeBlockSize {
+                        node: self.nodes.len(),
+                        at: at.start,
+                        bytes: 0,
+                        line: 0,
+                        longest_line: 0,
+                    });
+                }
                 self.push(Event::Start(Tag::CodeBlock(kind)));
             }
-            Event::End(end @ (TagEnd::Image | TagEnd::CodeBlock)) => {
+            Event::Text(t) if self.code.is_some() => {
+                if let Some(code) = &mut self.code {
+                    code.measure(&t);
+                }
+                self.push(Event::Text(t));
+            }
+            Event::End(TagEnd::CodeBlock) => {
                 self.verbatim_depth = self.verbatim_depth.saturating_sub(1);
-                self.push(Event::End(end));
+                if let Some(code) = self.code.take() {
+                    self.limit_highlighting(code);
+                }
+                self.push(Event::End(TagEnd::CodeBlock));
+            }
+            Event::End(TagEnd::Image) => {
+                self.verbatim_depth = self.verbatim_depth.saturating_sub(1);
+                self.push(Event::End(TagEnd::Image));
             }
             Event::Start(Tag::HtmlBlock) if !self.input.raw_html => self.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) if !self.input.raw_html => self.push(Event::End(TagEnd::Paragraph)),
@@ -128,6 +197,48 @@ impl State<'_, '_> {
         self.nodes.push(Node::Text(TextRun { text, code, src, ..TextRun::default() }));
     }
 
+    /// Shows a code block plain, with a warning, when highlighting it could take long:
+    /// a very long line, a very large block, or too much code in this text already.
+    fn limit_highlighting(&mut self, code: CodeBlockSize) {
+        let why = if code.longest_line > HIGHLIGHT_MAX_LINE {
+            format!("it has a line of {} bytes (the limit is {HIGHLIGHT_MAX_LINE})", code.longest_line)
+        } else if code.bytes > HIGHLIGHT_MAX_BLOCK {
+            format!("it holds {} bytes (the limit is {HIGHLIGHT_MAX_BLOCK})", code.bytes)
+        } else if code.bytes > self.highlight_budget {
+            format!("the text already has {} bytes of highlighted code", HIGHLIGHT_BUDGET - self.highlight_budget)
+        } else {
+            self.highlight_budget -= code.bytes;
+            return;
+        };
+        self.nodes[code.node] = Node::Event(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+        self.diags.push(
+            Diagnostic::warning(
+                self.input.file,
+                code.at..code.at + 3,
+                format!("code block shown without highlighting: {why}"),
+            )
+            .help("split the code into smaller blocks, wrap its long lines, or drop the language after the fence"),
+        );
+    }
+
+    /// Reports a heading attribute other than `#id` and `.class` (an event handler, a
+    /// style, a second id, a link target), which never reaches the output.
+    fn refuse_attribute(&mut self, key: &str, heading: &std::ops::Range<usize>) {
+        let local = heading.start - self.input.base..heading.end - self.input.base;
+        let source = self.input.text.get(local.clone()).unwrap_or("");
+        let braces = source.rfind('{').unwrap_or(0);
+        let at = source[braces..].find(key).map_or(heading.start, |i| heading.start + braces + i);
+        let shown: String = key.chars().take(40).collect();
+        self.diags.push(
+            Diagnostic::error(
+                self.input.file,
+                at..at + key.len().min(heading.end - at),
+                format!("heading attribute `{shown}` is not allowed"),
+            )
+            .help("a heading takes only an id `{#id}` and classes `{.class}`; remove the other attributes"),
+        );
+    }
+
     fn safe_url(&mut self, url: CowStr<'static>, at: &std::ops::Range<usize>) -> CowStr<'static> {
         if urls::is_dangerous(&url) {
             self.diags.push(Diagnostic::warning(self.input.file, at.clone(), "unsafe link removed").help(
@@ -136,6 +247,17 @@ impl State<'_, '_> {
             CowStr::Borrowed("#")
         } else {
             url
+        }
+    }
+}
+
+impl CodeBlockSize {
+    /// Counts a piece of the block's text.
+    fn measure(&mut self, text: &str) {
+        self.bytes += text.len();
+        for (i, piece) in text.split('\n').enumerate() {
+            self.line = if i == 0 { self.line + piece.len() } else { piece.len() };
+            self.longest_line = self.longest_line.max(self.line);
         }
     }
 }
@@ -151,7 +273,7 @@ fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut Vec<Diagnost
             if is_reserved_id(id) {
                 diags.push(
                     Diagnostic::error(file, src..src, format!("heading id '{id}' is reserved"))
-                        .help("ids named `main` or starting with m-, q-, note-, fig-, val-, ev-, src- or s- belong to gloss; choose another"),
+                        .help("ids named `main` or starting with m-, q-, note-, fig-, val-, ev-, src-, s- or fn- belong to gloss; choose another"),
                 );
             }
             if let Some(first) = explicit.insert(id.to_string(), src) {
@@ -232,7 +354,7 @@ mod tests {
     use super::*;
 
     fn nodes(md: &str) -> Vec<Node> {
-        parse(MdInput { text: md, base: 0, file: 0, raw_html: false }, &mut Vec::new())
+        parse(MdInput { text: md, base: 0, file: 0, raw_html: false, footnotes: true }, &mut Vec::new())
     }
 
     fn heading_ids(md: &str) -> Vec<String> {

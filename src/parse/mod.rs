@@ -167,7 +167,8 @@ fn parse_one<M>(
 ) -> Cached {
     let mut diags = Vec::new();
     let text = sources.text(src.file);
-    let body_input = MdInput { text: &text[src.body.clone()], base: src.body.start, file: src.file, raw_html };
+    let body_input =
+        MdInput { text: &text[src.body.clone()], base: src.body.start, file: src.file, raw_html, footnotes: true };
     let body = markdown::parse(body_input, &mut diags);
     let mut cursor = src.yaml.start;
     let fragments = fragments_of(&src.meta)
@@ -194,5 +195,5 @@ fn parse_fragment<M>(
         _ => *cursor,
     };
     *cursor = base + first_line.len();
-    markdown::parse(MdInput { text: md, base, file: src.file, raw_html: false }, diags)
+    markdown::parse(MdInput { text: md, base, file: src.file, raw_html: false, footnotes: false }, diags)
 }

@@ -11,9 +11,6 @@ use syntect::util::LinesWithEndings;
 use super::html::escape;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
-/// Blocks larger than this, or with a longer line, are shown unhighlighted.
-const MAX_BYTES: usize = 256 * 1024;
-const MAX_LINE: usize = 4096;
 
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
@@ -30,8 +27,8 @@ fn language(info: &str) -> Option<&'static syntect::parsing::SyntaxReference> {
 }
 
 /// HTML for a code block: `<pre class="code"><code class="language-x">…</code></pre>`,
-/// highlighted with `hl-` CSS classes when the language is known and the block is of
-/// reasonable size.
+/// highlighted with `hl-` CSS classes when the language is known. (The parse stage
+/// drops the language of blocks too large to highlight quickly.)
 pub fn code_block(info: &str, code: &str) -> String {
     let lang = language(info);
     let class = lang.map(|s| s.name.to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
@@ -41,8 +38,7 @@ pub fn code_block(info: &str, code: &str) -> String {
         html.push_str(&format!(" class=\"language-{c}\""));
     }
     html.push('>');
-    let small_enough = code.len() <= MAX_BYTES && code.lines().all(|l| l.len() <= MAX_LINE);
-    match lang.filter(|_| small_enough).and_then(|s| highlight(s, code)) {
+    match lang.and_then(|s| highlight(s, code)) {
         Some(h) => html.push_str(&h),
         None => html.push_str(&escape(code)),
     }

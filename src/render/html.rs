@@ -2,7 +2,7 @@
 //! mention ids, passages become marked spans followed by their marker and note, code
 //! blocks are highlighted. Everything else goes through pulldown-cmark's HTML writer.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
@@ -63,11 +63,24 @@ struct Serializer<'n, 'a> {
     deferred: Vec<usize>,
     /// Events ready to hand out before the next node.
     queue: VecDeque<Event<'static>>,
+    /// Footnote numbers by label, and how often each was referenced so far.
+    footnotes: Footnotes,
+    /// Labels of the footnote definitions being written.
+    open_footnote: Vec<String>,
 }
 
 impl<'n, 'a> Serializer<'n, 'a> {
     fn new(nodes: &'n [Node], cx: HtmlContext<'a>) -> Self {
-        Serializer { nodes: nodes.iter(), cx, link_depth: 0, deferred: Vec::new(), queue: VecDeque::new() }
+        let footnotes = Footnotes::of(nodes);
+        Serializer {
+            nodes: nodes.iter(),
+            cx,
+            link_depth: 0,
+            deferred: Vec::new(),
+            queue: VecDeque::new(),
+            footnotes,
+            open_footnote: Vec::new(),
+        }
     }
 
     fn html(s: String) -> Event<'static> {
@@ -197,6 +210,71 @@ impl<'n, 'a> Serializer<'n, 'a> {
     }
 }
 
+/// Footnotes numbered in order of first reference. Their ids (`fn-N`, `fn-ref-N`) come
+/// from the number, never from the label, so no label can take another element's id.
+#[derive(Default)]
+struct Footnotes {
+    numbers: HashMap<String, usize>,
+    /// Labels that some reference uses, whose definitions link back.
+    referenced: std::collections::HashSet<String>,
+    references: HashMap<usize, usize>,
+}
+
+impl Footnotes {
+    fn of(nodes: &[Node]) -> Footnotes {
+        let mut numbers: HashMap<String, usize> = HashMap::new();
+        let referenced: std::collections::HashSet<String> = nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Event(Event::FootnoteReference(label)) => Some(label.to_string()),
+                _ => None,
+            })
+            .collect();
+        // References first, in reading order; definitions nobody references after them.
+        for wanted_reference in [true, false] {
+            for node in nodes {
+                let label = match node {
+                    Node::Event(Event::FootnoteReference(label)) if wanted_reference => label,
+                    Node::Event(Event::Start(Tag::FootnoteDefinition(label))) if !wanted_reference => label,
+                    _ => continue,
+                };
+                let next = numbers.len() + 1;
+                numbers.entry(label.to_string()).or_insert(next);
+            }
+        }
+        Footnotes { numbers, referenced, references: HashMap::new() }
+    }
+
+    fn number(&self, label: &str) -> usize {
+        self.numbers.get(label).copied().unwrap_or(0)
+    }
+
+    /// The link of a reference to `label`: the first one's id is `fn-ref-N`, later
+    /// ones `fn-ref-N-2`, `fn-ref-N-3`, …
+    fn reference(&mut self, label: &str) -> String {
+        let n = self.number(label);
+        let seen = self.references.entry(n).or_insert(0);
+        *seen += 1;
+        let id = if *seen == 1 { format!("fn-ref-{n}") } else { format!("fn-ref-{n}-{seen}") };
+        format!("<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"{id}\" role=\"doc-noteref\">{n}</a></sup>")
+    }
+
+    fn definition_start(&self, label: &str) -> String {
+        let n = self.number(label);
+        format!("<div class=\"footnote\" id=\"fn-{n}\" role=\"doc-footnote\"><span class=\"footnote-num\">{n}</span>")
+    }
+
+    /// The end of a definition, with a link back to its first reference when it has one.
+    fn definition_end(&self, label: &str) -> String {
+        let n = self.number(label);
+        if self.referenced.contains(label) {
+            format!(" <a class=\"footnote-back\" href=\"#fn-ref-{n}\" aria-label=\"Back to the text of note {n}\">↩</a></div>")
+        } else {
+            "</div>".to_string()
+        }
+    }
+}
+
 impl Serializer<'_, '_> {
     fn close_link(&mut self) {
         self.link_depth = self.link_depth.saturating_sub(1);
@@ -229,6 +307,20 @@ impl Iterator for Serializer<'_, '_> {
                 Node::Event(e @ Event::End(TagEnd::Link)) => {
                     self.queue.push_back(e.clone());
                     self.close_link();
+                }
+                Node::Event(Event::FootnoteReference(label)) => {
+                    let html = self.footnotes.reference(label);
+                    self.queue.push_back(Self::html(html));
+                }
+                Node::Event(Event::Start(Tag::FootnoteDefinition(label))) => {
+                    self.open_footnote.push(label.to_string());
+                    let html = self.footnotes.definition_start(label);
+                    self.queue.push_back(Self::html(html));
+                }
+                Node::Event(Event::End(TagEnd::FootnoteDefinition)) => {
+                    let label = self.open_footnote.pop().unwrap_or_default();
+                    let html = self.footnotes.definition_end(&label);
+                    self.queue.push_back(Self::html(html));
                 }
                 Node::Event(e) => self.queue.push_back(e.clone()),
                 Node::Text(run) => {

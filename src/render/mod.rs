@@ -79,6 +79,8 @@ pub struct Rendered {
 pub trait Sink: Sync {
     /// Stores one file.
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+    /// Stores a copy of the file at `from` (a static file), without holding it whole.
+    fn copy(&self, path: &str, from: &std::path::Path) -> std::io::Result<()>;
 }
 
 /// Where rendered files go.
@@ -148,7 +150,7 @@ pub fn render(
     let mut generated: Vec<String> = pages.iter().map(Page::file).collect();
     generated.extend(MACHINE_FILES.iter().map(|f| f.to_string()));
     let statics = static_files(site, &generated).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
-    generated.extend(statics.iter().map(|f| f.path.clone()));
+    generated.extend(statics.iter().map(|f| f.path().to_string()));
     let known: FxHashSet<&str> = generated.iter().map(String::as_str).collect();
     let base_path = site.config.base_path();
     let exists = |p: &str| known.contains(p);
@@ -208,7 +210,7 @@ pub fn render(
         cache.tera = Some(tera);
     }
     for f in statics {
-        out.take(delivery.deliver(f));
+        out.take(delivery.deliver_static(f));
     }
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out.paths.sort();
@@ -318,13 +320,42 @@ impl Delivery<'_> {
             Destination::Memory => Some(kept(file)),
             Destination::Sink(sink) => {
                 if let Err(e) = sink.put(&file.path, &file.bytes) {
-                    self.errors.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{}: {e}", file.path));
+                    self.fail(&file.path, e);
                 }
                 None
             }
             Destination::Nowhere => None,
         };
         Delivered { path, facts, file: kept }
+    }
+
+    /// Sends a static file where it goes: a sink copies it from disk; memory, and the
+    /// link check of a static page, read it.
+    fn deliver_static(&self, file: StaticFile) -> Delivered {
+        let (path, from) = match file {
+            StaticFile::BuiltIn(f) => return self.deliver(f),
+            StaticFile::OnDisk { path, from } => (path, from),
+        };
+        if let (Destination::Sink(sink), false) = (self.dest, path.ends_with(".html")) {
+            if let Err(e) = sink.copy(&path, &from) {
+                self.fail(&path, e);
+            }
+            return Delivered { path, facts: None, file: None };
+        }
+        if let (Destination::Nowhere, false) = (self.dest, path.ends_with(".html")) {
+            return Delivered { path, facts: None, file: None };
+        }
+        match std::fs::read(&from) {
+            Ok(bytes) => self.deliver(OutputFile { path, bytes: Arc::new(bytes) }),
+            Err(e) => {
+                self.fail(&path, e);
+                Delivered { path, facts: None, file: None }
+            }
+        }
+    }
+
+    fn fail(&self, path: &str, e: std::io::Error) {
+        self.errors.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{path}: {e}"));
     }
 }
 
@@ -349,7 +380,19 @@ fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<
     let mut bytes = Vec::with_capacity(PAGE_BUFFER);
     tera.render_to(template, ctx, &mut bytes)
         .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))?;
-    Ok(OutputFile { path: path.to_string(), bytes: Arc::new(bytes) })
+    Ok(OutputFile { path: path.to_string(), bytes: Arc::new(only_allowed_bytes(bytes)) })
+}
+
+/// Rendered text with the characters XML and HTML forbid replaced (see
+/// [`crate::text::allowed_char`]), whatever the content put into it.
+fn only_allowed_bytes(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(text) => match crate::text::only_allowed(&text) {
+            std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+            std::borrow::Cow::Owned(clean) => clean.into_bytes(),
+        },
+        Err(e) => e.into_bytes(),
+    }
 }
 
 /// A file about to be kept in memory, with the slack of its render buffer given back.
@@ -360,23 +403,42 @@ fn kept(mut file: OutputFile) -> OutputFile {
     file
 }
 
+/// A file copied to the output as it is: built in, or from the site's `static/`.
+enum StaticFile {
+    /// Embedded in the binary.
+    BuiltIn(OutputFile),
+    /// On disk, copied without being read whole (pages excepted: their links are checked).
+    OnDisk { path: String, from: std::path::PathBuf },
+}
+
+impl StaticFile {
+    fn path(&self) -> &str {
+        match self {
+            StaticFile::BuiltIn(f) => &f.path,
+            StaticFile::OnDisk { path, .. } => path,
+        }
+    }
+}
+
 /// The built-in static files, replaced or joined by the site's own `static/` files;
 /// none may take the path of a generated file.
-fn static_files(site: &Site, generated: &[String]) -> Result<Vec<OutputFile>, String> {
-    let mut statics: Vec<OutputFile> = theme::STATIC
+fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, String> {
+    let mut statics: Vec<StaticFile> = theme::STATIC
         .iter()
-        .map(|(name, bytes)| OutputFile { path: name.to_string(), bytes: Arc::new(bytes.to_vec()) })
+        .map(|(name, bytes)| {
+            StaticFile::BuiltIn(OutputFile { path: name.to_string(), bytes: Arc::new(bytes.to_vec()) })
+        })
         .collect();
     for f in &site.static_files {
-        let bytes = std::fs::read(&f.path).map_err(|e| format!("cannot read static/{}: {e}", f.name))?;
-        match statics.iter_mut().find(|s| s.path == f.name) {
-            Some(s) => s.bytes = Arc::new(bytes),
-            None => statics.push(OutputFile { path: f.name.clone(), bytes: Arc::new(bytes) }),
+        let own = StaticFile::OnDisk { path: f.name.clone(), from: f.path.clone() };
+        match statics.iter_mut().find(|s| s.path() == f.name) {
+            Some(s) => *s = own,
+            None => statics.push(own),
         }
     }
     let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
-    if let Some(s) = statics.iter().find(|s| generated.contains(s.path.as_str())) {
-        return Err(format!("static/{} would overwrite a generated file; rename it", s.path));
+    if let Some(s) = statics.iter().find(|s| generated.contains(s.path())) {
+        return Err(format!("static/{} would overwrite a generated file; rename it", s.path()));
     }
     Ok(statics)
 }

@@ -221,7 +221,13 @@ mod tests {
     #[test]
     fn block_text_ignores_markup_and_folds_quotes() {
         let nodes = parse(
-            MdInput { text: "He said *“satellite\nimages”* are\n\nNext.", base: 0, file: 0, raw_html: false },
+            MdInput {
+                text: "He said *“satellite\nimages”* are\n\nNext.",
+                base: 0,
+                file: 0,
+                raw_html: false,
+                footnotes: true,
+            },
             &mut Vec::new(),
         );
         let idx = index(&nodes, Detail::Anchors);

@@ -33,6 +33,8 @@ pub struct RequestInfo<'a> {
     pub url: &'a str,
     /// The `Host` header, if any.
     pub host: Option<&'a str>,
+    /// How many `Host` headers the request carried (more than one is refused).
+    pub hosts: usize,
     /// The `Origin` header, if any.
     pub origin: Option<&'a str>,
 }
@@ -85,6 +87,9 @@ pub fn route(
 ) -> Reply {
     if req.url.len() > MAX_URL {
         return Reply::Status(414, "URI too long");
+    }
+    if req.hosts > 1 {
+        return Reply::Status(400, "repeated Host header");
     }
     match req.host.map(host_name) {
         None => return Reply::Status(400, "missing Host header"),
@@ -210,7 +215,7 @@ mod tests {
     }
 
     fn get(url: &str, host: &str) -> Reply {
-        let req = RequestInfo { method: "GET", url, host: Some(host), origin: None };
+        let req = RequestInfo { method: "GET", url, host: Some(host), hosts: 1, origin: None };
         route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::new(b"js".to_vec()))
     }
 
@@ -246,12 +251,17 @@ mod tests {
     fn refuses_foreign_hosts_origins_and_methods() {
         assert_eq!(status(get("/", "attacker.example")), 403);
         assert_eq!(status(get("/", "[")), 400);
-        let req =
-            RequestInfo { method: "GET", url: EVENTS, host: Some("localhost"), origin: Some("http://evil.example") };
+        let req = RequestInfo {
+            method: "GET",
+            url: EVENTS,
+            host: Some("localhost"),
+            hosts: 1,
+            origin: Some("http://evil.example"),
+        };
         assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 403);
-        let req = RequestInfo { method: "POST", url: "/", host: Some("localhost"), origin: None };
+        let req = RequestInfo { method: "POST", url: "/", host: Some("localhost"), hosts: 1, origin: None };
         assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 405);
-        let req = RequestInfo { method: "GET", url: "/", host: Some("localhost:1"), origin: Some(":::") };
+        let req = RequestInfo { method: "GET", url: "/", host: Some("localhost:1"), hosts: 1, origin: Some(":::") };
         assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 403);
     }
 }

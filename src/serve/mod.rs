@@ -153,6 +153,7 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
             method: &method,
             url: request.url(),
             host: header(&request, "Host"),
+            hosts: request.headers().iter().filter(|h| h.field.equiv("Host")).count(),
             origin: header(&request, "Origin"),
         };
         let reply = http::route(info, &shared.allowed, &snapshot.files, &shared.livereload);

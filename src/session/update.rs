@@ -62,7 +62,10 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
     let mut edits = Vec::new();
     for path in paths {
         let loaded = match load::load_article(opts, path, &mut kept.sources) {
-            Ok(Some(loaded)) => loaded,
+            Ok(Some((loaded, warnings))) => {
+                diags.extend(warnings);
+                loaded
+            }
             Ok(None) => return Err(Outcome::NotApplicable),
             Err(d) => {
                 diags.push(d);

@@ -12,6 +12,7 @@ fn bundled_site_builds_without_warnings_and_every_link_resolves() {
     let opts = BuildOptions {
         load: LoadOptions { root: env!("CARGO_MANIFEST_DIR").into(), drafts: false, base_url: None },
         output: Some(out.clone()),
+        force: false,
     };
     let compiled = gloss::build(&opts).expect("build runs");
     let (errors, warnings) = compiled.diagnostics.counts();

@@ -101,15 +101,16 @@ fn output_folders_that_would_destroy_sources_are_refused() {
 }
 
 #[test]
-fn an_output_symlink_is_replaced_not_followed() {
+fn an_output_symlink_is_refused_and_left_alone() {
     let site = SiteTest::fixture("basic");
     let elsewhere = site.root.with_extension("elsewhere");
     std::fs::create_dir_all(&elsewhere).unwrap();
     std::fs::write(elsewhere.join("canary.txt"), "alive").unwrap();
     std::os::unix::fs::symlink(&elsewhere, site.root.join("public")).unwrap();
-    let out = site.build();
-    assert!(out.has("index.html"));
-    assert!(!site.root.join("public").is_symlink());
+    let run = site.run(&["build"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("it is a symbolic link"));
+    assert!(site.root.join("public").is_symlink());
     assert_eq!(std::fs::read_to_string(elsewhere.join("canary.txt")).unwrap(), "alive");
     assert!(!elsewhere.join("index.html").exists(), "nothing written through the link");
 }

@@ -69,6 +69,7 @@ impl SiteTest {
         let opts = BuildOptions {
             load: LoadOptions { root: self.root.clone(), drafts: false, base_url: base_url.map(str::to_string) },
             output: None,
+            force: false,
         };
         let compiled = gloss::build(&opts).expect("build runs");
         if compiled.diagnostics.has_errors() {

@@ -4,6 +4,8 @@
 //! [`Diagnostic`]s carrying a byte span into one file. Line and column are only
 //! computed when the diagnostics are printed, by `codespan-reporting`.
 
+mod excerpt;
+
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
@@ -180,8 +182,11 @@ impl Diagnostics {
     pub fn print(&self, sources: &SourceMap, out: &mut dyn term::termcolor::WriteColor) -> std::io::Result<()> {
         let config = term::Config { chars: term::Chars::ascii(), ..term::Config::default() };
         for d in self.sorted(sources) {
-            let cs = to_codespan(d, sources);
-            term::emit(out, &config, &sources.files, &cs).map_err(std::io::Error::other)?;
+            let text = sources.text(d.file);
+            let start = floor_char_boundary(text, d.span.start.min(text.len()));
+            let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
+            let (shown, span) = excerpt::Excerpt::new(sources.name(d.file), text, start..end);
+            term::emit(out, &config, &shown, &to_codespan(d, span)).map_err(std::io::Error::other)?;
         }
         let (errors, warnings) = self.counts();
         if errors + warnings > 0 {
@@ -191,17 +196,14 @@ impl Diagnostics {
     }
 }
 
-fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> CsDiagnostic<FileId> {
-    let text = sources.text(d.file);
-    let start = floor_char_boundary(text, d.span.start.min(text.len()));
-    let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
+fn to_codespan(d: &Diagnostic, span: Range<usize>) -> CsDiagnostic<()> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
     };
     CsDiagnostic::new(severity)
         .with_message(&d.message)
-        .with_labels(vec![Label::primary(d.file, start..end)])
+        .with_labels(vec![Label::primary((), span)])
         .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
 }
 
