@@ -112,6 +112,9 @@ pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics
     Some(Project { root: root.clone(), config: config?, articles, entities, documents, templates, static_files })
 }
 
+/// An article read again, with the warnings its file gave.
+pub type ArticleWithWarnings = (Loaded<ArticleMeta>, Vec<Diagnostic>);
+
 /// Reads one article file again after an edit (what `serve` does for a changed
 /// article), with the file's warnings. `Ok(None)` when it is a draft that this run
 /// leaves out.
@@ -119,7 +122,7 @@ pub fn load_article(
     opts: &LoadOptions,
     path: &Path,
     sources: &mut SourceMap,
-) -> Result<Option<(Loaded<ArticleMeta>, Vec<Diagnostic>)>, Diagnostic> {
+) -> Result<Option<ArticleWithWarnings>, Diagnostic> {
     let name = display_path(&opts.root, path);
     let refused = discover::symlink_on_the_way(&opts.root, path).map(|_| discover::SYMLINK_REFUSED.to_string());
     let text = refused

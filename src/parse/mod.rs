@@ -190,10 +190,16 @@ fn parse_fragment<M>(
 ) -> Vec<Node> {
     let first_line = md.lines().next().unwrap_or("");
     let text = sources.text(src.file);
-    let base = match text[*cursor..src.yaml.end].find(first_line) {
-        Some(i) if !first_line.is_empty() => *cursor + i,
-        _ => *cursor,
+    // A value written with escapes is not found as it reads; it then points at the
+    // cursor, which only moves past values that were found.
+    let found =
+        text.get(*cursor..src.yaml.end).and_then(|rest| rest.find(first_line)).filter(|_| !first_line.is_empty());
+    let base = match found {
+        Some(i) => {
+            *cursor += i + first_line.len();
+            *cursor - first_line.len()
+        }
+        None => *cursor,
     };
-    *cursor = base + first_line.len();
     markdown::parse(MdInput { text: md, base, file: src.file, raw_html: false, footnotes: false }, diags)
 }

@@ -76,7 +76,10 @@ fn materialise(case: &Case) -> PathBuf {
         match flag.as_deref() {
             None => std::fs::write(&target, text).unwrap(),
             Some("bytes") => std::fs::write(&target, unescape(text)).unwrap(),
-            Some("symlink") => std::os::unix::fs::symlink(text.trim(), &target).unwrap(),
+            Some("symlink") => {
+                let _ = std::fs::remove_file(&target);
+                std::os::unix::fs::symlink(text.trim(), &target).unwrap()
+            }
             Some("absent") => {
                 let _ = std::fs::remove_file(&target);
             }

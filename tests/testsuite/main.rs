@@ -6,6 +6,7 @@ mod autolink;
 mod bad;
 mod bundled;
 mod escaping;
+mod hostile;
 mod incremental;
 mod output;
 mod pages;

@@ -4,16 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::SiteTest;
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
-        .collect()
-}
+use crate::support::{snapshot, SiteTest};
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {

@@ -37,6 +37,18 @@ const CASES: &[(&str, Make)] = &[
         (body, format!("annotations:\n{fm}"))
     }),
     ("many-autolinks", |n| ("Kim met Kim. ".repeat(n / 4), String::new())),
+    ("yaml-flow-nesting", |n| (String::new(), format!("tags: {}{}\n", "[".repeat(n), "]".repeat(n)))),
+    ("yaml-compact-nesting", |n| (String::new(), format!("tags:\n  {}x\n", "- ".repeat(n)))),
+    ("yaml-mapping-nesting", |n| (String::new(), format!("tags: {}x{}\n", "{a: ".repeat(n / 4), "}".repeat(n / 4)))),
+    ("highlight-long-lines", |n| {
+        (format!("```js\n{}```\n", format!("{}\n", "a".repeat(1000)).repeat(n / 100)), String::new())
+    }),
+    ("highlight-longest-allowed-lines", |n| {
+        (format!("```js\n{}```\n", format!("{}\n", "a.".repeat(150)).repeat(n / 150)), String::new())
+    }),
+    ("highlight-many-blocks", |n| {
+        ("```js\nvar aaaaaaaa = bbbbbbbb.cccccccc(dddddd);\n```\n\n".repeat(n / 20), String::new())
+    }),
 ];
 
 /// Runs `gloss check` on a site with the case's article at size `n`; returns the time.
@@ -83,6 +95,21 @@ fn hostile_markdown_and_front_matter_scale_linearly() {
         assert!(!blew_up, "{name} grows worse than linearly:\n{}", report.join("\n"));
     }
     eprintln!("{}", report.join("\n"));
+}
+
+#[test]
+fn deep_nesting_in_site_yaml_is_refused_at_once_and_not_echoed_whole() {
+    let site = SiteTest::new("deep-site-yaml").file(
+        "site.yaml",
+        &format!("title: T\nbase_url: https://example.org/\ndescription: {}\n", "[".repeat(100_000)),
+    );
+    let start = Instant::now();
+    let out = site.run(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("site.yaml:3:40: nests") || stderr.contains("--> site.yaml:3:"), "{stderr}");
+    assert!(stderr.len() < 2_000, "the error echoes {} bytes", stderr.len());
+    assert!(start.elapsed() < Duration::from_secs(30));
 }
 
 #[test]

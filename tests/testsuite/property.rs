@@ -97,3 +97,120 @@ proptest! {
         check(text.as_bytes(), &site())?;
     }
 }
+
+/// Characters and spellings an attacker reaches for: quotes and angle brackets,
+/// attribute syntax, control and bidi characters, noncharacters, script URLs.
+const HOSTILE: &[&str] = &[
+    "\"",
+    "'",
+    "<",
+    ">",
+    "&",
+    "{",
+    "}",
+    "=",
+    "#",
+    ".",
+    "\u{1}",
+    "\u{b}",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{fffe}",
+    "\u{fdd0}",
+    "\u{feff}",
+    "javascript:alert(1)",
+    "JaVa\tScRiPt:x",
+    "&#106;avascript:x",
+    "vbscript:x",
+    "data:text/html,x",
+    "onerror=alert(1)",
+    " onfocus=x ",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "]]>",
+    "</script>",
+    "-->",
+    "\\",
+    "\n",
+    "Kim",
+    " ",
+    "@kim",
+    "[^1]",
+    "é",
+];
+
+/// A YAML double-quoted scalar holding `s` exactly (control characters as escapes).
+fn yaml_quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || c == '\u{feff}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn hostile_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(0..HOSTILE.len(), 0..12).prop_map(|picks| picks.iter().map(|&i| HOSTILE[i]).collect())
+}
+
+/// Builds a site whose front-matter strings and body are `values` and `body`, and
+/// returns the audit of its output (empty when the build failed: nothing written).
+fn build_hostile(values: &[String], body: &str, case: usize) -> Vec<String> {
+    let [title, summary, context, note, source, label] = values else { unreachable!() };
+    let fm = format!(
+        "title: {}\ndate: 2024-01-01\nsummary: {}\nauthors: [kim, {}]\ntags: [{}]\nsources:\n  - {{ id: src, title: {}, url: {} }}\n\
+         quotes:\n  - {{ id: q, by: kim, text: Kim said, context: {}, source: src }}\n\
+         annotations:\n  - {{ exact: said, note: {} }}\nevents:\n  - {{ date: 2024-01-02, label: {} }}",
+        yaml_quoted(title),
+        yaml_quoted(summary),
+        yaml_quoted(label),
+        yaml_quoted(label),
+        yaml_quoted(source),
+        yaml_quoted(&format!("https://example.org/{source}")),
+        yaml_quoted(context),
+        yaml_quoted(note),
+        yaml_quoted(label),
+    );
+    let site = SiteTest::new(&format!("hostile-prop-{case}"))
+        .file("site.yaml", "title: T\nbase_url: https://example.org/sub/path/\n")
+        .entity("kim", "Kim", "person")
+        .article("a", &fm, &format!("Kim said hello.\n\n{body}\n"));
+    let opts = gloss::BuildOptions {
+        load: LoadOptions { root: site.root.clone(), drafts: false, base_url: None },
+        output: None,
+        force: false,
+    };
+    let compiled = gloss::build(&opts).expect("build runs");
+    let out = site.root.join("public");
+    if compiled.diagnostics.has_errors() {
+        assert!(!out.exists(), "a failed build wrote output");
+        return Vec::new();
+    }
+    let problems = crate::support::audit_output(&out);
+    let _ = std::fs::remove_dir_all(&site.root);
+    problems
+}
+
+static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_strings_never_make_unsafe_or_malformed_output(
+        values in proptest::collection::vec(hostile_text(), 6),
+        body in hostile_text(),
+    ) {
+        let case = CASE.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let problems = build_hostile(&values, &body, case);
+        prop_assert!(problems.is_empty(), "{problems:#?}");
+    }
+}

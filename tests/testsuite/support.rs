@@ -102,6 +102,26 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Every file, folder and symbolic link under `dir`, with the bytes of each file and
+/// the target of each link: two equal snapshots mean nothing was touched.
+pub(crate) fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let name = e.path().strip_prefix(dir).unwrap().display().to_string();
+            let contents = if e.file_type().is_symlink() {
+                format!("link to {}", std::fs::read_link(e.path()).unwrap().display()).into_bytes()
+            } else if e.file_type().is_dir() {
+                b"folder".to_vec()
+            } else {
+                std::fs::read(e.path()).unwrap()
+            };
+            (name, contents)
+        })
+        .collect()
+}
+
 /// A built site's output folder.
 pub(crate) struct Built {
     pub(crate) out: PathBuf,
@@ -200,4 +220,82 @@ fn resolve(dir: &Path, rel: &str) -> PathBuf {
         }
     }
     p
+}
+
+/// Everything unsafe or malformed in an output folder: HTML attributes that run script
+/// (`on*`, `style`) or URLs with a script scheme, HTML the tokenizer reports errors in,
+/// XML that does not parse, JSON (files and JSON-LD blocks) that does not parse.
+pub(crate) fn audit_output(out: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(out) {
+        let path = entry.unwrap().into_path();
+        let name = path.strip_prefix(out).unwrap().display().to_string();
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => audit_html(&name, &text, &mut problems),
+            Some("xml") => {
+                if let Err(e) = roxmltree::Document::parse(&text) {
+                    problems.push(format!("{name}: not well-formed XML: {e}"));
+                }
+            }
+            Some("json" | "jsonld") => {
+                if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
+                    problems.push(format!("{name}: not JSON: {e}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
+}
+
+const URL_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "poster", "srcset", "xlink:href"];
+
+fn audit_html(name: &str, html: &str, problems: &mut Vec<String>) {
+    use html5gum::{Token, Tokenizer};
+    let mut in_json: Option<String> = None;
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                for (attr, value) in &tag.attributes {
+                    let attr = String::from_utf8_lossy(attr).to_ascii_lowercase();
+                    let value = String::from_utf8_lossy(value).to_string();
+                    if attr.starts_with("on") || attr == "style" {
+                        problems.push(format!("{name}: attribute {attr}=\"{value}\""));
+                    }
+                    if URL_ATTRIBUTES.contains(&attr.as_str()) && runs_script(&value) {
+                        problems.push(format!("{name}: unsafe URL {attr}=\"{value}\""));
+                    }
+                }
+                let is_json = tag
+                    .attributes
+                    .iter()
+                    .any(|(k, v)| k.as_slice() == b"type" && v.as_slice() == b"application/ld+json");
+                if &*tag.name == b"script" && is_json {
+                    in_json = Some(String::new());
+                }
+            }
+            Token::String(s) => {
+                if let Some(json) = &mut in_json {
+                    json.push_str(&String::from_utf8_lossy(&s));
+                }
+            }
+            Token::EndTag(tag) if &*tag.name == b"script" => {
+                if let Some(json) = in_json.take() {
+                    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
+                        problems.push(format!("{name}: JSON-LD does not parse: {e}"));
+                    }
+                }
+            }
+            Token::Error(e) => problems.push(format!("{name}: HTML error {e:?}")),
+            _ => {}
+        }
+    }
+}
+
+/// True for a URL a browser would run as script or load as inline data, however padded.
+fn runs_script(url: &str) -> bool {
+    let squeezed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let lower = squeezed.to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"].iter().any(|s| lower.starts_with(s))
 }
