@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use gloss::load::LoadOptions;
-use gloss::session::Session;
+use gloss::LoadOptions;
+use gloss::Session;
 
 fn main() {
     let mut args = std::env::args().skip(1);

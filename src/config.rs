@@ -5,7 +5,7 @@ use serde::Deserialize;
 /// How plain-text mentions of entity and document names become links (FORMAT.md 4.3).
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum AutolinkMode {
+pub(crate) enum AutolinkMode {
     /// The first occurrence of each name per article.
     #[default]
     First,
@@ -18,26 +18,26 @@ pub enum AutolinkMode {
 /// The settings in `site.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SiteConfig {
+pub(crate) struct SiteConfig {
     /// Site title.
-    pub title: String,
+    pub(crate) title: String,
     /// Absolute URL the site is published at, ending in `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// BCP 47 language tag.
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     /// One line for feeds and search engines.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     /// Default autolink mode for articles.
     #[serde(default)]
-    pub autolink: AutolinkMode,
+    pub(crate) autolink: AutolinkMode,
     /// Let raw HTML in article bodies through.
     #[serde(default)]
-    pub raw_html: bool,
+    pub(crate) raw_html: bool,
     /// Items per list page.
     #[serde(default = "default_paginate")]
-    pub paginate: usize,
+    pub(crate) paginate: usize,
 }
 
 fn default_language() -> String {
@@ -51,7 +51,7 @@ fn default_paginate() -> usize {
 impl SiteConfig {
     /// Checks values serde cannot: the base URL's form and the page size.
     /// Returns the problems, each with the key it concerns.
-    pub fn validate(&mut self) -> Vec<(&'static str, String)> {
+    pub(crate) fn validate(&mut self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
         let lower = self.base_url.to_ascii_lowercase();
         let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
@@ -79,7 +79,7 @@ impl SiteConfig {
     }
 
     /// The path part of `base_url`, always starting and ending with `/` (`/news/`).
-    pub fn base_path(&self) -> String {
+    pub(crate) fn base_path(&self) -> String {
         let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
         match after_scheme.find('/') {
             Some(i) => after_scheme[i..].to_string(),

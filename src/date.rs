@@ -22,18 +22,18 @@ const MONTHS: [&str; 12] = [
 
 /// An ISO 8601 calendar date whose month and day may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub(crate) struct Date {
     /// Four-digit year.
-    pub year: u16,
+    pub(crate) year: u16,
     /// 1–12, if known.
-    pub month: Option<u8>,
+    pub(crate) month: Option<u8>,
     /// 1–31, if known (only with a month).
-    pub day: Option<u8>,
+    pub(crate) day: Option<u8>,
 }
 
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub(crate) fn parse(s: &str) -> Result<Date, String> {
         let bad = || format!("'{s}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY (for example 2024-11-06)");
         let parts: Vec<&str> = s.trim().split('-').collect();
         let num = |p: &str, len: usize| -> Option<u32> {
@@ -61,7 +61,7 @@ impl Date {
     }
 
     /// The ISO form, as written: `2024-11-06`, `2024-11` or `2024`.
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{:04}-{m:02}", self.year),
@@ -70,12 +70,12 @@ impl Date {
     }
 
     /// An RFC 3339 timestamp at midnight UTC of the first day the date covers (for feeds).
-    pub fn rfc3339(&self) -> String {
+    pub(crate) fn rfc3339(&self) -> String {
         format!("{:04}-{:02}-{:02}T00:00:00Z", self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
     /// How a reader sees it: "6 November 2024", "November 2024", "2024".
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
             (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
@@ -85,7 +85,7 @@ impl Date {
 }
 
 /// A human form for a range: "4–5 November 2024", "June–November 2024", or both dates in full.
-pub fn human_range(start: &Date, end: Option<&Date>) -> String {
+pub(crate) fn human_range(start: &Date, end: Option<&Date>) -> String {
     let Some(end) = end else { return start.human() };
     match (start.month, start.day, end.month, end.day) {
         (Some(m1), Some(d1), Some(m2), Some(_)) if start.year == end.year && m1 == m2 => {

@@ -17,30 +17,31 @@
 //! adds write, and `serve` keeps one session alive, rebuilding in memory on each change.
 
 pub mod cli;
-pub mod config;
-pub mod date;
-pub mod diag;
-pub mod load;
-pub mod meta;
-pub mod parse;
-pub mod render;
-pub mod resolve;
-pub mod scaffold;
-pub mod serve;
-pub mod session;
-pub mod site;
-pub mod text;
-pub mod theme;
-pub mod urls;
-pub mod verify;
-pub mod write;
+mod config;
+mod date;
+mod diag;
+mod load;
+mod meta;
+mod parse;
+mod render;
+mod resolve;
+mod scaffold;
+mod serve;
+mod session;
+mod site;
+mod text;
+mod theme;
+mod urls;
+mod verify;
+mod write;
+
+pub use diag::{Diagnostic, Diagnostics, FileId, Severity, SourceMap};
+pub use load::LoadOptions;
+pub use session::{Rebuild, Session};
 
 use std::path::PathBuf;
 
-use diag::{Diagnostics, SourceMap};
-use load::LoadOptions;
 use render::Rendered;
-use session::Session;
 use site::Site;
 
 /// The outcome of running the pipeline up to rendering.
@@ -50,9 +51,18 @@ pub struct Compiled {
     /// Every problem found.
     pub diagnostics: Diagnostics,
     /// The site model, when resolution ran.
-    pub site: Option<Site>,
+    pub(crate) site: Option<Site>,
     /// The rendered files, when there were no errors.
-    pub rendered: Option<Rendered>,
+    pub(crate) rendered: Option<Rendered>,
+}
+
+impl Compiled {
+    /// The rendered files as (output path, bytes), sorted by path, when the site built
+    /// with its output kept in memory ([`compile`] does).
+    pub fn files(&self) -> Option<Vec<(&str, &[u8])>> {
+        let rendered = self.rendered.as_ref()?;
+        Some(rendered.files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect())
+    }
 }
 
 /// Loads, parses, resolves, renders and verifies the site in memory, once. Stops after

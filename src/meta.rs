@@ -14,7 +14,7 @@ use crate::date::Date;
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
-pub enum EntityKind {
+pub(crate) enum EntityKind {
     /// A person.
     Person,
     /// A company, agency, ministry, party.
@@ -31,7 +31,7 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Every kind, in the order the entity index lists them.
-    pub const ALL: [EntityKind; 6] = [
+    pub(crate) const ALL: [EntityKind; 6] = [
         EntityKind::Person,
         EntityKind::Organization,
         EntityKind::Country,
@@ -41,7 +41,7 @@ impl EntityKind {
     ];
 
     /// The lowercase keyword, as written in front matter.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             EntityKind::Person => "person",
             EntityKind::Organization => "organization",
@@ -53,7 +53,7 @@ impl EntityKind {
     }
 
     /// The kind as a label for one entity ("Person").
-    pub fn singular(self) -> &'static str {
+    pub(crate) fn singular(self) -> &'static str {
         match self {
             EntityKind::Person => "Person",
             EntityKind::Organization => "Organization",
@@ -65,7 +65,7 @@ impl EntityKind {
     }
 
     /// The plural heading used on the entity index.
-    pub fn plural(self) -> &'static str {
+    pub(crate) fn plural(self) -> &'static str {
         match self {
             EntityKind::Person => "People",
             EntityKind::Organization => "Organizations",
@@ -80,39 +80,39 @@ impl EntityKind {
 /// `content/entities/<id>.md`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntityMeta {
+pub(crate) struct EntityMeta {
     /// Display name.
-    pub name: String,
+    pub(crate) name: String,
     /// Person, organization, …
-    pub kind: EntityKind,
+    pub(crate) kind: EntityKind,
     /// Other spellings that count as mentions.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// One line, for hover cards and lists.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Links to other entities, shown on both pages.
     #[serde(default)]
-    pub related: Vec<Related>,
+    pub(crate) related: Vec<Related>,
     /// Authority links (schema.org sameAs).
     #[serde(default)]
-    pub same_as: Vec<String>,
+    pub(crate) same_as: Vec<String>,
 }
 
 /// One `related:` entry of an entity.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Related {
+pub(crate) struct Related {
     /// The other entity's id.
-    pub id: String,
+    pub(crate) id: String,
     /// How this entity relates to it ("heads").
     #[serde(rename = "as")]
-    pub relation: Option<String>,
+    pub(crate) relation: Option<String>,
 }
 
 /// What kind of primary document.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum DocumentKind {
+pub(crate) enum DocumentKind {
     /// A treaty between states.
     Treaty,
     /// A founding charter.
@@ -130,7 +130,7 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// The lowercase keyword, as written in front matter.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             DocumentKind::Treaty => "treaty",
             DocumentKind::Charter => "charter",
@@ -145,207 +145,195 @@ impl DocumentKind {
 /// `content/documents/<id>.md`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DocumentMeta {
+pub(crate) struct DocumentMeta {
     /// Full title.
-    pub title: String,
+    pub(crate) title: String,
     /// Short title for lists and links.
-    pub short_title: Option<String>,
+    pub(crate) short_title: Option<String>,
     /// Treaty, charter, …
     #[serde(default)]
-    pub kind: DocumentKind,
+    pub(crate) kind: DocumentKind,
     /// Entity ids of the parties.
     #[serde(default)]
-    pub parties: Vec<String>,
+    pub(crate) parties: Vec<String>,
     /// Signed or issued.
-    pub date: Option<Date>,
+    pub(crate) date: Option<Date>,
     /// Entity id of the place of signing.
-    pub place: Option<String>,
+    pub(crate) place: Option<String>,
     /// Other titles that count as mentions.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// The provisions the explainers turn on.
     #[serde(default)]
-    pub provisions: Vec<Provision>,
+    pub(crate) provisions: Vec<Provision>,
 }
 
 /// One provision of a document.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Provision {
+pub(crate) struct Provision {
     /// Local id, referenced as `document-id/provision-id`.
-    pub id: String,
+    pub(crate) id: String,
     /// "Article 4".
-    pub title: String,
+    pub(crate) title: String,
     /// The provision's own words, verbatim.
-    pub text: String,
+    pub(crate) text: String,
     /// Plain-words summary (Markdown).
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Other provisions it refers to (`doc/provision`).
     #[serde(default)]
-    pub cites: Vec<String>,
+    pub(crate) cites: Vec<String>,
 }
 
 /// `content/articles/**/<slug>.md`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ArticleMeta {
+pub(crate) struct ArticleMeta {
     /// Headline.
-    pub title: String,
+    pub(crate) title: String,
     /// Publication date.
-    pub date: Date,
+    pub(crate) date: Date,
     /// Last substantive update.
-    pub updated: Option<Date>,
+    pub(crate) updated: Option<Date>,
     /// Standfirst (inline Markdown).
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Names or entity ids.
     #[serde(default)]
-    pub authors: Vec<String>,
+    pub(crate) authors: Vec<String>,
     /// Free tags.
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// Drafts build only with `--drafts`.
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     /// Overrides the site's autolink mode.
-    pub autolink: Option<AutolinkMode>,
+    pub(crate) autolink: Option<AutolinkMode>,
     /// What the article relies on.
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub(crate) sources: Vec<Source>,
     /// Verbatim statements, each with its own page.
     #[serde(default)]
-    pub quotes: Vec<Quote>,
+    pub(crate) quotes: Vec<Quote>,
     /// Notes pinned to passages of the body.
     #[serde(default)]
-    pub annotations: Vec<Annotation>,
+    pub(crate) annotations: Vec<Annotation>,
     /// Quantities that sources put differently.
     #[serde(default)]
-    pub figures: Vec<Figure>,
+    pub(crate) figures: Vec<Figure>,
     /// Timeline entries.
     #[serde(default)]
-    pub events: Vec<Event>,
+    pub(crate) events: Vec<Event>,
 }
 
 /// A source an article relies on.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
+pub(crate) struct Source {
     /// Site-wide id.
-    pub id: String,
+    pub(crate) id: String,
     /// Title of the work.
-    pub title: String,
+    pub(crate) title: String,
     /// Entity id or plain text.
-    pub publisher: Option<String>,
+    pub(crate) publisher: Option<String>,
     /// Byline.
-    pub author: Option<String>,
+    pub(crate) author: Option<String>,
     /// Publication date.
-    pub date: Option<Date>,
+    pub(crate) date: Option<Date>,
     /// Where to read it.
-    pub url: Option<String>,
-}
-
-/// Where a text anchor sits in the body (FORMAT.md 4.2).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Selector {
-    /// The words of the passage.
-    pub exact: Option<String>,
-    /// Text right before it.
-    pub prefix: Option<String>,
-    /// Text right after it.
-    pub suffix: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// A verbatim statement.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Quote {
+pub(crate) struct Quote {
     /// Site-wide id.
-    pub id: String,
+    pub(crate) id: String,
     /// Entity id of the speaker.
-    pub by: String,
+    pub(crate) by: String,
     /// The words, verbatim.
-    pub text: String,
+    pub(crate) text: String,
     /// When it was said.
-    pub date: Option<Date>,
+    pub(crate) date: Option<Date>,
     /// The circumstances.
-    pub context: Option<String>,
+    pub(crate) context: Option<String>,
     /// Source id.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// The part of `text` that appears in the body, when `text` is longer.
-    pub exact: Option<String>,
+    pub(crate) exact: Option<String>,
     /// Text right before the quoted words in the body.
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Text right after the quoted words in the body.
-    pub suffix: Option<String>,
+    pub(crate) suffix: Option<String>,
 }
 
 /// A note pinned to a passage.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Annotation {
+pub(crate) struct Annotation {
     /// The words of the passage.
-    pub exact: String,
+    pub(crate) exact: String,
     /// Text right before it.
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Text right after it.
-    pub suffix: Option<String>,
+    pub(crate) suffix: Option<String>,
     /// What the passage is about (any id).
     #[serde(rename = "ref")]
-    pub target: Option<String>,
+    pub(crate) target: Option<String>,
     /// Markdown note.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// One quantity that sources put differently.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// Site-wide id.
-    pub id: String,
+    pub(crate) id: String,
     /// What is counted.
-    pub label: String,
+    pub(crate) label: String,
     /// Unit of the values.
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// One value per source.
-    pub values: Vec<FigureValue>,
+    pub(crate) values: Vec<FigureValue>,
 }
 
 /// One source's value of a figure.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FigureValue {
+pub(crate) struct FigureValue {
     /// The number.
-    pub value: f64,
+    pub(crate) value: f64,
     /// Entity id(s) of who put it so.
-    pub by: OneOrMany,
+    pub(crate) by: OneOrMany,
     /// What exactly it counts.
-    pub scope: Option<String>,
+    pub(crate) scope: Option<String>,
     /// The words of the body that state it.
-    pub exact: Option<String>,
+    pub(crate) exact: Option<String>,
     /// Text right before it.
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Text right after it.
-    pub suffix: Option<String>,
+    pub(crate) suffix: Option<String>,
 }
 
 /// A timeline entry.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Event {
+pub(crate) struct Event {
     /// When it happened (or began).
-    pub date: Date,
+    pub(crate) date: Date,
     /// When it ended, for a range.
-    pub end: Option<Date>,
+    pub(crate) end: Option<Date>,
     /// What happened.
-    pub label: String,
+    pub(crate) label: String,
     /// Ids it concerns.
     #[serde(default)]
-    pub refs: Vec<String>,
+    pub(crate) refs: Vec<String>,
 }
 
 /// A value written either as one string or as a list of strings.
 #[derive(Debug, Clone, Default)]
-pub struct OneOrMany(pub Vec<String>);
+pub(crate) struct OneOrMany(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for OneOrMany {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

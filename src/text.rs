@@ -6,7 +6,7 @@ use std::borrow::Cow;
 /// What a character that XML 1.0 or HTML forbids becomes: a control character (other
 /// than tab, line feed and carriage return) a space, a noncharacter (U+FFFE, U+FDD0, …)
 /// the replacement character U+FFFD. Allowed characters are kept.
-pub fn allowed_char(c: char) -> char {
+pub(crate) fn allowed_char(c: char) -> char {
     let n = c as u32;
     if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || n == 0x7f {
         ' '
@@ -26,7 +26,7 @@ fn all_allowed(s: &str) -> bool {
 }
 
 /// `s` with every forbidden character replaced as [`allowed_char`] says.
-pub fn only_allowed(s: &str) -> Cow<'_, str> {
+pub(crate) fn only_allowed(s: &str) -> Cow<'_, str> {
     if all_allowed(s) {
         Cow::Borrowed(s)
     } else {
@@ -37,7 +37,7 @@ pub fn only_allowed(s: &str) -> Cow<'_, str> {
 /// Like [`only_allowed`], but keeping every byte offset: each forbidden character is
 /// replaced by spaces or U+FFFD of the same UTF-8 length, so positions in the text
 /// stay true. Returns the first character replaced, if any.
-pub fn only_allowed_in_place(s: &mut String) -> Option<(usize, char)> {
+pub(crate) fn only_allowed_in_place(s: &mut String) -> Option<(usize, char)> {
     if all_allowed(s) {
         return None;
     }
@@ -63,7 +63,7 @@ pub fn only_allowed_in_place(s: &mut String) -> Option<(usize, char)> {
 
 /// `s` cut to at most `max` characters at its end, on a word boundary, with `…` added
 /// when anything was cut.
-pub fn clip_end(s: &str, max: usize) -> String {
+pub(crate) fn clip_end(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -74,7 +74,7 @@ pub fn clip_end(s: &str, max: usize) -> String {
 
 /// `s` cut to at most `max` characters at its start, on a word boundary, with `…`
 /// in front when anything was cut.
-pub fn clip_start(s: &str, max: usize) -> String {
+pub(crate) fn clip_start(s: &str, max: usize) -> String {
     let n = s.chars().count();
     if n <= max {
         return s.to_string();

@@ -3,7 +3,7 @@
 //! its own folder.
 
 /// Built-in templates, by name.
-pub const TEMPLATES: &[(&str, &str)] = &[
+pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
     ("partials/quote_card.html", include_str!("../templates/partials/quote_card.html")),
@@ -25,7 +25,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Built-in static files, by path relative to the output root.
-pub const STATIC: &[(&str, &[u8])] = &[
+pub(crate) const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("search.js", include_bytes!("../static/search.js")),
     ("reader.js", include_bytes!("../static/reader.js")),

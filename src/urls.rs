@@ -4,14 +4,14 @@
 /// True for links that must never reach the output: `javascript:`, `vbscript:` and
 /// `data:`, however they are cased or padded with white space and control characters.
 /// (HTML entities are already decoded by the Markdown parser and the YAML parser.)
-pub fn is_dangerous(url: &str) -> bool {
+pub(crate) fn is_dangerous(url: &str) -> bool {
     let cleaned: String =
         url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(16).collect::<String>().to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s))
 }
 
 /// True for the URLs front matter may carry: `http`, `https`, `mailto`, or relative.
-pub fn is_allowed_in_front_matter(url: &str) -> bool {
+pub(crate) fn is_allowed_in_front_matter(url: &str) -> bool {
     if is_dangerous(url) || url.chars().any(char::is_control) {
         return false;
     }
@@ -27,7 +27,7 @@ pub fn is_allowed_in_front_matter(url: &str) -> bool {
 
 /// The relative prefix from the page at `path` (`"articles/x/"`, `""` for the home page)
 /// back to the site root: `"../../"`.
-pub fn root_prefix(path: &str) -> String {
+pub(crate) fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 

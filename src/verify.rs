@@ -11,17 +11,17 @@ use crate::render::facts::{leads, Leads, PageFacts};
 
 /// One problem in the output: the file and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputProblem {
+pub(crate) struct OutputProblem {
     /// Output path (`articles/x/index.html`).
-    pub path: String,
+    pub(crate) path: String,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// Checks the rendered output: `paths` are every output file, `facts` those of every
 /// HTML page (which already hold the links that lead nowhere). Each link to a fragment
 /// must find an element with that id on its page.
-pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
+pub(crate) fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
     let mut problems = collisions(paths);
     let pages: FxHashMap<&str, &PageFacts> = facts.iter().map(|p| (p.path.as_str(), p)).collect();
     let page = |p: &str| pages.get(p).copied();
@@ -32,11 +32,11 @@ pub fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<Outp
 }
 
 /// The facts of the output page at a path.
-pub type PageOf<'a> = dyn Fn(&str) -> Option<&'a PageFacts> + Sync + 'a;
+pub(crate) type PageOf<'a> = dyn Fn(&str) -> Option<&'a PageFacts> + Sync + 'a;
 
 /// Checks some pages only, against the whole output (what `serve` does for the pages
 /// an edit rendered again); `page` finds any page's facts.
-pub fn check_pages<'a>(pages: &[&PageFacts], base_path: &str, page: &PageOf<'a>) -> Vec<OutputProblem> {
+pub(crate) fn check_pages<'a>(pages: &[&PageFacts], base_path: &str, page: &PageOf<'a>) -> Vec<OutputProblem> {
     pages.par_iter().flat_map_iter(|f| page_problems(f, base_path, page)).collect()
 }
 

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use gloss::load::LoadOptions;
+use gloss::LoadOptions;
 use libfuzzer_sys::fuzz_target;
 
 fn site() -> &'static PathBuf {

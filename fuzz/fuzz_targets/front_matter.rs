@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use gloss::load::LoadOptions;
+use gloss::LoadOptions;
 use libfuzzer_sys::fuzz_target;
 
 const SITE_YAML: &str = "title: Fuzz\nbase_url: https://example.org/news/\n";

@@ -10,25 +10,25 @@ use crate::BuildOptions;
 
 /// Arguments of `gloss build`.
 #[derive(Args, Debug)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Where the site is.
     #[command(flatten)]
-    pub root: RootArg,
+    pub(crate) root: RootArg,
     /// Output folder (default: public/ under the root).
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Replace site.yaml's base_url.
     #[arg(long)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Include draft articles.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Replace the output folder even when it holds files gloss did not write.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Print only diagnostics: no progress, no summary line.
     #[arg(long, short)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 /// A spinner on a terminal for builds that take more than a moment; nothing otherwise.

@@ -8,7 +8,7 @@ use crate::session::Session;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Like a compiler: location, source line, caret, help.
     #[default]
     Human,
@@ -18,16 +18,16 @@ pub enum Format {
 
 /// Arguments of `gloss check`.
 #[derive(Args, Debug)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Where the site is.
     #[command(flatten)]
-    pub root: RootArg,
+    pub(crate) root: RootArg,
     /// Check draft articles too.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Output format of the diagnostics.
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// Runs the checks and returns the exit status.

@@ -17,15 +17,15 @@ use crate::load::LoadOptions;
 /// gloss: a static-site generator for annotated news explainers.
 #[derive(Parser, Debug)]
 #[command(name = "gloss", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into the output folder.
     Build(build::BuildArgs),
     /// Check everything build checks; write nothing.
@@ -38,18 +38,18 @@ pub enum Command {
 
 /// Where the site is.
 #[derive(Args, Debug, Clone)]
-pub struct RootArg {
+pub(crate) struct RootArg {
     /// The site root (the folder holding site.yaml).
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
 }
 
 /// Exit status for success.
-pub const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// Exit status when the content has errors.
-pub const EXIT_CONTENT: u8 = 1;
+pub(crate) const EXIT_CONTENT: u8 = 1;
 /// Exit status for bad usage or I/O failure.
-pub const EXIT_FAILURE: u8 = 2;
+pub(crate) const EXIT_FAILURE: u8 = 2;
 
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {

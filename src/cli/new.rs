@@ -8,9 +8,9 @@ use super::{EXIT_FAILURE, EXIT_OK};
 
 /// Arguments of `gloss new`.
 #[derive(Args, Debug)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The folder to create the site in (new or empty).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
 }
 
 /// Writes the starter site; returns the exit status.

@@ -9,22 +9,22 @@ use crate::serve::{self, ServeOptions};
 
 /// Arguments of `gloss serve`.
 #[derive(Args, Debug)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Where the site is.
     #[command(flatten)]
-    pub root: RootArg,
+    pub(crate) root: RootArg,
     /// Address to listen on (loopback by default; the server refuses other Host names).
     #[arg(long, default_value = "127.0.0.1")]
-    pub bind: String,
+    pub(crate) bind: String,
     /// Port to listen on.
     #[arg(long, default_value_t = 1111)]
-    pub port: u16,
+    pub(crate) port: u16,
     /// Include draft articles.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Open the site in a browser.
     #[arg(long)]
-    pub open: bool,
+    pub(crate) open: bool,
 }
 
 /// Serves until Ctrl-C; returns the exit status.

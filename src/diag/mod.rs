@@ -12,8 +12,6 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 
-pub use codespan_reporting::term::termcolor;
-
 /// Identifies one file in the [`SourceMap`].
 pub type FileId = usize;
 
@@ -208,7 +206,7 @@ fn to_codespan(d: &Diagnostic, span: Range<usize>) -> CsDiagnostic<()> {
 }
 
 /// "1 error", "2 warnings".
-pub fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
@@ -217,7 +215,7 @@ pub fn plural(n: usize, word: &str) -> String {
 }
 
 /// The largest char boundary at or below `i`.
-pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }

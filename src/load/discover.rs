@@ -6,25 +6,25 @@ use walkdir::WalkDir;
 
 /// One problem met while walking the site, with the path concerned.
 #[derive(Debug)]
-pub struct WalkProblem {
+pub(crate) struct WalkProblem {
     /// The path, relative to the site root where possible.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// What went wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// The message for every symbolic link met inside a site.
-pub const SYMLINK_REFUSED: &str =
+pub(crate) const SYMLINK_REFUSED: &str =
     "symbolic links inside a site are not followed: replace the link with the file or folder itself";
 
 /// True when `path` itself is a symbolic link (not what it points to).
-pub fn is_symlink(path: &Path) -> bool {
+pub(crate) fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// The first symbolic link on the way from `root` (which is followed: the user named
 /// it) down to `path`, if any.
-pub fn symlink_on_the_way(root: &Path, path: &Path) -> Option<PathBuf> {
+pub(crate) fn symlink_on_the_way(root: &Path, path: &Path) -> Option<PathBuf> {
     let rel = path.strip_prefix(root).ok()?;
     let mut at = root.to_path_buf();
     for part in rel.components() {
@@ -40,7 +40,7 @@ pub fn symlink_on_the_way(root: &Path, path: &Path) -> Option<PathBuf> {
 /// sorted by path. Symbolic links are never followed, whether `dir` itself, a folder on
 /// the way to it or an entry inside it; each one met is reported, as is every
 /// unreadable entry.
-pub fn files_under(
+pub(crate) fn files_under(
     root: &Path,
     dir: &Path,
     wanted: impl Fn(&str) -> bool,
@@ -78,12 +78,12 @@ pub fn files_under(
 }
 
 /// Markdown content files.
-pub fn is_markdown(name: &str) -> bool {
+pub(crate) fn is_markdown(name: &str) -> bool {
     name.ends_with(".md")
 }
 
 /// Hidden files, backups and swap files that editors leave next to what they edit.
-pub fn is_editor_dropping(name: &str) -> bool {
+pub(crate) fn is_editor_dropping(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')

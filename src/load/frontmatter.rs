@@ -4,16 +4,16 @@ use std::ops::Range;
 
 /// Where the front matter and the body lie in a file's text.
 #[derive(Debug, Clone)]
-pub struct Split {
+pub(crate) struct Split {
     /// The YAML between the fences.
-    pub yaml: Range<usize>,
+    pub(crate) yaml: Range<usize>,
     /// Everything after the closing fence's line.
-    pub body: Range<usize>,
+    pub(crate) body: Range<usize>,
 }
 
 /// Why a file's front matter could not be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SplitError {
+pub(crate) enum SplitError {
     /// The file does not start with a `---` line.
     Missing,
     /// The opening `---` has no closing `---` line.
@@ -23,7 +23,7 @@ pub enum SplitError {
 /// Finds the front matter: a first line `---`, then YAML, then a line `---`.
 /// The closing fence must stand alone on its line (trailing spaces allowed) and be
 /// followed by a line break or the end of the file.
-pub fn split(text: &str) -> Result<Split, SplitError> {
+pub(crate) fn split(text: &str) -> Result<Split, SplitError> {
     let first_end = match text.find('\n') {
         Some(i) => i + 1,
         None => text.len(),
@@ -45,13 +45,13 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
 /// The span of the first whole-token occurrence of `needle` inside `within` of `text`,
 /// or the start of `within` when it does not occur. Used to point diagnostics about a
 /// front matter value at the value itself.
-pub fn locate(text: &str, within: Range<usize>, needle: &str) -> Range<usize> {
+pub(crate) fn locate(text: &str, within: Range<usize>, needle: &str) -> Range<usize> {
     tokens(text, within.clone(), needle).next().unwrap_or(within.start..within.start)
 }
 
 /// Like [`locate`], but prefers an occurrence whose line holds `key:` before it, so the
 /// words of an `exact:` point at that key rather than at the same words in a title.
-pub fn locate_key(text: &str, within: Range<usize>, key: &str, needle: &str) -> Range<usize> {
+pub(crate) fn locate_key(text: &str, within: Range<usize>, key: &str, needle: &str) -> Range<usize> {
     let wanted = format!("{key}:");
     tokens(text, within.clone(), needle)
         .find(|span| {

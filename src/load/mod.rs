@@ -1,9 +1,9 @@
 //! Stage 1, load: read `site.yaml` and every content file, split front matter from
 //! body and deserialize the front matter into the typed forms of [`crate::meta`].
 
-pub mod discover;
-pub mod frontmatter;
-pub mod yaml;
+pub(crate) mod discover;
+pub(crate) mod frontmatter;
+pub(crate) mod yaml;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use frontmatter::SplitError;
 
 /// Files larger than this are refused rather than read.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// What to load.
 #[derive(Debug, Clone)]
@@ -33,62 +33,60 @@ pub struct LoadOptions {
 
 /// One content file with its front matter deserialized.
 #[derive(Debug, Clone)]
-pub struct Loaded<M> {
+pub(crate) struct Loaded<M> {
     /// The file in the source map.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// The file stem, NFC-normalised: an entity's or document's id, an article's slug.
-    pub stem: String,
+    pub(crate) stem: String,
     /// The front matter.
-    pub meta: M,
+    pub(crate) meta: M,
     /// Byte range of the YAML in the file.
-    pub yaml: Range<usize>,
+    pub(crate) yaml: Range<usize>,
     /// Byte range of the Markdown body in the file.
-    pub body: Range<usize>,
+    pub(crate) body: Range<usize>,
 }
 
 impl<M> Loaded<M> {
     /// The span of `needle` in this file's front matter, for pointing diagnostics at a value.
-    pub fn locate(&self, sources: &SourceMap, needle: &str) -> Range<usize> {
+    pub(crate) fn locate(&self, sources: &SourceMap, needle: &str) -> Range<usize> {
         frontmatter::locate(sources.text(self.file), self.yaml.clone(), needle)
     }
 
     /// Like [`Loaded::locate`], preferring an occurrence on a line that holds `key:`.
-    pub fn locate_key(&self, sources: &SourceMap, key: &str, needle: &str) -> Range<usize> {
+    pub(crate) fn locate_key(&self, sources: &SourceMap, key: &str, needle: &str) -> Range<usize> {
         frontmatter::locate_key(sources.text(self.file), self.yaml.clone(), key, needle)
     }
 }
 
 /// A file from the site's `static/` or `templates/` folder.
 #[derive(Debug, Clone)]
-pub struct AssetFile {
+pub(crate) struct AssetFile {
     /// Path relative to its folder, with `/` separators.
-    pub name: String,
+    pub(crate) name: String,
     /// Where it is on disk.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
 }
 
 /// Everything read from disk, ready to parse.
 #[derive(Debug)]
-pub struct Project {
-    /// The site root.
-    pub root: PathBuf,
+pub(crate) struct Project {
     /// `site.yaml`.
-    pub config: SiteConfig,
+    pub(crate) config: SiteConfig,
     /// Articles (drafts only when asked for), sorted by path.
-    pub articles: Vec<Loaded<ArticleMeta>>,
+    pub(crate) articles: Vec<Loaded<ArticleMeta>>,
     /// Entities, sorted by path.
-    pub entities: Vec<Loaded<EntityMeta>>,
+    pub(crate) entities: Vec<Loaded<EntityMeta>>,
     /// Documents, sorted by path.
-    pub documents: Vec<Loaded<DocumentMeta>>,
+    pub(crate) documents: Vec<Loaded<DocumentMeta>>,
     /// Template overrides from the site's `templates/`.
-    pub templates: Vec<AssetFile>,
+    pub(crate) templates: Vec<AssetFile>,
     /// Files from the site's `static/`.
-    pub static_files: Vec<AssetFile>,
+    pub(crate) static_files: Vec<AssetFile>,
 }
 
 /// Reads the site at `opts.root`. Content problems go to `diags`; `None` means the
 /// site could not be loaded far enough to go on (no usable `site.yaml`).
-pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<Project> {
+pub(crate) fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<Project> {
     let root = &opts.root;
     let config = load_config(opts, sources, diags);
     let mut problems = Vec::new();
@@ -109,16 +107,16 @@ pub fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics
     let articles = articles.into_iter().filter(|a| opts.drafts || !a.meta.draft).collect();
     let entities = load_kind(root, &entity_paths, sources, diags);
     let documents = load_kind(root, &document_paths, sources, diags);
-    Some(Project { root: root.clone(), config: config?, articles, entities, documents, templates, static_files })
+    Some(Project { config: config?, articles, entities, documents, templates, static_files })
 }
 
 /// An article read again, with the warnings its file gave.
-pub type ArticleWithWarnings = (Loaded<ArticleMeta>, Vec<Diagnostic>);
+pub(crate) type ArticleWithWarnings = (Loaded<ArticleMeta>, Vec<Diagnostic>);
 
 /// Reads one article file again after an edit (what `serve` does for a changed
 /// article), with the file's warnings. `Ok(None)` when it is a draft that this run
 /// leaves out.
-pub fn load_article(
+pub(crate) fn load_article(
     opts: &LoadOptions,
     path: &Path,
     sources: &mut SourceMap,
@@ -269,7 +267,7 @@ fn register(sources: &mut SourceMap, name: String, mut text: String, warn: &mut 
 }
 
 /// A path as shown in diagnostics: relative to the site root, `/`-separated.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -5,16 +5,16 @@ use serde::de::DeserializeOwned;
 
 /// A YAML problem: what is wrong and the byte offset in the YAML text, when known.
 #[derive(Debug, Clone)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// The parser's message, without its own location suffix.
-    pub message: String,
+    pub(crate) message: String,
     /// Byte offset into the YAML text.
-    pub offset: Option<usize>,
+    pub(crate) offset: Option<usize>,
 }
 
 /// Deserializes `text` into `T`. Empty text is read as an empty mapping. YAML tags
 /// (`!include`, `!!binary`, …) are refused rather than read as plain values.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     if let Some(offset) = too_deep(text) {
         return Err(YamlError {
@@ -37,7 +37,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 
 /// How deep YAML may nest (lists in lists, mappings in lists, …). Real front matter
 /// needs four or five levels; the parser's time grows with the square of the depth.
-pub const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// The offset where `text` first nests deeper than [`MAX_DEPTH`], in one pass that
 /// overestimates rather than misses: indentation levels, compact `- ` / `? `

@@ -13,30 +13,30 @@ use crate::urls;
 
 /// Prefixes of the ids gloss and its templates generate inside pages; a heading id
 /// never starts with one.
-pub const RESERVED_ID_PREFIXES: [&str; 9] = ["m-", "q-", "note-", "fig-", "val-", "ev-", "src-", "s-", "fn-"];
+pub(crate) const RESERVED_ID_PREFIXES: [&str; 9] = ["m-", "q-", "note-", "fig-", "val-", "ev-", "src-", "s-", "fn-"];
 
 /// Whole ids the built-in templates use.
-pub const RESERVED_IDS: [&str; 1] = ["main"];
+pub(crate) const RESERVED_IDS: [&str; 1] = ["main"];
 
 /// True when a heading may not carry `id` because gloss or its templates use it.
-pub fn is_reserved_id(id: &str) -> bool {
+pub(crate) fn is_reserved_id(id: &str) -> bool {
     RESERVED_IDS.contains(&id) || RESERVED_ID_PREFIXES.iter().any(|p| id.starts_with(p))
 }
 
 /// How to read one Markdown text.
 #[derive(Debug, Clone, Copy)]
-pub struct MdInput<'a> {
+pub(crate) struct MdInput<'a> {
     /// The Markdown.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Offset of `text` in its file, so spans are file offsets.
-    pub base: usize,
+    pub(crate) base: usize,
     /// The file, for diagnostics.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// Let raw HTML through instead of escaping it.
-    pub raw_html: bool,
+    pub(crate) raw_html: bool,
     /// Whether footnotes may be used: in bodies, not in short front-matter values
     /// (their ids would repeat those of the body on the same page).
-    pub footnotes: bool,
+    pub(crate) footnotes: bool,
 }
 
 fn options() -> Options {
@@ -48,7 +48,7 @@ fn options() -> Options {
 }
 
 /// Parses `input` into nodes; problems (unsafe links, duplicate heading ids) go to `diags`.
-pub fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node> {
+pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node> {
     let mut state = State {
         input,
         nodes: Vec::new(),
@@ -326,7 +326,7 @@ fn heading_text(nodes: &[Node]) -> String {
 
 /// A heading slug: lowercase letters and digits joined by single hyphens; never empty,
 /// never reserved (see [`is_reserved_id`]).
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for c in text.nfc().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {

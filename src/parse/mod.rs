@@ -1,7 +1,7 @@
 //! Stage 2, parse: every Markdown text of the site (bodies, and the Markdown fields of
 //! front matter) into the body IR of [`crate::site::body`], in parallel.
 
-pub mod markdown;
+pub(crate) mod markdown;
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -17,39 +17,37 @@ use markdown::MdInput;
 
 /// A content file with its Markdown parsed.
 #[derive(Debug)]
-pub struct Parsed<M> {
+pub(crate) struct Parsed<M> {
     /// The loaded file.
-    pub src: Loaded<M>,
+    pub(crate) src: Loaded<M>,
     /// Its body.
-    pub body: Vec<Node>,
+    pub(crate) body: Vec<Node>,
     /// Markdown fields of its front matter, in the order the kind defines
     /// (articles: summary then one per annotation note; documents: one per provision summary).
-    pub fragments: Vec<Option<Vec<Node>>>,
+    pub(crate) fragments: Vec<Option<Vec<Node>>>,
 }
 
 /// The whole site, parsed.
 #[derive(Debug)]
-pub struct ParsedSite {
-    /// The site root.
-    pub root: std::path::PathBuf,
+pub(crate) struct ParsedSite {
     /// `site.yaml`.
-    pub config: SiteConfig,
+    pub(crate) config: SiteConfig,
     /// Articles.
-    pub articles: Vec<Parsed<ArticleMeta>>,
+    pub(crate) articles: Vec<Parsed<ArticleMeta>>,
     /// Entities.
-    pub entities: Vec<Parsed<EntityMeta>>,
+    pub(crate) entities: Vec<Parsed<EntityMeta>>,
     /// Documents.
-    pub documents: Vec<Parsed<DocumentMeta>>,
+    pub(crate) documents: Vec<Parsed<DocumentMeta>>,
     /// Template overrides.
-    pub templates: Vec<AssetFile>,
+    pub(crate) templates: Vec<AssetFile>,
     /// Static files.
-    pub static_files: Vec<AssetFile>,
+    pub(crate) static_files: Vec<AssetFile>,
 }
 
 /// Parse results of an earlier run, by file name and a hash of the file's text: a file
 /// that did not change is not parsed again.
 #[derive(Debug, Default)]
-pub struct ParseCache {
+pub(crate) struct ParseCache {
     /// Whether to keep anything: a one-off build would only pay for copies.
     enabled: bool,
     entries: HashMap<String, Cached>,
@@ -57,7 +55,7 @@ pub struct ParseCache {
 
 impl ParseCache {
     /// A cache that keeps parse results between runs.
-    pub fn keeping() -> ParseCache {
+    pub(crate) fn keeping() -> ParseCache {
         ParseCache { enabled: true, entries: HashMap::new() }
     }
 }
@@ -72,7 +70,12 @@ struct Cached {
 
 /// Parses every Markdown text of `project`, reusing `cache` for unchanged files and
 /// refreshing it for the next run.
-pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cache: &mut ParseCache) -> ParsedSite {
+pub(crate) fn parse(
+    project: Project,
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+    cache: &mut ParseCache,
+) -> ParsedSite {
     let raw_html = project.config.raw_html;
     let old = std::mem::take(&mut cache.entries);
     let mut ctx = Ctx { sources, raw_html, keep: cache.enabled, old: &old, fresh: &mut cache.entries, diags };
@@ -81,7 +84,6 @@ pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cac
     let documents = ctx
         .parse_all(project.documents, |m: &DocumentMeta| m.provisions.iter().map(|p| p.summary.as_deref()).collect());
     ParsedSite {
-        root: project.root,
         config: project.config,
         articles,
         entities,
@@ -92,7 +94,7 @@ pub fn parse(project: Project, sources: &SourceMap, diags: &mut Diagnostics, cac
 }
 
 /// Parses one article (what `serve` does for an edited one), without the cache.
-pub fn parse_article(
+pub(crate) fn parse_article(
     src: Loaded<ArticleMeta>,
     sources: &SourceMap,
     raw_html: bool,

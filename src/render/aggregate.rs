@@ -11,29 +11,29 @@ use crate::date::Date;
 use crate::site::{Mention, Site, Target};
 
 /// Lists derived from the site model.
-pub struct Aggregates {
+pub(crate) struct Aggregates {
     /// Every quote as (article, quote), ordered by speaker name, then date, then id.
-    pub quotes: Vec<(usize, usize)>,
+    pub(crate) quotes: Vec<(usize, usize)>,
     /// Each speaker's quotes, in the order of `quotes`.
-    pub quotes_by: FxHashMap<String, Vec<(usize, usize)>>,
+    pub(crate) quotes_by: FxHashMap<String, Vec<(usize, usize)>>,
     /// Every event as (article, event), by date then article order.
-    pub events: Vec<(usize, usize)>,
+    pub(crate) events: Vec<(usize, usize)>,
     /// For each provision id, the provisions that cite it.
-    pub cited_by: FxHashMap<String, Vec<String>>,
+    pub(crate) cited_by: FxHashMap<String, Vec<String>>,
     /// For each entity id, the (entity index, relation) of entities that name it as related.
-    pub related_in: FxHashMap<String, Vec<(usize, String)>>,
+    pub(crate) related_in: FxHashMap<String, Vec<(usize, String)>>,
     /// For each id, the articles that mention it, in article order.
-    pub articles_of: FxHashMap<String, Vec<usize>>,
+    pub(crate) articles_of: FxHashMap<String, Vec<usize>>,
     /// For each article, the entity indices it mentions.
-    pub entities_in: Vec<BTreeSet<usize>>,
+    pub(crate) entities_in: Vec<BTreeSet<usize>>,
     /// For each entity, the entities most often mentioned in the same articles, most first.
-    pub co_mentioned: Vec<Vec<usize>>,
+    pub(crate) co_mentioned: Vec<Vec<usize>>,
     /// For each speaker, the position of their first quote in `quotes`.
-    pub first_quote_of: FxHashMap<String, usize>,
+    pub(crate) first_quote_of: FxHashMap<String, usize>,
 }
 
 /// How many co-mentioned entities are kept per entity.
-pub const CO_MENTIONED: usize = 12;
+pub(crate) const CO_MENTIONED: usize = 12;
 
 /// The entities sharing the most articles with entity `e` (most first, ties by index),
 /// counted over the articles that mention `e`.
@@ -57,16 +57,16 @@ fn co_mentioned_with(e: usize, articles: &[usize], entities_in: &[BTreeSet<usize
 
 /// What an edit of one article changed in the lists, for deciding which pages to render again.
 #[derive(Debug, Default)]
-pub struct ListChanges {
+pub(crate) struct ListChanges {
     /// Ids the article now mentions a different number of times (so their mention
     /// counts, and perhaps their lists of articles and pages, changed).
-    pub mention_counts: Vec<String>,
+    pub(crate) mention_counts: Vec<String>,
     /// Entities whose co-mentioned list changed.
-    pub co_mentioned: Vec<usize>,
+    pub(crate) co_mentioned: Vec<usize>,
     /// Whether the article now mentions ids it did not, or no longer mentions some.
-    pub mentioned: bool,
+    pub(crate) mentioned: bool,
     /// Whether a list of mentioning articles now needs a different number of pages.
-    pub page_count: bool,
+    pub(crate) page_count: bool,
 }
 
 /// Every quote in index order, each speaker's quotes, and where each speaker's first is.
@@ -121,7 +121,7 @@ fn events(site: &Site) -> Vec<(usize, usize)> {
 
 impl Aggregates {
     /// Computes every list.
-    pub fn new(site: &Site) -> Aggregates {
+    pub(crate) fn new(site: &Site) -> Aggregates {
         let ((quotes, quotes_by, first_quote_of), (articles_of, entities_in)) =
             rayon::join(|| quote_lists(site), || mention_lists(site));
         let events = events(site);
@@ -165,7 +165,7 @@ impl Aggregates {
     /// Brings the lists up to date after article `i` was replaced (see
     /// [`Site::replace_article`]), given the mentions it had before, and says what changed.
     /// Quotes are not touched: an edit that changes how they sort resolves the whole site.
-    pub fn article_changed(&mut self, site: &Site, i: usize, old_mentions: &[Mention]) -> ListChanges {
+    pub(crate) fn article_changed(&mut self, site: &Site, i: usize, old_mentions: &[Mention]) -> ListChanges {
         let new_mentions = site.mentions_of_article(i);
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for m in old_mentions {
@@ -211,12 +211,12 @@ impl Aggregates {
     }
 
     /// The quotes of speaker `id`.
-    pub fn quotes_of(&self, id: &str) -> &[(usize, usize)] {
+    pub(crate) fn quotes_of(&self, id: &str) -> &[(usize, usize)] {
         self.quotes_by.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// Number of articles mentioning `id`.
-    pub fn article_count(&self, id: &str) -> usize {
+    pub(crate) fn article_count(&self, id: &str) -> usize {
         self.articles_of.get(id).map_or(0, Vec::len)
     }
 }

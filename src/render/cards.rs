@@ -11,17 +11,17 @@ const TEXT_CHARS: usize = 180;
 
 /// What a card shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Card {
+pub(crate) struct Card {
     /// Its heading.
-    pub title: String,
+    pub(crate) title: String,
     /// What kind of thing it is ("Person", "Provision").
-    pub kind: String,
+    pub(crate) kind: String,
     /// A line or two about it.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// The card of `id`, if it names something.
-pub fn card(site: &Site, id: &str) -> Option<Card> {
+pub(crate) fn card(site: &Site, id: &str) -> Option<Card> {
     let (title, kind, text) = match *site.ids.get(id)? {
         Target::Entity(e) => {
             let m = &site.entities[e].meta;

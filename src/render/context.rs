@@ -10,75 +10,75 @@ use crate::site::Excerpt;
 
 /// Site settings every template sees as `site`.
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// Site title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// One-line description.
-    pub description: &'a str,
+    pub(crate) description: &'a str,
     /// Language tag.
-    pub language: &'a str,
+    pub(crate) language: &'a str,
     /// Absolute base URL, ending in `/`.
-    pub base_url: &'a str,
+    pub(crate) base_url: &'a str,
 }
 
 /// Facts about the page being rendered, as `page`.
 #[derive(Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// Title for `<title>` and OpenGraph.
-    pub title: String,
+    pub(crate) title: String,
     /// Description for meta tags.
-    pub description: String,
+    pub(crate) description: String,
     /// Absolute URL of the page.
-    pub canonical: String,
+    pub(crate) canonical: String,
     /// OpenGraph type (`article`, `website`, `profile`).
-    pub og_type: &'static str,
+    pub(crate) og_type: &'static str,
     /// The schema.org JSON-LD, already escaped for a `<script>` element.
-    pub jsonld: String,
+    pub(crate) jsonld: String,
     /// Which kind of page (`home`, `article`, `entity`, …), for CSS hooks.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
 }
 
 /// A date as machines and readers want it.
 #[derive(Serialize, Clone)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// ISO form for `<time datetime>`.
-    pub iso: String,
+    pub(crate) iso: String,
     /// Reader's form ("6 November 2024", "4–5 November 2024").
-    pub human: String,
+    pub(crate) human: String,
 }
 
 impl DateView {
     /// A single date.
-    pub fn of(d: &Date) -> DateView {
+    pub(crate) fn of(d: &Date) -> DateView {
         DateView { iso: d.iso(), human: d.human() }
     }
 
     /// A date, or a range when `end` is set.
-    pub fn range(d: &Date, end: Option<&Date>) -> DateView {
+    pub(crate) fn range(d: &Date, end: Option<&Date>) -> DateView {
         DateView { iso: d.iso(), human: human_range(d, end) }
     }
 }
 
 /// A link, or plain text when `href` is absent.
 #[derive(Serialize, Clone)]
-pub struct Link {
+pub(crate) struct Link {
     /// Link text.
-    pub text: String,
+    pub(crate) text: String,
     /// Where it goes.
-    pub href: Option<String>,
+    pub(crate) href: Option<String>,
     /// What it points at (`person`, `provision`, …), for CSS hooks.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
 }
 
 /// Highlighted words in their sentence.
 #[derive(Serialize, Clone)]
-pub struct ExcerptView<'a> {
+pub(crate) struct ExcerptView<'a> {
     /// Before the highlight.
-    pub before: &'a str,
+    pub(crate) before: &'a str,
     /// The highlight.
-    pub hit: &'a str,
+    pub(crate) hit: &'a str,
     /// After the highlight.
-    pub after: &'a str,
+    pub(crate) after: &'a str,
 }
 
 impl<'a> From<&'a Excerpt> for ExcerptView<'a> {
@@ -89,175 +89,175 @@ impl<'a> From<&'a Excerpt> for ExcerptView<'a> {
 
 /// An article in a list.
 #[derive(Serialize)]
-pub struct ArticleCard {
+pub(crate) struct ArticleCard {
     /// Headline.
-    pub title: String,
+    pub(crate) title: String,
     /// Its page.
-    pub href: String,
+    pub(crate) href: String,
     /// Publication date.
-    pub date: DateView,
+    pub(crate) date: DateView,
     /// Standfirst.
-    pub summary_html: String,
+    pub(crate) summary_html: String,
     /// Bylines.
-    pub authors: Vec<Link>,
+    pub(crate) authors: Vec<Link>,
 }
 
 /// An entity in a list.
 #[derive(Serialize)]
-pub struct EntityCard {
+pub(crate) struct EntityCard {
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// Its page.
-    pub href: String,
+    pub(crate) href: String,
     /// `person`, `place`, …
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// One line.
-    pub description: String,
+    pub(crate) description: String,
 }
 
 /// A quote in a list.
 #[derive(Serialize)]
-pub struct QuoteCard<'a> {
+pub(crate) struct QuoteCard<'a> {
     /// The words.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Its page.
-    pub href: String,
+    pub(crate) href: String,
     /// Who said it.
-    pub speaker: Link,
+    pub(crate) speaker: Link,
     /// When.
-    pub date: Option<DateView>,
+    pub(crate) date: Option<DateView>,
     /// The article it appears in.
-    pub article: Link,
+    pub(crate) article: Link,
 }
 
 /// One mention on a backlink list.
 #[derive(Serialize)]
-pub struct MentionView<'a> {
+pub(crate) struct MentionView<'a> {
     /// Deep link to the passage.
-    pub href: String,
+    pub(crate) href: String,
     /// The sentence.
-    pub excerpt: ExcerptView<'a>,
+    pub(crate) excerpt: ExcerptView<'a>,
     /// How it was made: `reference`, `autolink`, `annotation`, `speaker`, `figure`, `event`.
-    pub via: &'static str,
+    pub(crate) via: &'static str,
 }
 
 /// The mentions made by one article.
 #[derive(Serialize)]
-pub struct MentionGroup<'a> {
+pub(crate) struct MentionGroup<'a> {
     /// The article.
-    pub article: Link,
+    pub(crate) article: Link,
     /// Its date.
-    pub date: DateView,
+    pub(crate) date: DateView,
     /// Its mentions, in reading order.
-    pub mentions: Vec<MentionView<'a>>,
+    pub(crate) mentions: Vec<MentionView<'a>>,
 }
 
 /// Navigation between the pages of a long list.
 #[derive(Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// 1-based current page.
-    pub current: usize,
+    pub(crate) current: usize,
     /// Number of pages.
-    pub total: usize,
+    pub(crate) total: usize,
     /// Previous page.
-    pub prev: Option<String>,
+    pub(crate) prev: Option<String>,
     /// Next page.
-    pub next: Option<String>,
+    pub(crate) next: Option<String>,
     /// The first and last pages and those near the current one, in order, with a gap
     /// entry wherever numbers are skipped.
-    pub pages: Vec<PageLink>,
+    pub(crate) pages: Vec<PageLink>,
 }
 
 /// One entry of [`Pagination::pages`]: a page, or a gap where pages are skipped.
 #[derive(Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     /// Page number (0 for a gap).
-    pub number: usize,
+    pub(crate) number: usize,
     /// Its URL (empty for a gap).
-    pub href: String,
+    pub(crate) href: String,
     /// This is the current page.
-    pub current: bool,
+    pub(crate) current: bool,
     /// This stands for the pages skipped here.
-    pub gap: bool,
+    pub(crate) gap: bool,
 }
 
 /// A source an article relies on.
 #[derive(Serialize)]
-pub struct SourceView {
+pub(crate) struct SourceView {
     /// HTML id on the article page (`src-<id>`).
-    pub html_id: String,
+    pub(crate) html_id: String,
     /// Title of the work.
-    pub title: String,
+    pub(crate) title: String,
     /// Where to read it (checked: http, https, mailto or relative).
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Publisher, linked when it is an entity.
-    pub publisher: Option<Link>,
+    pub(crate) publisher: Option<Link>,
     /// Byline.
-    pub author: Option<String>,
+    pub(crate) author: Option<String>,
     /// Date.
-    pub date: Option<DateView>,
+    pub(crate) date: Option<DateView>,
 }
 
 /// A figure box.
 #[derive(Serialize)]
-pub struct FigureView {
+pub(crate) struct FigureView {
     /// HTML id on the article page (`fig-<id>`).
-    pub html_id: String,
+    pub(crate) html_id: String,
     /// What is counted.
-    pub label: String,
+    pub(crate) label: String,
     /// Unit.
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// The values, as sources put them.
-    pub values: Vec<FigureValueView>,
+    pub(crate) values: Vec<FigureValueView>,
     /// Height of the bar chart's view box (72 units a value).
-    pub chart_height: usize,
+    pub(crate) chart_height: usize,
 }
 
 /// One value of a figure.
 #[derive(Serialize)]
-pub struct FigureValueView {
+pub(crate) struct FigureValueView {
     /// The number, formatted ("10,000").
-    pub value: String,
+    pub(crate) value: String,
     /// The number, raw.
-    pub raw: f64,
+    pub(crate) raw: f64,
     /// Share of the largest value, 0–100, for bar widths.
-    pub percent: f64,
+    pub(crate) percent: f64,
     /// Who put it so.
-    pub by: Vec<Link>,
+    pub(crate) by: Vec<Link>,
     /// What it counts.
-    pub scope: Option<String>,
+    pub(crate) scope: Option<String>,
     /// The passage that states it.
-    pub passage_href: Option<String>,
+    pub(crate) passage_href: Option<String>,
 }
 
 /// A timeline entry.
 #[derive(Serialize)]
-pub struct EventView {
+pub(crate) struct EventView {
     /// HTML id on the article page (`ev-<n>`).
-    pub html_id: String,
+    pub(crate) html_id: String,
     /// When.
-    pub date: DateView,
+    pub(crate) date: DateView,
     /// What happened.
-    pub label: String,
+    pub(crate) label: String,
     /// What it concerns.
-    pub refs: Vec<Link>,
+    pub(crate) refs: Vec<Link>,
     /// The article it comes from, and a deep link to the entry there.
-    pub article: Link,
+    pub(crate) article: Link,
 }
 
 /// One side of a relation between entities: "`subject` `relation` `object`".
 #[derive(Serialize)]
-pub struct RelationView {
+pub(crate) struct RelationView {
     /// Who.
-    pub subject: Link,
+    pub(crate) subject: Link,
     /// How ("heads").
-    pub relation: String,
+    pub(crate) relation: String,
     /// Whom.
-    pub object: Link,
+    pub(crate) object: Link,
 }
 
 /// Formats a number for readers: thousands separators, no needless decimals.
-pub fn format_number(v: f64) -> String {
+pub(crate) fn format_number(v: f64) -> String {
     if v.fract() != 0.0 || v.abs() >= 1e15 {
         return format!("{v}");
     }

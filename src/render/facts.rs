@@ -12,27 +12,27 @@ use memchr::memmem;
 /// The links and ids of one HTML page that verify needs, each list held in one buffer
 /// (a page has hundreds of links; one allocation each was a tenth of a build).
 #[derive(Debug, Clone, Default)]
-pub struct PageFacts {
+pub(crate) struct PageFacts {
     /// Output path of the page.
-    pub path: String,
+    pub(crate) path: String,
     /// Links (`href` and `src` values, entity-decoded) that lead to no output file.
-    pub dead: Vec<String>,
+    pub(crate) dead: Vec<String>,
     /// Links to a fragment of an output file, sorted, without repeats.
-    pub anchored: StrList,
+    pub(crate) anchored: StrList,
     /// Every `id` value, sorted, without repeats.
     ids: StrList,
 }
 
 /// What taking a page's facts needs to know of the whole output.
-pub struct Output<'a> {
+pub(crate) struct Output<'a> {
     /// The site's base path (`/` or `/sub/`), against which links starting with `/` resolve.
-    pub base_path: &'a str,
+    pub(crate) base_path: &'a str,
     /// Whether the output has a file at this path.
-    pub exists: &'a (dyn Fn(&str) -> bool + Sync),
+    pub(crate) exists: &'a (dyn Fn(&str) -> bool + Sync),
 }
 
 /// Where a link on the page at `page` leads.
-pub enum Leads<'l> {
+pub(crate) enum Leads<'l> {
     /// Outside the site: it has a scheme, or starts with `//`.
     Away,
     /// To the output file written into the target buffer, and this fragment (maybe empty).
@@ -43,7 +43,7 @@ pub enum Leads<'l> {
 
 /// Resolves `link`, found on the page at `page`, writing the output file it names into
 /// `target`. Links starting with `base_path` are taken from the site root.
-pub fn leads<'l>(page: &str, link: &'l str, base_path: &str, target: &mut String) -> Leads<'l> {
+pub(crate) fn leads<'l>(page: &str, link: &'l str, base_path: &str, target: &mut String) -> Leads<'l> {
     if link.contains(':') || link.starts_with("//") {
         return Leads::Away;
     }
@@ -91,19 +91,19 @@ fn join_into(dir: &str, rel: &str, out: &mut String) -> bool {
 
 impl PageFacts {
     /// Whether the page has an element with this id.
-    pub fn has_id(&self, id: &str) -> bool {
+    pub(crate) fn has_id(&self, id: &str) -> bool {
         self.ids.binary_search(id)
     }
 
     /// Whether every id of `self` is also on `other`.
-    pub fn ids_within(&self, other: &PageFacts) -> bool {
+    pub(crate) fn ids_within(&self, other: &PageFacts) -> bool {
         self.ids.iter().all(|id| other.has_id(id))
     }
 }
 
 /// A list of strings kept end to end in one buffer.
 #[derive(Debug, Clone, Default)]
-pub struct StrList {
+pub(crate) struct StrList {
     text: String,
     ends: Vec<u32>,
 }
@@ -120,7 +120,7 @@ impl StrList {
     }
 
     /// The strings, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|i| self.get(i))
     }
 
@@ -150,7 +150,7 @@ impl StrList {
 }
 
 /// The facts of the file at `path`, if it is an HTML page.
-pub fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFacts> {
+pub(crate) fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFacts> {
     if !path.ends_with(".html") {
         return None;
     }

@@ -10,7 +10,7 @@ use super::paths;
 use crate::site::Site;
 
 /// Entries in the feed.
-pub const FEED_ENTRIES: usize = 30;
+pub(crate) const FEED_ENTRIES: usize = 30;
 
 #[derive(Serialize)]
 struct FeedEntry {
@@ -23,7 +23,7 @@ struct FeedEntry {
 }
 
 /// Context of `feed.xml`: the newest articles, absolute URLs.
-pub fn feed_context(site: &Site) -> Context {
+pub(crate) fn feed_context(site: &Site) -> Context {
     let base = &site.config.base_url;
     let entries: Vec<FeedEntry> = site
         .articles
@@ -47,7 +47,7 @@ pub fn feed_context(site: &Site) -> Context {
 }
 
 /// Context of `sitemap.xml`: every page but the 404 page.
-pub fn sitemap_context(site: &Site, pages: &[Page]) -> Context {
+pub(crate) fn sitemap_context(site: &Site, pages: &[Page]) -> Context {
     let urls: Vec<String> = pages
         .iter()
         .filter(|p| p.kind != super::pages::PageKind::NotFound)
@@ -59,7 +59,7 @@ pub fn sitemap_context(site: &Site, pages: &[Page]) -> Context {
 }
 
 /// Context of `robots.txt`.
-pub fn robots_context(site: &Site) -> Context {
+pub(crate) fn robots_context(site: &Site) -> Context {
     let mut ctx = site_context(site);
     ctx.insert("sitemap_url", &format!("{}sitemap.xml", site.config.base_url));
     ctx
@@ -95,7 +95,7 @@ const SEARCH_TEXT_CHARS: usize = 300;
 /// Each item is kept serialized on its own, so that `serve` can replace those of an
 /// edited article and join the list again instead of making it anew.
 #[derive(Debug, Default)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     /// Every item as JSON: articles, entities, quotes, then documents and provisions.
     items: Vec<String>,
     /// Where each article's quotes begin in `items`.
@@ -104,7 +104,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// The index of the whole site.
-    pub fn new(site: &Site) -> SearchIndex {
+    pub(crate) fn new(site: &Site) -> SearchIndex {
         let mut items: Vec<String> = site.articles.par_iter().map(article_item).collect();
         items.extend(site.entities.iter().map(|e| {
             let text = format!("{} {}", e.meta.aliases.join(" "), e.meta.description.clone().unwrap_or_default());
@@ -140,7 +140,7 @@ impl SearchIndex {
     }
 
     /// Serializes article `i` and its quotes again, after an edit that kept its quotes' ids.
-    pub fn article_changed(&mut self, site: &Site, i: usize) {
+    pub(crate) fn article_changed(&mut self, site: &Site, i: usize) {
         let a = &site.articles[i];
         self.items[i] = article_item(a);
         for q in 0..a.meta.quotes.len() {
@@ -149,7 +149,7 @@ impl SearchIndex {
     }
 
     /// The file's text.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut out = String::with_capacity(self.items.iter().map(|i| i.len() + 1).sum::<usize>() + 2);
         out.push('[');
         for (n, item) in self.items.iter().enumerate() {

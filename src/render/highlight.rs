@@ -29,7 +29,7 @@ fn language(info: &str) -> Option<&'static syntect::parsing::SyntaxReference> {
 /// HTML for a code block: `<pre class="code"><code class="language-x">…</code></pre>`,
 /// highlighted with `hl-` CSS classes when the language is known. (The parse stage
 /// drops the language of blocks too large to highlight quickly.)
-pub fn code_block(info: &str, code: &str) -> String {
+pub(crate) fn code_block(info: &str, code: &str) -> String {
     let lang = language(info);
     let class = lang.map(|s| s.name.to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
     let mut html = String::with_capacity(code.len() + 64);
@@ -56,7 +56,7 @@ fn highlight(syntax: &syntect::parsing::SyntaxReference, code: &str) -> Option<S
 
 /// The stylesheet for highlighted code: a light theme, and a dark one under
 /// `prefers-color-scheme: dark`. Generated once per process.
-pub fn stylesheet() -> &'static str {
+pub(crate) fn stylesheet() -> &'static str {
     static CSS: OnceLock<String> = OnceLock::new();
     CSS.get_or_init(generate_stylesheet)
 }

@@ -11,7 +11,7 @@ use crate::site::body::{Node, TextRun};
 use crate::site::{Article, Passage, PassageKind, Site};
 
 /// HTML-escapes text for element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let _ = pulldown_cmark_escape::escape_html(&mut out, s);
     out
@@ -19,17 +19,17 @@ pub fn escape(s: &str) -> String {
 
 /// What the serializer needs to know about the page being written.
 #[derive(Clone, Copy)]
-pub struct HtmlContext<'a> {
+pub(crate) struct HtmlContext<'a> {
     /// The site, to resolve ids to URLs.
-    pub site: &'a Site,
+    pub(crate) site: &'a Site,
     /// Relative prefix from the page to the site root.
-    pub root: &'a str,
+    pub(crate) root: &'a str,
     /// The article whose body this is, for its passages and notes.
-    pub article: Option<&'a Article>,
+    pub(crate) article: Option<&'a Article>,
 }
 
 /// Block-level HTML for a body.
-pub fn body(nodes: &[Node], cx: HtmlContext<'_>) -> String {
+pub(crate) fn body(nodes: &[Node], cx: HtmlContext<'_>) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, Serializer::new(nodes, cx));
     out
@@ -37,7 +37,7 @@ pub fn body(nodes: &[Node], cx: HtmlContext<'_>) -> String {
 
 /// Inline HTML for a short Markdown value (a standfirst, a note): paragraphs are
 /// joined with line breaks instead of being wrapped in `<p>`.
-pub fn inline(nodes: &[Node], cx: HtmlContext<'_>) -> String {
+pub(crate) fn inline(nodes: &[Node], cx: HtmlContext<'_>) -> String {
     let mut first = true;
     let events = Serializer::new(nodes, cx).filter_map(move |e| match e {
         Event::Start(Tag::Paragraph) => {
@@ -350,7 +350,7 @@ impl Iterator for Serializer<'_, '_> {
 
 /// The text of a Markdown value without markup, white space collapsed (for meta
 /// descriptions, feeds and the search index).
-pub fn plain_text(nodes: &[Node]) -> String {
+pub(crate) fn plain_text(nodes: &[Node]) -> String {
     let mut s = String::new();
     for n in nodes {
         match n {

@@ -15,19 +15,19 @@ use crate::site::{Article, Mention, Site, Target};
 
 /// What to render again.
 #[derive(Debug, Default)]
-pub struct Touched {
+pub(crate) struct Touched {
     /// The pages, possibly with repeats.
-    pub pages: Vec<PageKind>,
+    pub(crate) pages: Vec<PageKind>,
     /// Whether `feed.xml` can have changed.
-    pub feed: bool,
+    pub(crate) feed: bool,
     /// Whether `search-index.json` can have changed.
-    pub search: bool,
+    pub(crate) search: bool,
 }
 
 /// The output that can differ after article `i` was replaced: `old` and `old_mentions`
 /// are what it was, `changes` what [`Aggregates::article_changed`] found. Assumes what
 /// [`crate::resolve::edit`] checks: the article kept its date and the ids it defines.
-pub fn article_edit<'a>(
+pub(crate) fn article_edit<'a>(
     site: &'a Site,
     agg: &Aggregates,
     i: usize,

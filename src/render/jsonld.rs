@@ -8,7 +8,7 @@ use crate::site::{Article, Document, Entity, Site};
 /// Serializes `v` as JSON for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
 /// and the JavaScript line separators are written as escapes, so no value can end the
 /// script element.
-pub fn to_script(v: &impl serde::Serialize) -> String {
+pub(crate) fn to_script(v: &impl serde::Serialize) -> String {
     let s = serde_json::to_string(v).unwrap_or_default();
     let specials: &[char] = &['<', '>', '&', '\u{2028}', '\u{2029}'];
     let mut out = String::with_capacity(s.len());
@@ -30,7 +30,7 @@ pub fn to_script(v: &impl serde::Serialize) -> String {
 }
 
 /// schema.org type for an entity kind.
-pub fn entity_type(kind: EntityKind) -> &'static str {
+pub(crate) fn entity_type(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "Person",
         EntityKind::Organization => "Organization",
@@ -46,12 +46,12 @@ fn abs(site: &Site, path: &str) -> String {
 }
 
 /// A short reference to an entity (`{"@type": "Person", "name": …, "url": …}`).
-pub fn entity_ref(site: &Site, e: &Entity) -> Value {
+pub(crate) fn entity_ref(site: &Site, e: &Entity) -> Value {
     json!({ "@type": entity_type(e.meta.kind), "name": e.meta.name, "url": abs(site, &super::paths::entity(&e.id)) })
 }
 
 /// NewsArticle for an article page.
-pub fn article(site: &Site, a: &Article, description: &str, mentioned: Vec<Value>) -> Value {
+pub(crate) fn article(site: &Site, a: &Article, description: &str, mentioned: Vec<Value>) -> Value {
     let url = abs(site, &super::paths::article(&a.slug));
     let authors: Vec<Value> =
         a.meta.authors.iter().map(|n| json!({ "@type": "Person", "name": site.label(n) })).collect();
@@ -79,7 +79,7 @@ pub fn article(site: &Site, a: &Article, description: &str, mentioned: Vec<Value
 }
 
 /// Person, Organization or Place for an entity page.
-pub fn entity(site: &Site, e: &Entity) -> Value {
+pub(crate) fn entity(site: &Site, e: &Entity) -> Value {
     json!({
         "@context": "https://schema.org",
         "@type": entity_type(e.meta.kind),
@@ -92,7 +92,7 @@ pub fn entity(site: &Site, e: &Entity) -> Value {
 }
 
 /// Quotation for a quote page.
-pub fn quote(site: &Site, a: &Article, q: usize) -> Value {
+pub(crate) fn quote(site: &Site, a: &Article, q: usize) -> Value {
     let quote = &a.meta.quotes[q];
     let speaker = match site.ids.get(&quote.by) {
         Some(crate::site::Target::Entity(e)) => entity_ref(site, &site.entities[*e]),
@@ -111,7 +111,7 @@ pub fn quote(site: &Site, a: &Article, q: usize) -> Value {
 }
 
 /// Legislation for a document page.
-pub fn document(site: &Site, d: &Document) -> Value {
+pub(crate) fn document(site: &Site, d: &Document) -> Value {
     json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -124,7 +124,7 @@ pub fn document(site: &Site, d: &Document) -> Value {
 }
 
 /// Legislation (a part of one) for a provision page.
-pub fn provision(site: &Site, d: &Document, p: usize) -> Value {
+pub(crate) fn provision(site: &Site, d: &Document, p: usize) -> Value {
     let prov = &d.meta.provisions[p];
     json!({
         "@context": "https://schema.org",
@@ -137,7 +137,7 @@ pub fn provision(site: &Site, d: &Document, p: usize) -> Value {
 }
 
 /// A CollectionPage (indexes, timeline) or WebSite (home) or WebPage.
-pub fn collection(site: &Site, schema_type: &str, name: &str, path: &str) -> Value {
+pub(crate) fn collection(site: &Site, schema_type: &str, name: &str, path: &str) -> Value {
     json!({
         "@context": "https://schema.org",
         "@type": schema_type,

@@ -3,19 +3,19 @@
 //! Pages render in parallel; each file goes to its [`Destination`] as soon as it is
 //! made, and only the facts verify needs ([`facts::PageFacts`]) are kept of it.
 
-pub mod aggregate;
-pub mod cards;
-pub mod context;
-pub mod facts;
-pub mod feeds;
-pub mod highlight;
-pub mod html;
-pub mod invalidate;
-pub mod jsonld;
-pub mod pages;
-pub mod paths;
-pub mod templates;
-pub mod views;
+pub(crate) mod aggregate;
+pub(crate) mod cards;
+pub(crate) mod context;
+pub(crate) mod facts;
+pub(crate) mod feeds;
+pub(crate) mod highlight;
+pub(crate) mod html;
+pub(crate) mod invalidate;
+pub(crate) mod jsonld;
+pub(crate) mod pages;
+pub(crate) mod paths;
+pub(crate) mod templates;
+pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -32,24 +32,24 @@ use pages::{Cx, Page};
 
 /// One file of the output.
 #[derive(Debug, Clone)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Path relative to the output root, `/`-separated.
-    pub path: String,
+    pub(crate) path: String,
     /// Contents (shared, so unchanged pages are reused without copying).
-    pub bytes: Bytes,
+    pub(crate) bytes: Bytes,
 }
 
 /// A template that failed, and why.
 #[derive(Debug, Clone)]
-pub struct TemplateProblem {
+pub(crate) struct TemplateProblem {
     /// The template's name (`article.html`).
-    pub template: String,
+    pub(crate) template: String,
     /// The site's override file, when the template is one.
-    pub file: Option<std::path::PathBuf>,
+    pub(crate) file: Option<std::path::PathBuf>,
     /// One-based line and column of the problem in the template, when known.
-    pub line_col: Option<(usize, usize)>,
+    pub(crate) line_col: Option<(usize, usize)>,
     /// What went wrong, with the page concerned.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl TemplateProblem {
@@ -60,23 +60,23 @@ impl TemplateProblem {
 
 /// What rendering produced.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The files, sorted by path, when the destination was [`Destination::Memory`].
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// Every output path, sorted.
-    pub paths: Vec<String>,
+    pub(crate) paths: Vec<String>,
     /// The links and ids of every HTML page.
-    pub facts: Vec<facts::PageFacts>,
+    pub(crate) facts: Vec<facts::PageFacts>,
     /// How many HTML pages.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// Files the sink could not take, with the reason.
-    pub sink_errors: Vec<String>,
+    pub(crate) sink_errors: Vec<String>,
     /// The search index, item by item (what `search-index.json` was made from).
-    pub search: feeds::SearchIndex,
+    pub(crate) search: feeds::SearchIndex,
 }
 
 /// Takes output files as they are rendered (the writer's staging folder).
-pub trait Sink: Sync {
+pub(crate) trait Sink: Sync {
     /// Stores one file.
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
     /// Stores a copy of the file at `from` (a static file), without holding it whole.
@@ -85,7 +85,7 @@ pub trait Sink: Sync {
 
 /// Where rendered files go.
 #[derive(Clone, Copy)]
-pub enum Destination<'a> {
+pub(crate) enum Destination<'a> {
     /// Kept in [`Rendered::files`] (serve, tests).
     Memory,
     /// Handed to a sink, then dropped (build).
@@ -98,7 +98,7 @@ pub enum Destination<'a> {
 /// templates changed (how `serve` rebuilds only what an edit touched), and the
 /// templates they were rendered with.
 #[derive(Default)]
-pub struct RenderCache {
+pub(crate) struct RenderCache {
     /// Whether to keep anything: a one-off build would only pay for hashing.
     enabled: bool,
     templates: u64,
@@ -114,17 +114,17 @@ impl std::fmt::Debug for RenderCache {
 
 impl RenderCache {
     /// A cache that keeps pages between runs.
-    pub fn keeping() -> RenderCache {
+    pub(crate) fn keeping() -> RenderCache {
         RenderCache { enabled: true, ..RenderCache::default() }
     }
 
     /// Whether this cache keeps pages between runs.
-    pub fn keeps(&self) -> bool {
+    pub(crate) fn keeps(&self) -> bool {
         self.enabled
     }
 
     /// The templates of the last full render, when this cache keeps them.
-    pub fn tera(&self) -> Option<&Tera> {
+    pub(crate) fn tera(&self) -> Option<&Tera> {
         self.tera.as_ref()
     }
 }
@@ -132,7 +132,7 @@ impl RenderCache {
 /// Renders the whole site into `dest`, reusing pages from `cache` whose context and
 /// templates are unchanged, and refreshing `cache` for the next run (which needs
 /// [`Destination::Memory`] to keep anything). `pages` are [`pages::all_pages`].
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     agg: &Aggregates,
     pages: &[Page],
@@ -222,7 +222,7 @@ pub fn render(
 /// Renders some pages again after an edit (the ones [`invalidate`] names), with the
 /// templates of the last full render, keeping `cache` up to date. Returns the files
 /// whose bytes changed.
-pub fn rerender(
+pub(crate) fn rerender(
     site: &Site,
     agg: &Aggregates,
     pages: &[&Page],
@@ -255,17 +255,17 @@ pub fn rerender(
 }
 
 /// `feed.xml`.
-pub fn feed(site: &Site, tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+pub(crate) fn feed(site: &Site, tera: &Tera) -> Result<OutputFile, TemplateProblem> {
     render_one(tera, "feed.xml", &feeds::feed_context(site), "feed.xml")
 }
 
 /// `sitemap.xml`.
-pub fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+pub(crate) fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, TemplateProblem> {
     render_one(tera, "sitemap.xml", &feeds::sitemap_context(site, pages), "sitemap.xml")
 }
 
 /// `search-index.json` from the site's search index.
-pub fn search_index(index: &feeds::SearchIndex) -> OutputFile {
+pub(crate) fn search_index(index: &feeds::SearchIndex) -> OutputFile {
     OutputFile { path: "search-index.json".into(), bytes: Arc::new(index.text().into_bytes()) }
 }
 
@@ -360,7 +360,7 @@ impl Delivery<'_> {
 }
 
 /// The contents of an output file (shared, and never copied once rendered).
-pub type Bytes = Arc<Vec<u8>>;
+pub(crate) type Bytes = Arc<Vec<u8>>;
 
 /// A hash of everything a template sees for one page.
 fn context_hash(ctx: &Context) -> u64 {

@@ -14,7 +14,7 @@ use crate::urls::root_prefix;
 
 /// One page of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PageKind {
+pub(crate) enum PageKind {
     /// Page n of the article list.
     Home(usize),
     /// An article.
@@ -43,16 +43,16 @@ pub enum PageKind {
 
 /// A page and where it goes.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     /// URL path relative to the site root (`articles/x/`); empty for the home page.
-    pub path: String,
+    pub(crate) path: String,
     /// What it shows.
-    pub kind: PageKind,
+    pub(crate) kind: PageKind,
 }
 
 impl Page {
     /// The URL path of the page relative to the site root: its folder, or `404.html`.
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
             _ => self.path.clone(),
@@ -60,7 +60,7 @@ impl Page {
     }
 
     /// The output file, relative to the output root.
-    pub fn file(&self) -> String {
+    pub(crate) fn file(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
             _ => format!("{}index.html", self.path),
@@ -68,7 +68,7 @@ impl Page {
     }
 
     /// The template that renders it.
-    pub fn template(&self) -> &'static str {
+    pub(crate) fn template(&self) -> &'static str {
         match self.kind {
             PageKind::Home(_) => "index.html",
             PageKind::Article(_) => "article.html",
@@ -87,15 +87,15 @@ impl Page {
 }
 
 /// How many page links a pagination shows on each side of the current page.
-pub const PAGINATION_WINDOW: usize = 2;
+pub(crate) const PAGINATION_WINDOW: usize = 2;
 
 /// Number of pages a list of `n` items needs.
-pub fn page_count(n: usize, per_page: usize) -> usize {
+pub(crate) fn page_count(n: usize, per_page: usize) -> usize {
     n.div_ceil(per_page.max(1)).max(1)
 }
 
 /// Every page of the site.
-pub fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
+pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
     let per = site.config.paginate;
     let mut pages = Vec::new();
     let mut push = |path: String, kind| pages.push(Page { path, kind });
@@ -131,20 +131,20 @@ pub fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
 }
 
 /// What building one page's context needs.
-pub struct Cx<'a> {
+pub(crate) struct Cx<'a> {
     /// The site.
-    pub site: &'a Site,
+    pub(crate) site: &'a Site,
     /// Site-wide lists.
-    pub agg: &'a Aggregates,
+    pub(crate) agg: &'a Aggregates,
     /// The page.
-    pub page: &'a Page,
+    pub(crate) page: &'a Page,
     /// Relative prefix from the page to the site root (or the absolute base path for 404).
-    pub root: String,
+    pub(crate) root: String,
 }
 
 impl<'a> Cx<'a> {
     /// Context for `page`.
-    pub fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page) -> Cx<'a> {
+    pub(crate) fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page) -> Cx<'a> {
         let root = match page.kind {
             PageKind::NotFound => site.config.base_path(),
             _ if page.path.is_empty() => "./".to_string(),
@@ -154,7 +154,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The starting Tera context: `site`, `root` and `page`.
-    pub fn base(&self, title: &str, description: &str, og_type: &'static str, jsonld: Value) -> Context {
+    pub(crate) fn base(&self, title: &str, description: &str, og_type: &'static str, jsonld: Value) -> Context {
         let c = &self.site.config;
         let mut ctx = Context::new();
         ctx.insert(
@@ -177,28 +177,28 @@ impl<'a> Cx<'a> {
     }
 
     /// A URL inside the site, relative to this page.
-    pub fn href(&self, path: &str) -> String {
+    pub(crate) fn href(&self, path: &str) -> String {
         format!("{}{}", self.root, path)
     }
 
     /// An HTML serializer context for this page.
-    pub fn html(&self, article: Option<&'a Article>) -> HtmlContext<'_> {
+    pub(crate) fn html(&self, article: Option<&'a Article>) -> HtmlContext<'_> {
         HtmlContext { site: self.site, root: &self.root, article }
     }
 
     /// Block HTML of a body.
-    pub fn body_html(&self, nodes: &[Node], article: Option<&'a Article>) -> String {
+    pub(crate) fn body_html(&self, nodes: &[Node], article: Option<&'a Article>) -> String {
         html::body(nodes, self.html(article))
     }
 
     /// Inline HTML of a short Markdown value; `article` is set on that article's own
     /// page, where its references carry their mention ids.
-    pub fn inline_html(&self, nodes: Option<&Vec<Node>>, article: Option<&'a Article>) -> String {
+    pub(crate) fn inline_html(&self, nodes: Option<&Vec<Node>>, article: Option<&'a Article>) -> String {
         nodes.map(|n| html::inline(n, self.html(article))).unwrap_or_default()
     }
 
     /// A link to whatever `id` names, or plain text when it names nothing.
-    pub fn link(&self, id: &str) -> Link {
+    pub(crate) fn link(&self, id: &str) -> Link {
         Link {
             text: self.site.label(id),
             href: paths::url_of(self.site, id).map(|u| self.href(&u)),
@@ -207,7 +207,7 @@ impl<'a> Cx<'a> {
     }
 
     /// A link to article `a`, with an optional fragment.
-    pub fn article_link(&self, a: usize, fragment: &str) -> Link {
+    pub(crate) fn article_link(&self, a: usize, fragment: &str) -> Link {
         let art = &self.site.articles[a];
         let mut href = self.href(&paths::article(&art.slug));
         if !fragment.is_empty() {
@@ -217,7 +217,7 @@ impl<'a> Cx<'a> {
     }
 
     /// An article card for lists.
-    pub fn article_card(&self, a: usize) -> ArticleCard {
+    pub(crate) fn article_card(&self, a: usize) -> ArticleCard {
         let art = &self.site.articles[a];
         ArticleCard {
             title: art.meta.title.clone(),
@@ -229,7 +229,7 @@ impl<'a> Cx<'a> {
     }
 
     /// An entity card for lists.
-    pub fn entity_card(&self, e: usize) -> EntityCard {
+    pub(crate) fn entity_card(&self, e: usize) -> EntityCard {
         let ent = &self.site.entities[e];
         EntityCard {
             name: ent.meta.name.clone(),
@@ -240,7 +240,7 @@ impl<'a> Cx<'a> {
     }
 
     /// A quote card for lists.
-    pub fn quote_card(&self, a: usize, q: usize) -> QuoteCard<'a> {
+    pub(crate) fn quote_card(&self, a: usize, q: usize) -> QuoteCard<'a> {
         let quote = &self.site.articles[a].meta.quotes[q];
         let passage = self.site.articles[a].quote_passages.get(q).and_then(|&p| self.site.articles[a].passages.get(p));
         QuoteCard {
@@ -254,7 +254,7 @@ impl<'a> Cx<'a> {
 
     /// Page `n` (of `per` articles each) of the mentions of `id`, grouped by article,
     /// and the number of articles that mention it.
-    pub fn mention_groups(&self, id: &str, n: usize, per: usize) -> (Vec<MentionGroup<'a>>, usize) {
+    pub(crate) fn mention_groups(&self, id: &str, n: usize, per: usize) -> (Vec<MentionGroup<'a>>, usize) {
         let articles = self.agg.articles_of.get(id).map(Vec::as_slice).unwrap_or(&[]);
         let total = articles.len();
         let wanted = &articles[((n - 1).saturating_mul(per)).min(total)..n.saturating_mul(per).min(total)];
@@ -299,7 +299,7 @@ impl<'a> Cx<'a> {
     /// Pagination for page `current` of `total` whose first page is at `first`. It
     /// links the first and last pages and [`PAGINATION_WINDOW`] on each side of the
     /// current one, so that its size does not grow with the archive.
-    pub fn pagination(&self, first: &str, current: usize, total: usize) -> Pagination {
+    pub(crate) fn pagination(&self, first: &str, current: usize, total: usize) -> Pagination {
         let href = |n: usize| self.href(&paths::paged(first, n));
         let near = current.saturating_sub(PAGINATION_WINDOW).max(2)..=(current + PAGINATION_WINDOW).min(total - 1);
         let mut pages = Vec::new();
@@ -321,7 +321,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The entity index of `id`, if it names an entity.
-    pub fn entity_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn entity_index(&self, id: &str) -> Option<usize> {
         match self.site.ids.get(id) {
             Some(Target::Entity(e)) => Some(*e),
             _ => None,

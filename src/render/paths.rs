@@ -4,32 +4,32 @@
 use crate::site::{Site, Target};
 
 /// The page of an article.
-pub fn article(slug: &str) -> String {
+pub(crate) fn article(slug: &str) -> String {
     format!("articles/{slug}/")
 }
 
 /// The page of an entity.
-pub fn entity(id: &str) -> String {
+pub(crate) fn entity(id: &str) -> String {
     format!("entities/{id}/")
 }
 
 /// The page of a quote.
-pub fn quote(id: &str) -> String {
+pub(crate) fn quote(id: &str) -> String {
     format!("quotes/{id}/")
 }
 
 /// The page of a document.
-pub fn document(id: &str) -> String {
+pub(crate) fn document(id: &str) -> String {
     format!("documents/{id}/")
 }
 
 /// The page of a provision.
-pub fn provision(doc: &str, prov: &str) -> String {
+pub(crate) fn provision(doc: &str, prov: &str) -> String {
     format!("documents/{doc}/{prov}/")
 }
 
 /// Page `n` (1-based) of a paginated list whose first page is at `first`.
-pub fn paged(first: &str, n: usize) -> String {
+pub(crate) fn paged(first: &str, n: usize) -> String {
     if n <= 1 {
         first.to_string()
     } else {
@@ -39,7 +39,7 @@ pub fn paged(first: &str, n: usize) -> String {
 
 /// The URL (relative to the site root) of whatever `id` names, with a fragment for
 /// things that live inside an article page.
-pub fn url_of(site: &Site, id: &str) -> Option<String> {
+pub(crate) fn url_of(site: &Site, id: &str) -> Option<String> {
     Some(match site.ids.get(id)? {
         Target::Entity(e) => entity(&site.entities[*e].id),
         Target::Document(d) => document(&site.documents[*d].id),
@@ -58,7 +58,7 @@ pub fn url_of(site: &Site, id: &str) -> Option<String> {
 }
 
 /// The kind of thing `id` names, as a CSS-friendly word.
-pub fn kind_of(site: &Site, id: &str) -> &'static str {
+pub(crate) fn kind_of(site: &Site, id: &str) -> &'static str {
     match site.ids.get(id) {
         Some(Target::Entity(e)) => site.entities[*e].meta.kind.key(),
         Some(Target::Document(_)) => "document",

@@ -12,7 +12,7 @@ use crate::theme;
 /// The template set for a site: built-ins layered under the site's `templates/`.
 /// A template that does not compile is reported with its name and position.
 /// Also returns a fingerprint of the templates' names and texts.
-pub fn load(overrides: &[AssetFile]) -> Result<(Tera, u64), TemplateProblem> {
+pub(crate) fn load(overrides: &[AssetFile]) -> Result<(Tera, u64), TemplateProblem> {
     let mut all: Vec<(String, String)> = theme::TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     for file in overrides {
         let text = std::fs::read_to_string(&file.path).map_err(|e| TemplateProblem {
@@ -55,7 +55,7 @@ fn between<'s>(s: &'s str, start: &str, end: &str) -> Option<&'s str> {
 }
 
 /// A Tera error with all its causes, which is where Tera puts the useful part.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
     let mut msg = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {

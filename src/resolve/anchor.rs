@@ -10,29 +10,29 @@ use crate::site::body::{Node, TextRun};
 
 /// What to look for.
 #[derive(Debug, Clone, Copy)]
-pub struct Selector<'a> {
+pub(crate) struct Selector<'a> {
     /// The passage's words.
-    pub exact: &'a str,
+    pub(crate) exact: &'a str,
     /// Text right before.
-    pub prefix: Option<&'a str>,
+    pub(crate) prefix: Option<&'a str>,
     /// Text right after.
-    pub suffix: Option<&'a str>,
+    pub(crate) suffix: Option<&'a str>,
 }
 
 /// Where a passage was found: a block and a byte range of its haystack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Block index.
-    pub block: usize,
+    pub(crate) block: usize,
     /// Haystack start.
-    pub start: usize,
+    pub(crate) start: usize,
     /// Haystack end (exclusive).
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 /// Why a passage could not be anchored.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AnchorError {
+pub(crate) enum AnchorError {
     /// The words are empty.
     Empty,
     /// The words do not occur (or not with this prefix and suffix).
@@ -47,7 +47,7 @@ pub enum AnchorError {
 /// Finds, for each selector, its one occurrence in the blocks of `idx`. All selectors
 /// are searched in one pass over the text, so the work grows with the text and the
 /// number of matches, not with their product.
-pub fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) -> Vec<Result<Found, AnchorError>> {
+pub(crate) fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) -> Vec<Result<Found, AnchorError>> {
     let needles: Vec<String> = sels.iter().map(|s| normalize(s.exact)).collect();
     let mut patterns: Vec<&str> = Vec::new();
     let mut by_pattern: Vec<Vec<usize>> = Vec::new();
@@ -95,7 +95,7 @@ pub fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) -> Vec<
 }
 
 /// The file offset of a haystack position.
-pub fn src_of(idx: &BlockIndex, nodes: &[Node], block: usize, hay: usize) -> usize {
+pub(crate) fn src_of(idx: &BlockIndex, nodes: &[Node], block: usize, hay: usize) -> usize {
     let pos = idx.blocks[block].map[hay];
     match &nodes[pos.node as usize] {
         Node::Text(run) => run.src + pos.off as usize,
@@ -105,16 +105,16 @@ pub fn src_of(idx: &BlockIndex, nodes: &[Node], block: usize, hay: usize) -> usi
 
 /// A passage in node terms: from (node, byte offset) to (node, byte offset), end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct NodeSpan {
+pub(crate) struct NodeSpan {
     /// Start node and offset.
-    pub start: (usize, usize),
+    pub(crate) start: (usize, usize),
     /// End node and offset.
-    pub end: (usize, usize),
+    pub(crate) end: (usize, usize),
 }
 
 /// Converts a found passage to node terms. Inline code is never cut: a passage that
 /// starts or ends inside it takes the whole code span.
-pub fn node_span(idx: &BlockIndex, nodes: &[Node], f: Found) -> NodeSpan {
+pub(crate) fn node_span(idx: &BlockIndex, nodes: &[Node], f: Found) -> NodeSpan {
     let map = &idx.blocks[f.block].map;
     let first = map[f.start];
     let last = map[f.end - 1];
@@ -137,7 +137,7 @@ pub fn node_span(idx: &BlockIndex, nodes: &[Node], f: Found) -> NodeSpan {
 /// Splits the text runs of `nodes` at every passage boundary. Each piece lists the
 /// passages it lies in, the first piece of a passage opens it, and a
 /// [`Node::PassageEnd`] follows its last piece. `spans[i]` is passage `i`.
-pub fn split(nodes: Vec<Node>, spans: &[NodeSpan]) -> Vec<Node> {
+pub(crate) fn split(nodes: Vec<Node>, spans: &[NodeSpan]) -> Vec<Node> {
     if spans.is_empty() {
         return nodes;
     }

@@ -16,25 +16,25 @@ use crate::site::body::Node;
 use crate::site::{Article, Excerpt, Mention, MentionVia, Passage, PassageKind, Target};
 
 /// What every article's resolution shares.
-pub struct Shared<'a> {
+pub(crate) struct Shared<'a> {
     /// All ids.
-    pub registry: &'a Registry,
+    pub(crate) registry: &'a Registry,
     /// All linkable names.
-    pub matcher: &'a NameMatcher,
+    pub(crate) matcher: &'a NameMatcher,
     /// File texts, for locating front matter values.
-    pub sources: &'a SourceMap,
+    pub(crate) sources: &'a SourceMap,
     /// The site's autolink mode.
-    pub autolink: AutolinkMode,
+    pub(crate) autolink: AutolinkMode,
 }
 
 /// An article resolved, with its mentions and problems.
-pub struct Resolved {
+pub(crate) struct Resolved {
     /// The article.
-    pub article: Article,
+    pub(crate) article: Article,
     /// Its mentions, in reading order (by file offset).
-    pub mentions: Vec<Mention>,
+    pub(crate) mentions: Vec<Mention>,
     /// Problems found.
-    pub diags: Vec<Diagnostic>,
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
 struct Wanted<'m> {
@@ -47,7 +47,7 @@ struct Wanted<'m> {
 }
 
 /// Resolves article number `index` (its position in the final, newest-first order).
-pub fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
+pub(crate) fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
     let Parsed { src, body, mut fragments } = parsed;
     let meta = &src.meta;
     let file = src.file;

@@ -10,7 +10,7 @@ use crate::config::AutolinkMode;
 use crate::site::body::{Node, RefLink, TextRun};
 
 /// Every linkable name of the site, compiled once and shared by all articles.
-pub struct NameMatcher {
+pub(crate) struct NameMatcher {
     automaton: Option<AhoCorasick>,
     /// Per pattern: the id it links to.
     targets: Vec<String>,
@@ -18,16 +18,16 @@ pub struct NameMatcher {
 
 /// A name claimed by more than one id; it is never autolinked.
 #[derive(Debug, Clone)]
-pub struct AmbiguousName {
+pub(crate) struct AmbiguousName {
     /// The name.
-    pub name: String,
+    pub(crate) name: String,
     /// The ids that claim it.
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
 }
 
 impl NameMatcher {
     /// Compiles `(name, id)` pairs. Names claimed by several ids are left out and returned.
-    pub fn new(names: impl IntoIterator<Item = (String, String)>) -> (NameMatcher, Vec<AmbiguousName>) {
+    pub(crate) fn new(names: impl IntoIterator<Item = (String, String)>) -> (NameMatcher, Vec<AmbiguousName>) {
         let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
         for (name, id) in names {
             let name = name.trim().to_string();
@@ -59,7 +59,7 @@ impl NameMatcher {
 
     /// Whole-word, non-overlapping matches in `text`, longest first at each position:
     /// `(start, end, id)`.
-    pub fn matches<'m>(&'m self, text: &str) -> Vec<(usize, usize, &'m str)> {
+    pub(crate) fn matches<'m>(&'m self, text: &str) -> Vec<(usize, usize, &'m str)> {
         let Some(ac) = &self.automaton else { return Vec::new() };
         let mut all: Vec<(usize, usize, usize)> = ac
             .find_overlapping_iter(text)
@@ -87,7 +87,7 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 /// Adds autolinks to `nodes` according to `mode`. Text inside links, code, headings,
 /// image descriptions and anchored passages is left alone; with `First`, a name is
 /// skipped once its id has been referenced (explicitly or by an earlier autolink).
-pub fn autolink(nodes: Vec<Node>, matcher: &NameMatcher, mode: AutolinkMode) -> Vec<Node> {
+pub(crate) fn autolink(nodes: Vec<Node>, matcher: &NameMatcher, mode: AutolinkMode) -> Vec<Node> {
     if mode == AutolinkMode::None {
         return nodes;
     }

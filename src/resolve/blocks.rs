@@ -10,41 +10,39 @@ use crate::site::body::Node;
 
 /// Where one haystack byte came from.
 #[derive(Debug, Clone, Copy)]
-pub struct HayPos {
+pub(crate) struct HayPos {
     /// Index of the text node.
-    pub node: u32,
+    pub(crate) node: u32,
     /// Byte offset in that node's text.
-    pub off: u32,
+    pub(crate) off: u32,
     /// Byte offset in the block's display text.
-    pub disp: u32,
+    pub(crate) disp: u32,
 }
 
 /// One block's text.
 #[derive(Debug, Default)]
-pub struct BlockText {
+pub(crate) struct BlockText {
     /// White space collapsed, quote marks as written.
-    pub disp: String,
+    pub(crate) disp: String,
     /// `disp` with quote marks folded: what anchors are searched in.
-    pub hay: String,
+    pub(crate) hay: String,
     /// For each byte of `hay`, where it came from.
-    pub map: Vec<HayPos>,
-    /// A heading (never autolinked).
-    pub heading: bool,
+    pub(crate) map: Vec<HayPos>,
     /// File offset of the block's first text.
-    pub src: usize,
+    pub(crate) src: usize,
 }
 
 /// The blocks of a node list, and where each node sits in them.
 #[derive(Debug, Default)]
-pub struct BlockIndex {
+pub(crate) struct BlockIndex {
     /// Every block with text, in document order.
-    pub blocks: Vec<BlockText>,
+    pub(crate) blocks: Vec<BlockText>,
     /// For each node: its block and the display offset at which it starts.
-    pub node_pos: Vec<Option<(usize, usize)>>,
+    pub(crate) node_pos: Vec<Option<(usize, usize)>>,
 }
 
 /// Folds a character for matching: curly quotes and apostrophes become straight ones.
-pub fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
@@ -53,7 +51,7 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// The form a search string is matched in: trimmed, white space collapsed, quotes folded.
-pub fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_whitespace() {
@@ -71,7 +69,7 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// Like [`normalize`] but keeps a leading or trailing space (for prefixes and suffixes).
-pub fn normalize_edge(s: &str) -> String {
+pub(crate) fn normalize_edge(s: &str) -> String {
     let core = normalize(s);
     let lead = if s.starts_with(char::is_whitespace) && !core.is_empty() { " " } else { "" };
     let trail = if s.ends_with(char::is_whitespace) && !core.is_empty() { " " } else { "" };
@@ -123,7 +121,7 @@ fn is_block_end(tag: &TagEnd) -> bool {
 
 /// How much of each block's text to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
+pub(crate) enum Detail {
     /// Display text, haystack and map: what anchoring needs.
     Anchors,
     /// Display text only: what excerpts need.
@@ -131,7 +129,7 @@ pub enum Detail {
 }
 
 /// Splits `nodes` into blocks and builds each block's text.
-pub fn index(nodes: &[Node], detail: Detail) -> BlockIndex {
+pub(crate) fn index(nodes: &[Node], detail: Detail) -> BlockIndex {
     let mut idx = BlockIndex { blocks: Vec::new(), node_pos: Vec::with_capacity(nodes.len()) };
     let mut current: Option<BlockText> = None;
     let mut heading_depth = 0usize;
@@ -157,11 +155,7 @@ pub fn index(nodes: &[Node], detail: Detail) -> BlockIndex {
                 }
             }
             Node::Text(run) => {
-                let b = current.get_or_insert_with(|| BlockText {
-                    heading: heading_depth > 0,
-                    src: run.src,
-                    ..BlockText::default()
-                });
+                let b = current.get_or_insert_with(|| BlockText { src: run.src, ..BlockText::default() });
                 pos = Some((idx.blocks.len(), b.disp.len()));
                 push_text(b, i, &run.text, detail);
             }

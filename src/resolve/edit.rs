@@ -9,15 +9,15 @@ use crate::parse::Parsed;
 use crate::site::{Article, Mention, Site};
 
 /// An edited article, resolved, ready to take its old place in the site.
-pub struct Edited {
+pub(crate) struct Edited {
     /// Its position in the site's article order (unchanged by the edit).
-    pub index: usize,
+    pub(crate) index: usize,
     /// The article.
-    pub article: Article,
+    pub(crate) article: Article,
     /// Its mentions, in reading order.
-    pub mentions: Vec<Mention>,
+    pub(crate) mentions: Vec<Mention>,
     /// Problems found in it.
-    pub diags: Vec<Diagnostic>,
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
 /// Resolves `parsed`, the new text of one of `site`'s articles, when the edit leaves
@@ -25,7 +25,12 @@ pub struct Edited {
 /// the article's place in the order), and the quotes, sources and figures it defines
 /// (their ids, and each quote's speaker and date, which order the quote index).
 /// `None` means the whole site must be resolved again.
-pub fn article(site: &Site, lookup: &Lookup, sources: &SourceMap, parsed: Parsed<ArticleMeta>) -> Option<Edited> {
+pub(crate) fn article(
+    site: &Site,
+    lookup: &Lookup,
+    sources: &SourceMap,
+    parsed: Parsed<ArticleMeta>,
+) -> Option<Edited> {
     let index = site.articles.iter().position(|a| a.slug == parsed.src.stem)?;
     if !defines_the_same(&site.articles[index].meta, &parsed.src.meta) {
         return None;

@@ -9,10 +9,10 @@ use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::site::Target;
 
 /// The longest id allowed.
-pub const MAX_ID_LEN: usize = 80;
+pub(crate) const MAX_ID_LEN: usize = 80;
 
 /// True for lowercase ASCII letters and digits joined by single hyphens, 1–80 chars.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
         && id
@@ -21,7 +21,7 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// A suggestion for a bad id: lowercased, other characters turned into single hyphens.
-pub fn suggest_id(bad: &str) -> String {
+pub(crate) fn suggest_id(bad: &str) -> String {
     let mut s = String::new();
     for c in bad.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
@@ -34,7 +34,7 @@ pub fn suggest_id(bad: &str) -> String {
 }
 
 /// The error for an id that breaks the rules; `what` names it ("entity id", "article slug").
-pub fn bad_id(file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
+pub(crate) fn bad_id(file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
     let d = Diagnostic::error(file, span, format!("invalid {what} '{id}'"))
         .help("ids are 1 to 80 lowercase ASCII letters, digits and single hyphens");
     match suggest_id(id) {
@@ -45,7 +45,7 @@ pub fn bad_id(file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnos
 
 /// Where `value` is written in `file`: in its front matter, or at the start of the file
 /// for ids that are file names.
-pub fn definition_span(sources: &SourceMap, file: FileId, in_front_matter: bool, value: &str) -> Range<usize> {
+pub(crate) fn definition_span(sources: &SourceMap, file: FileId, in_front_matter: bool, value: &str) -> Range<usize> {
     if !in_front_matter {
         return 0..0;
     }
@@ -55,7 +55,7 @@ pub fn definition_span(sources: &SourceMap, file: FileId, in_front_matter: bool,
 
 /// Every id of the site, where it was defined, and what it names.
 #[derive(Debug, Default)]
-pub struct Registry {
+pub(crate) struct Registry {
     targets: FxHashMap<String, Target>,
     defined_at: FxHashMap<String, (FileId, bool)>,
     sorted: Vec<String>,
@@ -65,7 +65,7 @@ impl Registry {
     /// Defines `id` (already checked for form) in `file`, in its front matter when
     /// `in_front_matter` (otherwise by the file's name). A repeat is an error naming
     /// both places; positions are only looked up then.
-    pub fn define(
+    pub(crate) fn define(
         &mut self,
         id: &str,
         target: Target,
@@ -90,23 +90,23 @@ impl Registry {
     }
 
     /// What `id` names.
-    pub fn get(&self, id: &str) -> Option<Target> {
+    pub(crate) fn get(&self, id: &str) -> Option<Target> {
         self.targets.get(id).copied()
     }
 
     /// Finishes registration (sorts ids for suggestions) and hands out the id map.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.sorted = self.targets.keys().cloned().collect();
         self.sorted.sort();
     }
 
     /// The id map.
-    pub fn targets(&self) -> &FxHashMap<String, Target> {
+    pub(crate) fn targets(&self) -> &FxHashMap<String, Target> {
         &self.targets
     }
 
     /// Up to three known ids closest to `unknown` by edit distance.
-    pub fn closest(&self, unknown: &str) -> Vec<&str> {
+    pub(crate) fn closest(&self, unknown: &str) -> Vec<&str> {
         let limit = (unknown.len() / 3).max(2);
         let mut scored: Vec<(usize, &str)> = self
             .sorted
@@ -119,7 +119,7 @@ impl Registry {
     }
 
     /// The error for a reference to an unknown id, with suggestions.
-    pub fn unknown(&self, file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
+    pub(crate) fn unknown(&self, file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
         let d = Diagnostic::error(file, span, format!("unknown {what} '{id}'"));
         match self.closest(id).as_slice() {
             [] => d.help(

@@ -17,7 +17,7 @@ const SCAN_BYTES: usize = 1024;
 
 /// The sentence of `text` around `start..end` (byte offsets), trimmed to a readable
 /// length. Only a bounded window around the words is scanned.
-pub fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
+pub(crate) fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
     let window_start = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
     let window_end = floor_char_boundary(text, (end + SCAN_BYTES).min(text.len()));
     let sentence_start = text[window_start..start]
@@ -40,12 +40,12 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
 }
 
 /// How many references to each id an article has numbered so far.
-pub type Counts = HashMap<String, usize>;
+pub(crate) type Counts = HashMap<String, usize>;
 
 /// Gives each reference of one Markdown text of an article (its body, standfirst or a
 /// note) a stable HTML id (`m-<id>-<n>`, numbered across the article through `counts`)
 /// and returns the mentions, with their file offsets for ordering.
-pub fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) -> Vec<(usize, Mention)> {
+pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) -> Vec<(usize, Mention)> {
     let idx = blocks::index(nodes, blocks::Detail::Text);
     let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut out = Vec::new();

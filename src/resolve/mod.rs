@@ -1,15 +1,15 @@
 //! Stage 3, resolve: one id namespace for the whole site, every reference checked,
 //! passages anchored, names autolinked and mentions recorded, giving the [`Site`] model.
 
-pub mod anchor;
-pub mod article;
-pub mod autolink;
-pub mod blocks;
-pub mod edit;
-pub mod ids;
-pub mod mentions;
-pub mod refs;
-pub mod usage;
+pub(crate) mod anchor;
+pub(crate) mod article;
+pub(crate) mod autolink;
+pub(crate) mod blocks;
+pub(crate) mod edit;
+pub(crate) mod ids;
+pub(crate) mod mentions;
+pub(crate) mod refs;
+pub(crate) mod usage;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -24,7 +24,7 @@ use refs::{check_refs, check_url, expect_entity};
 
 /// What resolving an article needs from the rest of the site: every id and every
 /// linkable name. Kept by `serve` to resolve an edited article on its own.
-pub struct Lookup {
+pub(crate) struct Lookup {
     registry: Registry,
     matcher: NameMatcher,
 }
@@ -38,8 +38,8 @@ impl std::fmt::Debug for Lookup {
 /// Resolves the parsed site into the site model; problems go to `diags`. Warnings
 /// about unused definitions are not made here but by [`usage::unused`], since they
 /// depend on the whole site.
-pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> (Site, Lookup) {
-    let ParsedSite { root, config, mut articles, mut entities, mut documents, templates, static_files } = parsed;
+pub(crate) fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> (Site, Lookup) {
+    let ParsedSite { config, mut articles, mut entities, mut documents, templates, static_files } = parsed;
     articles.sort_by(|a, b| b.src.meta.date.cmp(&a.src.meta.date).then_with(|| a.src.stem.cmp(&b.src.stem)));
     entities.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
     documents.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
@@ -77,7 +77,6 @@ pub fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics)
     }
     let site = Site {
         config,
-        root,
         articles: site_articles,
         entities,
         documents,

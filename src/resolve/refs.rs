@@ -10,7 +10,7 @@ use crate::site::Target;
 use crate::urls;
 
 /// Reports every `@id` link in `nodes` whose id is unknown.
-pub fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diags: &mut Vec<Diagnostic>) {
     for n in nodes {
         if let Node::RefOpen(r) = n {
             if !r.auto && registry.get(&r.id).is_none() {
@@ -24,7 +24,7 @@ pub fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diags: &mut
 
 /// Reports `id` unless it names an entity; `role` says what it is used as ("speaker").
 /// `span` is only called when there is something to report.
-pub fn expect_entity(
+pub(crate) fn expect_entity(
     registry: &Registry,
     id: &str,
     role: &str,
@@ -44,7 +44,7 @@ pub fn expect_entity(
 
 /// Reports a front-matter URL that is not http, https, mailto or relative. `span` and
 /// `message` are only called when there is something to report.
-pub fn check_url(
+pub(crate) fn check_url(
     url: &str,
     file: FileId,
     span: impl FnOnce() -> Range<usize>,

@@ -30,14 +30,14 @@ fn referenced(site: &Site) -> HashSet<&str> {
 
 /// The ids an article's front matter refers to other than by mentions: its authors,
 /// its sources' publishers and its quotes' sources.
-pub fn references(meta: &ArticleMeta) -> Vec<&str> {
+pub(crate) fn references(meta: &ArticleMeta) -> Vec<&str> {
     let authors = meta.authors.iter().map(String::as_str);
     let publishers = meta.sources.iter().filter_map(|s| s.publisher.as_deref());
     authors.chain(publishers).chain(meta.quotes.iter().filter_map(|q| q.source.as_deref())).collect()
 }
 
 /// The warnings for unused entities, documents and sources.
-pub fn unused(site: &Site, sources: &SourceMap) -> Vec<Diagnostic> {
+pub(crate) fn unused(site: &Site, sources: &SourceMap) -> Vec<Diagnostic> {
     let used = referenced(site);
     let mut out = Vec::new();
     for e in site.entities.iter().filter(|e| !used.contains(e.id.as_str())) {

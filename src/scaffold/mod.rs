@@ -17,7 +17,7 @@ const STARTER: &[(&str, &str)] = &[
 ];
 
 /// Writes the starter site into `dir`, which must not exist or be empty.
-pub fn create(dir: &Path) -> Result<()> {
+pub(crate) fn create(dir: &Path) -> Result<()> {
     if dir.exists() {
         let mut entries = dir.read_dir().with_context(|| format!("cannot read {}", dir.display()))?;
         if entries.next().is_some() {

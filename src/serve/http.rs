@@ -9,13 +9,13 @@ use crate::render::Bytes;
 /// Longest request target accepted.
 const MAX_URL: usize = 8 * 1024;
 /// Where the live-reload script is served.
-pub const LIVERELOAD_JS: &str = "/__gloss/livereload.js";
+pub(crate) const LIVERELOAD_JS: &str = "/__gloss/livereload.js";
 /// Where the live-reload event stream is served.
-pub const EVENTS: &str = "/__gloss/events";
+pub(crate) const EVENTS: &str = "/__gloss/events";
 
 /// What to answer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Reply {
+pub(crate) enum Reply {
     /// A file: status, content type, body.
     File(u16, &'static str, Bytes),
     /// The live-reload event stream.
@@ -26,26 +26,26 @@ pub enum Reply {
 
 /// The request facts the rules look at.
 #[derive(Debug, Clone, Copy)]
-pub struct RequestInfo<'a> {
+pub(crate) struct RequestInfo<'a> {
     /// `GET`, `HEAD`, …
-    pub method: &'a str,
+    pub(crate) method: &'a str,
     /// The request target as sent.
-    pub url: &'a str,
+    pub(crate) url: &'a str,
     /// The `Host` header, if any.
-    pub host: Option<&'a str>,
+    pub(crate) host: Option<&'a str>,
     /// How many `Host` headers the request carried (more than one is refused).
-    pub hosts: usize,
+    pub(crate) hosts: usize,
     /// The `Origin` header, if any.
-    pub origin: Option<&'a str>,
+    pub(crate) origin: Option<&'a str>,
 }
 
 /// Host names the server answers to: loopback, and the address it is bound to.
 #[derive(Debug, Clone)]
-pub struct AllowedHosts(pub Vec<String>);
+pub(crate) struct AllowedHosts(pub Vec<String>);
 
 impl AllowedHosts {
     /// Loopback names plus `bind` (unless it is a wildcard address).
-    pub fn for_bind(bind: &str) -> AllowedHosts {
+    pub(crate) fn for_bind(bind: &str) -> AllowedHosts {
         let mut hosts: Vec<String> = ["localhost", "127.0.0.1", "::1"].iter().map(|s| s.to_string()).collect();
         let bind = bind.trim_start_matches('[').trim_end_matches(']');
         if !["0.0.0.0", "::"].contains(&bind) && !hosts.iter().any(|h| h == bind) {
@@ -79,7 +79,7 @@ fn host_name(value: &str) -> Option<&str> {
 }
 
 /// Decides the reply to a request against the current output `files`.
-pub fn route(
+pub(crate) fn route(
     req: RequestInfo<'_>,
     allowed: &AllowedHosts,
     files: &HashMap<String, Bytes>,
@@ -136,7 +136,7 @@ pub fn route(
 /// The output path a request target names: percent-decoded, query and fragment
 /// dropped, empty segments skipped. `..`, `.`, backslashes, NUL and invalid UTF-8 are
 /// refused (404 for traversal, 400 for malformed input).
-pub fn decode_path(url: &str) -> Result<String, u16> {
+pub(crate) fn decode_path(url: &str) -> Result<String, u16> {
     if !url.starts_with('/') {
         return Err(400);
     }
@@ -173,7 +173,7 @@ pub fn decode_path(url: &str) -> Result<String, u16> {
 }
 
 /// The `Content-Type` for an output file, by extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -194,7 +194,7 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// `html` with the live-reload script added before its closing `</body>`.
-pub fn inject_livereload(html: &[u8]) -> Vec<u8> {
+pub(crate) fn inject_livereload(html: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{LIVERELOAD_JS}\" defer></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {

@@ -2,7 +2,7 @@
 //! source changes and tell open pages to reload (Server-Sent Events). A failed rebuild
 //! keeps the last good site served and shows the errors over the page.
 
-pub mod http;
+pub(crate) mod http;
 mod watch;
 
 use std::collections::HashMap;
@@ -24,17 +24,17 @@ const MAX_CLIENTS: usize = 64;
 
 /// Options of `gloss serve`.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The site root.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Address to listen on.
-    pub bind: String,
+    pub(crate) bind: String,
     /// Port to listen on.
-    pub port: u16,
+    pub(crate) port: u16,
     /// Include drafts.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Open the site in a browser once it is served.
-    pub open: bool,
+    pub(crate) open: bool,
 }
 
 /// What the server serves now; replaced as a whole after each successful build.
@@ -61,7 +61,7 @@ impl Shared {
 }
 
 /// Runs the dev server until Ctrl-C.
-pub fn run(opts: ServeOptions) -> Result<()> {
+pub(crate) fn run(opts: ServeOptions) -> Result<()> {
     let host = if opts.bind.contains(':') { format!("[{}]", opts.bind) } else { opts.bind.clone() };
     let base_url = format!("http://{host}:{}/", opts.port);
     let server = tiny_http::Server::http((opts.bind.as_str(), opts.port))

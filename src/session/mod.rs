@@ -107,7 +107,7 @@ impl Session {
     }
 
     /// Like [`Session::compile`], sending the output files to `dest` as they are made.
-    pub fn compile_to(&mut self, dest: Destination<'_>) -> Compiled {
+    pub(crate) fn compile_to(&mut self, dest: Destination<'_>) -> Compiled {
         self.run(dest).0
     }
 

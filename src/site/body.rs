@@ -8,7 +8,7 @@ use pulldown_cmark::Event;
 
 /// One node of a parsed Markdown text.
 #[derive(Debug, Clone)]
-pub enum Node {
+pub(crate) enum Node {
     /// A Markdown event passed through unchanged: block and inline structure, code
     /// blocks, images, breaks.
     Event(Event<'static>),
@@ -24,35 +24,35 @@ pub enum Node {
 
 /// A run of visible text.
 #[derive(Debug, Clone, Default)]
-pub struct TextRun {
+pub(crate) struct TextRun {
     /// The text, unescaped.
-    pub text: String,
+    pub(crate) text: String,
     /// Inline code rather than prose.
-    pub code: bool,
+    pub(crate) code: bool,
     /// File offset of the Markdown the text came from.
-    pub src: usize,
+    pub(crate) src: usize,
     /// Indices of the anchored passages this run lies in, outermost first.
-    pub passages: Vec<usize>,
+    pub(crate) passages: Vec<usize>,
     /// The passages that begin with this run (their HTML id goes here).
-    pub opens: Vec<usize>,
+    pub(crate) opens: Vec<usize>,
 }
 
 /// An `@id` reference.
 #[derive(Debug, Clone)]
-pub struct RefLink {
+pub(crate) struct RefLink {
     /// The id referred to (`nicolas-lerner`, `treaty/article-4`).
-    pub id: String,
+    pub(crate) id: String,
     /// File span of the link (or of the autolinked words).
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The HTML id this reference carries in the output, so backlinks can land on it.
-    pub html_id: String,
+    pub(crate) html_id: String,
     /// Inserted by autolinking rather than written by the author.
-    pub auto: bool,
+    pub(crate) auto: bool,
 }
 
 impl Node {
     /// A plain text node.
-    pub fn text(text: impl Into<String>, src: usize) -> Node {
+    pub(crate) fn text(text: impl Into<String>, src: usize) -> Node {
         Node::Text(TextRun { text: text.into(), src, ..TextRun::default() })
     }
 }

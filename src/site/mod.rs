@@ -3,10 +3,9 @@
 //! Articles are sorted newest first, entities and documents by id. Every id of the
 //! site (one namespace) maps to a [`Target`]; every reference is a [`Mention`].
 
-pub mod body;
+pub(crate) mod body;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
@@ -18,32 +17,30 @@ use body::Node;
 
 /// A fully resolved site.
 #[derive(Debug)]
-pub struct Site {
+pub(crate) struct Site {
     /// `site.yaml`.
-    pub config: SiteConfig,
-    /// The site root.
-    pub root: PathBuf,
+    pub(crate) config: SiteConfig,
     /// Articles, newest first.
-    pub articles: Vec<Article>,
+    pub(crate) articles: Vec<Article>,
     /// Entities, by id.
-    pub entities: Vec<Entity>,
+    pub(crate) entities: Vec<Entity>,
     /// Documents, by id.
-    pub documents: Vec<Document>,
+    pub(crate) documents: Vec<Document>,
     /// Every id and what it names.
-    pub ids: FxHashMap<String, Target>,
+    pub(crate) ids: FxHashMap<String, Target>,
     /// Every mention, by article (newest first) then position.
-    pub mentions: Vec<Mention>,
+    pub(crate) mentions: Vec<Mention>,
     /// Mention indices by the id they refer to.
-    pub mentions_of: FxHashMap<String, Vec<usize>>,
+    pub(crate) mentions_of: FxHashMap<String, Vec<usize>>,
     /// Template overrides from the site.
-    pub templates: Vec<AssetFile>,
+    pub(crate) templates: Vec<AssetFile>,
     /// Static files from the site.
-    pub static_files: Vec<AssetFile>,
+    pub(crate) static_files: Vec<AssetFile>,
 }
 
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// `entities[i]`.
     Entity(usize),
     /// `documents[i]`.
@@ -60,30 +57,30 @@ pub enum Target {
 
 /// An article, resolved.
 #[derive(Debug)]
-pub struct Article {
+pub(crate) struct Article {
     /// URL slug (the file stem).
-    pub slug: String,
+    pub(crate) slug: String,
     /// Source file.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// Front matter.
-    pub meta: ArticleMeta,
+    pub(crate) meta: ArticleMeta,
     /// The body, with references, passages and autolinks in place.
-    pub body: Vec<Node>,
+    pub(crate) body: Vec<Node>,
     /// The standfirst.
-    pub summary: Option<Vec<Node>>,
+    pub(crate) summary: Option<Vec<Node>>,
     /// Per annotation, its note.
-    pub notes: Vec<Option<Vec<Node>>>,
+    pub(crate) notes: Vec<Option<Vec<Node>>>,
     /// The anchored passages; `Node::PassageEnd(i)` and `TextRun::passages` index this.
-    pub passages: Vec<Passage>,
+    pub(crate) passages: Vec<Passage>,
     /// Per quote, the index of its passage.
-    pub quote_passages: Vec<usize>,
+    pub(crate) quote_passages: Vec<usize>,
     /// Per figure, per value, the index of its passage if it has one.
-    pub figure_passages: Vec<Vec<Option<usize>>>,
+    pub(crate) figure_passages: Vec<Vec<Option<usize>>>,
 }
 
 /// What an anchored passage is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PassageKind {
+pub(crate) enum PassageKind {
     /// `meta.quotes[i]`.
     Quote(usize),
     /// `meta.annotations[i]`.
@@ -94,31 +91,31 @@ pub enum PassageKind {
 
 /// A passage of an article body pinned by its words.
 #[derive(Debug, Clone)]
-pub struct Passage {
+pub(crate) struct Passage {
     /// What it is.
-    pub kind: PassageKind,
+    pub(crate) kind: PassageKind,
     /// Its HTML id on the article page.
-    pub html_id: String,
+    pub(crate) html_id: String,
     /// For annotations, the note's number in reading order (1-based); 0 otherwise.
-    pub number: usize,
+    pub(crate) number: usize,
     /// The sentence it sits in.
-    pub excerpt: Excerpt,
+    pub(crate) excerpt: Excerpt,
 }
 
 /// A piece of text around a highlighted part.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Excerpt {
+pub(crate) struct Excerpt {
     /// Text before the highlight.
-    pub before: String,
+    pub(crate) before: String,
     /// The highlighted words.
-    pub hit: String,
+    pub(crate) hit: String,
     /// Text after the highlight.
-    pub after: String,
+    pub(crate) after: String,
 }
 
 /// How a mention came about (FORMAT.md 4.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionVia {
+pub(crate) enum MentionVia {
     /// An `[..](@id)` link.
     Reference,
     /// An autolinked name.
@@ -135,56 +132,51 @@ pub enum MentionVia {
 
 /// One place where an article refers to an id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// `articles[i]`.
-    pub article: usize,
+    pub(crate) article: usize,
     /// The id referred to.
-    pub target: String,
+    pub(crate) target: String,
     /// The HTML id on the article page to deep-link to.
-    pub fragment: String,
+    pub(crate) fragment: String,
     /// The sentence around it.
-    pub excerpt: Excerpt,
+    pub(crate) excerpt: Excerpt,
     /// How it came about.
-    pub via: MentionVia,
+    pub(crate) via: MentionVia,
 }
 
 /// An entity, resolved.
 #[derive(Debug)]
-pub struct Entity {
+pub(crate) struct Entity {
     /// Id (file stem).
-    pub id: String,
+    pub(crate) id: String,
     /// Source file.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// Front matter.
-    pub meta: EntityMeta,
+    pub(crate) meta: EntityMeta,
     /// Profile.
-    pub body: Vec<Node>,
+    pub(crate) body: Vec<Node>,
 }
 
 /// A document, resolved.
 #[derive(Debug)]
-pub struct Document {
+pub(crate) struct Document {
     /// Id (file stem).
-    pub id: String,
+    pub(crate) id: String,
     /// Source file.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// Front matter.
-    pub meta: DocumentMeta,
+    pub(crate) meta: DocumentMeta,
     /// Overview.
-    pub body: Vec<Node>,
+    pub(crate) body: Vec<Node>,
     /// Per provision, its summary.
-    pub summaries: Vec<Option<Vec<Node>>>,
+    pub(crate) summaries: Vec<Option<Vec<Node>>>,
 }
 
 impl Site {
-    /// Mentions of `id`, in article order.
-    pub fn mentions_of(&self, id: &str) -> impl Iterator<Item = &Mention> {
-        self.mentions_of.get(id).into_iter().flatten().map(|&i| &self.mentions[i])
-    }
-
     /// The display name of an id: an entity's name, a document's short title, a
     /// provision's "Article 4 (Treaty)", a quote's words.
-    pub fn label(&self, id: &str) -> String {
+    pub(crate) fn label(&self, id: &str) -> String {
         match self.ids.get(id) {
             Some(Target::Entity(e)) => self.entities[*e].meta.name.clone(),
             Some(Target::Document(d)) => self.documents[*d].short_title().to_string(),
@@ -200,7 +192,7 @@ impl Site {
     }
 
     /// The mentions made by article `i`, in reading order.
-    pub fn mentions_of_article(&self, i: usize) -> &[Mention] {
+    pub(crate) fn mentions_of_article(&self, i: usize) -> &[Mention] {
         let start = self.mentions.partition_point(|m| m.article < i);
         let end = self.mentions.partition_point(|m| m.article <= i);
         &self.mentions[start..end]
@@ -209,7 +201,12 @@ impl Site {
     /// Puts `article`, with its `mentions` in reading order, in the place of article `i`
     /// (whose position in the order it keeps), and returns what was there. The mention
     /// index is patched, not rebuilt: what `serve` does after an edit.
-    pub fn replace_article(&mut self, i: usize, article: Article, mentions: Vec<Mention>) -> (Article, Vec<Mention>) {
+    pub(crate) fn replace_article(
+        &mut self,
+        i: usize,
+        article: Article,
+        mentions: Vec<Mention>,
+    ) -> (Article, Vec<Mention>) {
         let start = self.mentions.partition_point(|m| m.article < i);
         let end = start + self.mentions_of_article(i).len();
         let added = mentions.len();
@@ -242,7 +239,7 @@ impl Site {
 
 impl Document {
     /// The short title, or the title.
-    pub fn short_title(&self) -> &str {
+    pub(crate) fn short_title(&self) -> &str {
         self.meta.short_title.as_deref().unwrap_or(&self.meta.title)
     }
 }

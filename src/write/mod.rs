@@ -18,7 +18,7 @@ use crate::render::Sink;
 /// A fresh folder beside the output that receives the new site file by file as it is
 /// rendered, then replaces the output in one rename. Dropped without [`Staging::commit`]
 /// (a failed build), it is removed and the previous output is untouched.
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     output: PathBuf,
     made: Mutex<HashSet<PathBuf>>,
@@ -30,7 +30,7 @@ impl Staging {
     /// Checks that `output` may be replaced (see [`guard::check`]; `force` lets a
     /// folder holding files gloss did not write be replaced), creates the folders it
     /// needs, checks again, and prepares an empty staging folder beside it.
-    pub fn new(root: &Path, output: &Path, force: bool) -> Result<Staging> {
+    pub(crate) fn new(root: &Path, output: &Path, force: bool) -> Result<Staging> {
         guard::check(root, output, force)?;
         let resolved = guard::resolve(output)?;
         let parent = resolved.parent().context("the output folder has no parent folder")?;
@@ -51,7 +51,7 @@ impl Staging {
 
     /// Writes the manifest, replaces the output with the staged site, then removes the
     /// old one.
-    pub fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<()> {
         let mut written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         written.sort();
         manifest::write(&self.dir, &written)?;

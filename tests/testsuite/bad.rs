@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gloss::load::LoadOptions;
+use gloss::LoadOptions;
 
 use crate::support::{SiteTest, SITE_YAML};
 

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::support::check_links;
-use gloss::load::LoadOptions;
 use gloss::BuildOptions;
+use gloss::LoadOptions;
 
 #[test]
 fn bundled_site_builds_without_warnings_and_every_link_resolves() {

@@ -5,15 +5,14 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use gloss::load::LoadOptions;
-use gloss::session::Session;
+use gloss::LoadOptions;
+use gloss::Session;
 
 use crate::support::SiteTest;
 
 fn files(compiled: &gloss::Compiled) -> BTreeMap<String, Vec<u8>> {
-    let rendered =
-        compiled.rendered.as_ref().unwrap_or_else(|| panic!("{}", compiled.diagnostics.to_text(&compiled.sources)));
-    rendered.files.iter().map(|f| (f.path.clone(), f.bytes.to_vec())).collect()
+    let files = compiled.files().unwrap_or_else(|| panic!("{}", compiled.diagnostics.to_text(&compiled.sources)));
+    files.into_iter().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect()
 }
 
 /// The session's output after it took in `changed`, which must build.

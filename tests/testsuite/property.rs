@@ -1,7 +1,7 @@
 //! Property tests: whatever bytes an article holds, gloss never panics, and every
 //! diagnostic points at a real line and column of its file.
 
-use gloss::load::LoadOptions;
+use gloss::LoadOptions;
 use proptest::prelude::*;
 
 use crate::support::SiteTest;

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use gloss::load::LoadOptions;
 use gloss::BuildOptions;
+use gloss::LoadOptions;
 use regex::Regex;
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);

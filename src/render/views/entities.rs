@@ -9,7 +9,7 @@ use crate::render::pages::{page_count, Cx};
 use crate::render::{jsonld, paths};
 
 /// How many of an entity's quotes its first page shows; the quote index has them all.
-pub const QUOTES_SHOWN: usize = 20;
+pub(crate) const QUOTES_SHOWN: usize = 20;
 
 /// An entity on the index: its card and its number of mentions. (Only the index shows
 /// the count, so that an edit changing it does not touch every page listing the entity.)

@@ -7,14 +7,14 @@ mod quotes;
 
 use tera::Context;
 
-pub use entities::QUOTES_SHOWN;
-pub use quotes::MORE_QUOTES;
+pub(crate) use entities::QUOTES_SHOWN;
+pub(crate) use quotes::MORE_QUOTES;
 
 use super::jsonld;
 use super::pages::{Cx, PageKind};
 
 /// The full template context of the page in `cx`.
-pub fn context(cx: &Cx<'_>) -> Context {
+pub(crate) fn context(cx: &Cx<'_>) -> Context {
     let site = cx.site;
     match cx.page.kind {
         PageKind::Home(n) => articles::home(cx, n),

@@ -14,7 +14,7 @@ use crate::text::clip_end;
 const TITLE_CHARS: usize = 80;
 
 /// How many other quotes by the same speaker a quote page shows.
-pub const MORE_QUOTES: usize = 5;
+pub(crate) const MORE_QUOTES: usize = 5;
 
 #[derive(Serialize)]
 struct SpeakerGroup<'a> {
