@@ -3,6 +3,13 @@
 
 use std::borrow::Cow;
 
+/// HTML-escapes text for element content and quoted attribute values.
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
 /// What a character that XML 1.0 or HTML forbids becomes: a control character (other
 /// than tab, line feed and carriage return) a space, a noncharacter (U+FFFE, U+FDD0, …)
 /// the replacement character U+FFFD. Allowed characters are kept.

@@ -37,6 +37,16 @@ impl SourceMap {
         self.files.get(id).map(|f| f.name().as_str()).unwrap_or("")
     }
 
+    /// The byte offset of one-based `line` and `col` (in characters) in a file, clamped
+    /// to the file.
+    pub(crate) fn offset_at(&self, id: FileId, line: usize, col: usize) -> usize {
+        let text = self.text(id);
+        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let line_start = line_start.min(text.len());
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+    }
+
     /// One-based line and column of a byte offset in a file.
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         let text = self.text(id);

@@ -1,6 +1,7 @@
 //! Stage 1, load: read `site.yaml` and every content file, split front matter from
 //! body and deserialize the front matter into the typed forms of [`crate::meta`].
 
+pub(crate) mod assets;
 pub(crate) mod discover;
 pub(crate) mod frontmatter;
 pub(crate) mod yaml;
@@ -15,6 +16,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, FileId, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
+pub(crate) use assets::{StaticSource, TemplateSource};
+use discover::WalkProblem;
 use frontmatter::SplitError;
 
 /// Files larger than this are refused rather than read.
@@ -58,15 +61,6 @@ impl<M> Loaded<M> {
     }
 }
 
-/// A file from the site's `static/` or `templates/` folder.
-#[derive(Debug, Clone)]
-pub(crate) struct AssetFile {
-    /// Path relative to its folder, with `/` separators.
-    pub(crate) name: String,
-    /// Where it is on disk.
-    pub(crate) path: PathBuf,
-}
-
 /// Everything read from disk, ready to parse.
 #[derive(Debug)]
 pub(crate) struct Project {
@@ -78,10 +72,10 @@ pub(crate) struct Project {
     pub(crate) entities: Vec<Loaded<EntityMeta>>,
     /// Documents, sorted by path.
     pub(crate) documents: Vec<Loaded<DocumentMeta>>,
-    /// Template overrides from the site's `templates/`.
-    pub(crate) templates: Vec<AssetFile>,
+    /// The templates the site renders with, built in or its own.
+    pub(crate) templates: Vec<TemplateSource>,
     /// Files from the site's `static/`.
-    pub(crate) static_files: Vec<AssetFile>,
+    pub(crate) static_files: Vec<StaticSource>,
 }
 
 /// Reads the site at `opts.root`. Content problems go to `diags`; `None` means the
@@ -91,14 +85,16 @@ pub(crate) fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diag
     let config = load_config(opts, sources, diags);
     let mut problems = Vec::new();
     let content = root.join("content");
-    let markdown_under = |folder: &str, problems: &mut Vec<discover::WalkProblem>| {
+    let markdown_under = |folder: &str, problems: &mut Vec<WalkProblem>| {
         discover::files_under(root, &content.join(folder), discover::is_markdown, problems)
     };
     let article_paths = markdown_under("articles", &mut problems);
     let entity_paths = markdown_under("entities", &mut problems);
     let document_paths = markdown_under("documents", &mut problems);
-    let templates = assets(root, "templates", &mut problems);
-    let static_files = assets(root, "static", &mut problems);
+    let mut template_diags = Vec::new();
+    let templates = assets::templates(root, sources, &mut problems, &mut template_diags);
+    diags.extend(template_diags);
+    let static_files = assets::static_files(root, sources, &mut problems);
     for p in problems {
         let file = sources.add(display_path(root, &p.path), String::new());
         diags.push(Diagnostic::error(file, 0..0, p.message));
@@ -168,18 +164,6 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
         diags.push(Diagnostic::error(file, span, problem));
     }
     Some(config)
-}
-
-fn assets(root: &Path, folder: &str, problems: &mut Vec<discover::WalkProblem>) -> Vec<AssetFile> {
-    let dir = root.join(folder);
-    discover::files_under(root, &dir, |_| true, problems)
-        .into_iter()
-        .map(|path| {
-            let rel = path.strip_prefix(&dir).unwrap_or(&path);
-            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            AssetFile { name, path }
-        })
-        .collect()
 }
 
 /// Reads, registers and deserializes every file of one content kind, in parallel.

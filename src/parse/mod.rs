@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
-use crate::load::{AssetFile, Loaded, Project};
+use crate::load::{Loaded, Project, StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::site::body::Node;
 use markdown::MdInput;
@@ -39,9 +39,9 @@ pub(crate) struct ParsedSite {
     /// Documents.
     pub(crate) documents: Vec<Parsed<DocumentMeta>>,
     /// Template overrides.
-    pub(crate) templates: Vec<AssetFile>,
+    pub(crate) templates: Vec<TemplateSource>,
     /// Static files.
-    pub(crate) static_files: Vec<AssetFile>,
+    pub(crate) static_files: Vec<StaticSource>,
 }
 
 /// Parse results of an earlier run, by file name and a hash of the file's text: a file

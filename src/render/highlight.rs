@@ -8,7 +8,7 @@ use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGener
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use super::html::escape;
+use crate::text::escape_html;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -40,7 +40,7 @@ pub(crate) fn code_block(info: &str, code: &str) -> String {
     html.push('>');
     match lang.and_then(|s| highlight(s, code)) {
         Some(h) => html.push_str(&h),
-        None => html.push_str(&escape(code)),
+        None => html.push_str(&escape_html(code)),
     }
     html.push_str("</code></pre>\n");
     html

@@ -9,13 +9,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use super::{cards, highlight, paths};
 use crate::site::body::{Node, TextRun};
 use crate::site::{Article, Passage, PassageKind, Site};
-
-/// HTML-escapes text for element content and quoted attribute values.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
+use crate::text::escape_html;
 
 /// What the serializer needs to know about the page being written.
 #[derive(Clone, Copy)]
@@ -122,14 +116,14 @@ impl<'n, 'a> Serializer<'n, 'a> {
             };
             s.push_str(&format!("<span class=\"passage passage-{kind}\""));
             if let Some(ps) = passage.filter(|_| run.opens.contains(&p)) {
-                s.push_str(&format!(" id=\"{}\"", escape(&ps.html_id)));
+                s.push_str(&format!(" id=\"{}\"", escape_html(&ps.html_id)));
             }
             s.push('>');
         }
         if run.code {
-            s.push_str(&format!("<code>{}</code>", escape(&run.text)));
+            s.push_str(&format!("<code>{}</code>", escape_html(&run.text)));
         } else {
-            s.push_str(&escape(&run.text));
+            s.push_str(&escape_html(&run.text));
         }
         s.push_str(&"</span>".repeat(run.passages.len()));
         Self::html(s)
@@ -142,18 +136,18 @@ impl<'n, 'a> Serializer<'n, 'a> {
             "<a class=\"ref ref-{}\" href=\"{}{}\" data-ref=\"{}\"",
             paths::kind_of(site, id),
             self.cx.root,
-            escape(&href),
-            escape(id)
+            escape_html(&href),
+            escape_html(id)
         );
         if !html_id.is_empty() && self.cx.article.is_some() {
-            s.push_str(&format!(" id=\"{}\"", escape(html_id)));
+            s.push_str(&format!(" id=\"{}\"", escape_html(html_id)));
         }
         if let Some(card) = cards::card(site, id) {
             s.push_str(&format!(
                 " data-card-title=\"{}\" data-card-kind=\"{}\" data-card-text=\"{}\"",
-                escape(&card.title),
-                escape(&card.kind),
-                escape(&card.text)
+                escape_html(&card.title),
+                escape_html(&card.kind),
+                escape_html(&card.text)
             ));
         }
         s.push('>');
@@ -169,8 +163,8 @@ impl<'n, 'a> Serializer<'n, 'a> {
                 let quote = &article.meta.quotes[q];
                 format!(
                     "<a class=\"passage-mark\" href=\"{root}{}\" aria-label=\"Quote: {}\">❞</a>",
-                    escape(&paths::quote(&quote.id)),
-                    escape(&self.cx.site.label(&quote.by))
+                    escape_html(&paths::quote(&quote.id)),
+                    escape_html(&self.cx.site.label(&quote.by))
                 )
             }
             PassageKind::Annotation(a) => self.note(article, a, passage),
@@ -178,8 +172,8 @@ impl<'n, 'a> Serializer<'n, 'a> {
                 let fig = &article.meta.figures[f];
                 format!(
                     "<a class=\"passage-mark\" href=\"#fig-{}\" aria-label=\"Figure: {}\">#</a>",
-                    escape(&fig.id),
-                    escape(&fig.label)
+                    escape_html(&fig.id),
+                    escape_html(&fig.label)
                 )
             }
         };
@@ -201,8 +195,8 @@ impl<'n, 'a> Serializer<'n, 'a> {
             s.push_str(&format!(
                 " <a class=\"note-ref\" href=\"{}{}\">{} →</a>",
                 self.cx.root,
-                escape(&href),
-                escape(&self.cx.site.label(target))
+                escape_html(&href),
+                escape_html(&self.cx.site.label(target))
             ));
         }
         s.push_str("</span>");

@@ -23,12 +23,14 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
-use tera::{Context, Tera};
+use tera::Context;
 
+use crate::diag::{Diagnostic, SourceMap};
 use crate::site::Site;
 use crate::theme;
 use aggregate::Aggregates;
 use pages::{Cx, Page};
+use templates::Templates;
 
 /// One file of the output.
 #[derive(Debug, Clone)]
@@ -37,25 +39,6 @@ pub(crate) struct OutputFile {
     pub(crate) path: String,
     /// Contents (shared, so unchanged pages are reused without copying).
     pub(crate) bytes: Bytes,
-}
-
-/// A template that failed, and why.
-#[derive(Debug, Clone)]
-pub(crate) struct TemplateProblem {
-    /// The template's name (`article.html`).
-    pub(crate) template: String,
-    /// The site's override file, when the template is one.
-    pub(crate) file: Option<std::path::PathBuf>,
-    /// One-based line and column of the problem in the template, when known.
-    pub(crate) line_col: Option<(usize, usize)>,
-    /// What went wrong, with the page concerned.
-    pub(crate) message: String,
-}
-
-impl TemplateProblem {
-    fn new(template: &str, message: String) -> TemplateProblem {
-        TemplateProblem { template: template.to_string(), file: None, line_col: None, message }
-    }
 }
 
 /// What rendering produced.
@@ -101,8 +84,8 @@ pub(crate) enum Destination<'a> {
 pub(crate) struct RenderCache {
     /// Whether to keep anything: a one-off build would only pay for hashing.
     enabled: bool,
-    templates: u64,
-    tera: Option<Tera>,
+    fingerprint: u64,
+    templates: Option<Templates>,
     pages: HashMap<String, (u64, Bytes)>,
 }
 
@@ -124,8 +107,8 @@ impl RenderCache {
     }
 
     /// The templates of the last full render, when this cache keeps them.
-    pub(crate) fn tera(&self) -> Option<&Tera> {
-        self.tera.as_ref()
+    pub(crate) fn templates(&self) -> Option<&Templates> {
+        self.templates.as_ref()
     }
 }
 
@@ -134,14 +117,15 @@ impl RenderCache {
 /// [`Destination::Memory`] to keep anything). `pages` are [`pages::all_pages`].
 pub(crate) fn render(
     site: &Site,
+    sources: &SourceMap,
     agg: &Aggregates,
     pages: &[Page],
     cache: &mut RenderCache,
     dest: Destination<'_>,
-) -> Result<Rendered, Vec<TemplateProblem>> {
-    let (tera, fingerprint) = templates::load(&site.templates).map_err(|p| vec![p])?;
-    if fingerprint != cache.templates {
-        *cache = RenderCache { enabled: cache.enabled, templates: fingerprint, ..RenderCache::default() };
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let tera = Templates::load(&site.templates, sources).map_err(|d| vec![d])?;
+    if tera.fingerprint != cache.fingerprint {
+        *cache = RenderCache { enabled: cache.enabled, fingerprint: tera.fingerprint, ..RenderCache::default() };
     }
     let enabled = cache.enabled && matches!(dest, Destination::Memory);
     let previous = if enabled { Some(&cache.pages) } else { None };
@@ -149,7 +133,7 @@ pub(crate) fn render(
     // checked as soon as it is made.
     let mut generated: Vec<String> = pages.iter().map(Page::file).collect();
     generated.extend(MACHINE_FILES.iter().map(|f| f.to_string()));
-    let statics = static_files(site, &generated).map_err(|message| vec![TemplateProblem::new("static/", message)])?;
+    let statics = static_files(site, &generated).map_err(|d| vec![d])?;
     generated.extend(statics.iter().map(|f| f.path().to_string()));
     let known: FxHashSet<&str> = generated.iter().map(String::as_str).collect();
     let base_path = site.config.base_path();
@@ -158,7 +142,7 @@ pub(crate) fn render(
     let delivery = Delivery { dest, output, errors: Mutex::new(Vec::new()) };
     // The site-wide files are made alongside the pages rather than after them.
     let (results, (machine, index)) = rayon::join(
-        || -> Vec<Result<(Delivered, u64), TemplateProblem>> {
+        || -> Vec<Result<(Delivered, u64), Diagnostic>> {
             pages
                 .par_iter()
                 .map(|page| {
@@ -207,7 +191,7 @@ pub(crate) fn render(
     let css = OutputFile { path: "syntax.css".into(), bytes: Arc::new(highlight::stylesheet().as_bytes().to_vec()) };
     out.take(delivery.deliver(css));
     if enabled {
-        cache.tera = Some(tera);
+        cache.templates = Some(tera);
     }
     for f in statics {
         out.take(delivery.deliver_static(f));
@@ -227,11 +211,10 @@ pub(crate) fn rerender(
     agg: &Aggregates,
     pages: &[&Page],
     cache: &mut RenderCache,
-) -> Result<Vec<OutputFile>, Vec<TemplateProblem>> {
-    let tera =
-        cache.tera.as_ref().ok_or_else(|| vec![TemplateProblem::new("", "no earlier render to update".into())])?;
+) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
+    let tera = cache.templates.as_ref()?;
     let previous = Some(&cache.pages);
-    let results: Vec<Result<(OutputFile, u64), TemplateProblem>> =
+    let results: Vec<Result<(OutputFile, u64), Diagnostic>> =
         pages.par_iter().map(|page| render_page(site, agg, tera, page, previous)).collect();
     let mut changed = Vec::new();
     let mut problems = Vec::new();
@@ -247,20 +230,16 @@ pub(crate) fn rerender(
             Err(p) => problems.push(p),
         }
     }
-    if problems.is_empty() {
-        Ok(changed)
-    } else {
-        Err(problems)
-    }
+    Some(if problems.is_empty() { Ok(changed) } else { Err(problems) })
 }
 
 /// `feed.xml`.
-pub(crate) fn feed(site: &Site, tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+pub(crate) fn feed(site: &Site, tera: &Templates) -> Result<OutputFile, Diagnostic> {
     render_one(tera, "feed.xml", &feeds::feed_context(site), "feed.xml")
 }
 
 /// `sitemap.xml`.
-pub(crate) fn sitemap(site: &Site, pages: &[Page], tera: &Tera) -> Result<OutputFile, TemplateProblem> {
+pub(crate) fn sitemap(site: &Site, pages: &[Page], tera: &Templates) -> Result<OutputFile, Diagnostic> {
     render_one(tera, "sitemap.xml", &feeds::sitemap_context(site, pages), "sitemap.xml")
 }
 
@@ -274,10 +253,10 @@ pub(crate) fn search_index(index: &feeds::SearchIndex) -> OutputFile {
 fn render_page(
     site: &Site,
     agg: &Aggregates,
-    tera: &Tera,
+    tera: &Templates,
     page: &Page,
     previous: Option<&HashMap<String, (u64, Bytes)>>,
-) -> Result<(OutputFile, u64), TemplateProblem> {
+) -> Result<(OutputFile, u64), Diagnostic> {
     let cx = Cx::new(site, agg, page);
     let ctx = views::context(&cx);
     let path = page.file();
@@ -376,10 +355,9 @@ const MACHINE_FILES: [&str; 5] = ["feed.xml", "sitemap.xml", "robots.txt", "sear
 /// grown and copied on the way.
 const PAGE_BUFFER: usize = 48 * 1024;
 
-fn render_one(tera: &Tera, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, TemplateProblem> {
+fn render_one(tera: &Templates, template: &str, ctx: &Context, path: &str) -> Result<OutputFile, Diagnostic> {
     let mut bytes = Vec::with_capacity(PAGE_BUFFER);
-    tera.render_to(template, ctx, &mut bytes)
-        .map_err(|e| TemplateProblem::new(template, format!("rendering {path}: {}", templates::error_chain(&e))))?;
+    tera.tera.render_to(template, ctx, &mut bytes).map_err(|e| tera.render_error(template, path, &e))?;
     Ok(OutputFile { path: path.to_string(), bytes: Arc::new(only_allowed_bytes(bytes)) })
 }
 
@@ -422,7 +400,7 @@ impl StaticFile {
 
 /// The built-in static files, replaced or joined by the site's own `static/` files;
 /// none may take the path of a generated file.
-fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, String> {
+fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, Diagnostic> {
     let mut statics: Vec<StaticFile> = theme::STATIC
         .iter()
         .map(|(name, bytes)| {
@@ -437,8 +415,11 @@ fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, St
         }
     }
     let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
-    if let Some(s) = statics.iter().find(|s| generated.contains(s.path())) {
-        return Err(format!("static/{} would overwrite a generated file; rename it", s.path()));
+    match site.static_files.iter().find(|s| generated.contains(s.name.as_str())) {
+        Some(s) => {
+            Err(Diagnostic::error(s.file, 0..0, format!("static/{} would overwrite a file gloss generates", s.name))
+                .help("rename or move the static file; gloss makes this file itself"))
+        }
+        None => Ok(statics),
     }
-    Ok(statics)
 }

@@ -1,50 +1,69 @@
-//! Loading Tera templates: the built-in ones, each replaced by the site's file of the
-//! same name when there is one. Content is never compiled as a template.
+//! The Tera templates a site renders with, compiled once per run from the sources that
+//! load registered (built-in templates and the site's overrides). Content is never
+//! compiled as a template. Problems become diagnostics at the template's own lines.
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use tera::Tera;
 
-use super::TemplateProblem;
-use crate::load::AssetFile;
-use crate::theme;
+use crate::diag::{Diagnostic, FileId, SourceMap};
+use crate::load::TemplateSource;
 
-/// The template set for a site: built-ins layered under the site's `templates/`.
-/// A template that does not compile is reported with its name and position.
-/// Also returns a fingerprint of the templates' names and texts.
-pub(crate) fn load(overrides: &[AssetFile]) -> Result<(Tera, u64), TemplateProblem> {
-    let mut all: Vec<(String, String)> = theme::TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
-    for file in overrides {
-        let text = std::fs::read_to_string(&file.path).map_err(|e| TemplateProblem {
-            template: file.name.clone(),
-            file: Some(file.path.clone()),
-            line_col: None,
-            message: format!("cannot read the template: {e}"),
-        })?;
-        match all.iter_mut().find(|(n, _)| *n == file.name) {
-            Some(slot) => slot.1 = text,
-            None => all.push((file.name.clone(), text)),
+/// The compiled templates, with the file each came from.
+pub(crate) struct Templates {
+    /// The template set.
+    pub(crate) tera: Tera,
+    /// A fingerprint of every template's name and text.
+    pub(crate) fingerprint: u64,
+    /// Where each template is in the source map, and whether it is built in.
+    files: HashMap<String, (FileId, bool)>,
+}
+
+impl Templates {
+    /// Compiles `list`, whose texts are in `sources`. A template that does not compile
+    /// is an error at its line and column.
+    pub(crate) fn load(list: &[TemplateSource], sources: &SourceMap) -> Result<Templates, Diagnostic> {
+        let all: Vec<(&str, &str)> = list.iter().map(|t| (t.name.as_str(), sources.text(t.file))).collect();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        all.hash(&mut hasher);
+        let files = list.iter().map(|t| (t.name.clone(), (t.file, t.built_in))).collect();
+        let mut templates = Templates { tera: Tera::default(), fingerprint: hasher.finish(), files };
+        templates.tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's default escaper also rewrites `/`, which bloats every URL.
+        templates.tera.set_escape_fn(crate::text::escape_html);
+        if let Err(e) = templates.tera.add_raw_templates(all) {
+            let message = error_chain(&e);
+            let name = between(&message, "Failed to parse '", "'").unwrap_or("").to_string();
+            let line_col = between(&message, "--> ", "\n").and_then(|lc| {
+                let (l, c) = lc.trim().split_once(':')?;
+                Some((l.parse().ok()?, c.parse().ok()?))
+            });
+            let reason = message.rsplit_once("= ").map_or(message.as_str(), |(_, r)| r).trim();
+            let (file, built_in) = templates.files.get(&name).copied().unwrap_or((0, true));
+            let at = line_col.map_or(0, |(line, col)| sources.offset_at(file, line, col));
+            return Err(with_help(
+                Diagnostic::error(file, at..at, format!("the template does not compile: {reason}")),
+                built_in,
+            ));
         }
+        Ok(templates)
     }
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    all.hash(&mut hasher);
-    let fingerprint = hasher.finish();
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    // Tera's default escaper also rewrites `/`, which bloats every URL.
-    tera.set_escape_fn(super::html::escape);
-    tera.add_raw_templates(all).map_err(|e| {
-        let message = error_chain(&e);
-        let template = between(&message, "Failed to parse '", "'").unwrap_or("templates/").to_string();
-        let line_col = between(&message, "--> ", "\n").and_then(|lc| {
-            let (l, c) = lc.trim().split_once(':')?;
-            Some((l.parse().ok()?, c.parse().ok()?))
-        });
-        let file = overrides.iter().find(|f| f.name == template).map(|f| f.path.clone());
-        let reason = message.rsplit_once("= ").map_or(message.as_str(), |(_, r)| r).trim();
-        TemplateProblem { template, file, line_col, message: format!("the template does not compile: {reason}") }
-    })?;
-    Ok((tera, fingerprint))
+
+    /// The diagnostic for `template` failing to render `path`.
+    pub(crate) fn render_error(&self, template: &str, path: &str, e: &tera::Error) -> Diagnostic {
+        let (file, built_in) = self.files.get(template).copied().unwrap_or((0, true));
+        with_help(Diagnostic::error(file, 0..0, format!("rendering {path}: {}", error_chain(e))), built_in)
+    }
+}
+
+/// What to do about a template problem, which depends on whose template it is.
+fn with_help(d: Diagnostic, built_in: bool) -> Diagnostic {
+    if built_in {
+        d.help("a built-in template failed: check the site's overrides that it includes or extends")
+    } else {
+        d.help("fix the template, or delete the override to use the built-in one")
+    }
 }
 
 /// The text of `s` between the first `start` and the next `end`.
@@ -55,7 +74,7 @@ fn between<'s>(s: &'s str, start: &str, end: &str) -> Option<&'s str> {
 }
 
 /// A Tera error with all its causes, which is where Tera puts the useful part.
-pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
+fn error_chain(e: &dyn std::error::Error) -> String {
     let mut msg = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {

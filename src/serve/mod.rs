@@ -199,7 +199,7 @@ fn first_build_failed_page(error_json: &str) -> Vec<u8> {
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>gloss: the site does not build</title></head>\
          <body><h1>The site does not build yet</h1><p>Fix these problems and save; this page reloads by itself.</p>\
          <pre>{}</pre></body></html>",
-        crate::render::html::escape(&text)
+        crate::text::escape_html(&text)
     );
     http::inject_livereload(body.as_bytes())
 }

@@ -15,7 +15,7 @@ use crate::render::aggregate::Aggregates;
 use crate::render::facts::PageFacts;
 use crate::render::feeds::SearchIndex;
 use crate::render::pages::{self, Page, PageKind};
-use crate::render::{self, Bytes, Destination, RenderCache, TemplateProblem};
+use crate::render::{self, Bytes, Destination, RenderCache};
 use crate::resolve::{self, usage, Lookup};
 use crate::site::Site;
 use crate::{verify, Compiled};
@@ -208,7 +208,7 @@ impl Session {
             let agg = Aggregates::new(&site);
             let pages = pages::all_pages(&site, &agg);
             clock.lap("lists");
-            let rendered = render::render(&site, &agg, &pages, &mut self.render_cache, dest);
+            let rendered = render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, dest);
             clock.lap("render");
             match rendered {
                 Ok(r) => {
@@ -223,12 +223,7 @@ impl Session {
                         extra = Some(Extra { lookup, agg, pages, usage });
                     }
                 }
-                Err(problems) => {
-                    for p in problems {
-                        let d = template_diagnostic(&mut out.sources, p);
-                        out.diagnostics.push(d);
-                    }
-                }
+                Err(problems) => out.diagnostics.extend(problems),
             }
         }
         out.site = Some(site);
@@ -260,19 +255,4 @@ impl StageClock {
             self.last = std::time::Instant::now();
         }
     }
-}
-
-/// A template problem as a diagnostic on the template file (its text loaded when the
-/// template is a site override, so the line can be shown).
-fn template_diagnostic(sources: &mut SourceMap, p: TemplateProblem) -> Diagnostic {
-    let text = p.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
-    let offset = p.line_col.map_or(0, |(line, col)| {
-        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-        let line_text = text[line_start..].split('\n').next().unwrap_or("");
-        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
-    });
-    let name = format!("templates/{}", p.template.trim_start_matches("templates/"));
-    let file = sources.add(name, text);
-    Diagnostic::error(file, offset..offset, p.message)
-        .help("fix the template, or delete the override to use the built-in one")
 }

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, discover, LoadOptions};
 use crate::parse;
 use crate::render::invalidate::{self, Touched};
-use crate::render::{self, facts, pages, Bytes, OutputFile, RenderCache, TemplateProblem};
+use crate::render::{self, facts, pages, Bytes, OutputFile, RenderCache};
 use crate::resolve::edit::Edited;
 use crate::resolve::{self, usage};
 use crate::verify;
@@ -44,8 +44,9 @@ pub(super) fn articles(
     };
     let Some((touched, grew)) = apply(kept, edits) else { return Outcome::NotApplicable };
     let files = match render_again(kept, &touched, grew, cache) {
-        Ok(files) => files,
-        Err(found) => return Outcome::Failed { report: report(kept, found), broken: true },
+        None => return Outcome::NotApplicable,
+        Some(Ok(files)) => files,
+        Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
     };
     let problems = check(kept, &files, output);
     if !problems.is_empty() {
@@ -132,13 +133,14 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<(Touched, bool)> {
 }
 
 /// Renders the touched pages again (keeping those whose context did not change), and
-/// the feed, sitemap and search index when they can have changed.
+/// the feed, sitemap and search index when they can have changed. `None` when there
+/// is no earlier render to update.
 fn render_again(
     kept: &mut Kept,
     touched: &Touched,
     grew: bool,
     cache: &mut RenderCache,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
     let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
     let todo: Vec<&pages::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
     let site = &kept.site;
@@ -146,25 +148,20 @@ fn render_again(
         || render::rerender(site, &kept.agg, &todo, cache),
         || touched.search.then(|| render::search_index(&kept.search)),
     );
-    let mut made: Vec<Result<OutputFile, TemplateProblem>> = match pages {
+    let mut made: Vec<Result<OutputFile, Diagnostic>> = match pages? {
         Ok(files) => files.into_iter().map(Ok).collect(),
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
     made.extend(search.map(Ok));
-    if let Some(tera) = cache.tera() {
-        made.extend(touched.feed.then(|| render::feed(site, tera)));
-        made.extend(grew.then(|| render::sitemap(site, &kept.pages, tera)));
-    }
+    let templates = cache.templates()?;
+    made.extend(touched.feed.then(|| render::feed(site, templates)));
+    made.extend(grew.then(|| render::sitemap(site, &kept.pages, templates)));
     let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
-    if problems.is_empty() {
+    Some(if problems.is_empty() {
         Ok(files.into_iter().flatten().collect())
     } else {
-        Err(problems
-            .into_iter()
-            .filter_map(Result::err)
-            .map(|p| super::template_diagnostic(&mut kept.sources, p))
-            .collect())
-    }
+        Err(problems.into_iter().filter_map(Result::err).collect())
+    })
 }
 
 /// The edited article files among `paths`, when every path is under the site's

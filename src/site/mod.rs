@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::SiteConfig;
 use crate::diag::FileId;
-use crate::load::AssetFile;
+use crate::load::{StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use body::Node;
 
@@ -33,9 +33,9 @@ pub(crate) struct Site {
     /// Mention indices by the id they refer to.
     pub(crate) mentions_of: FxHashMap<String, Vec<usize>>,
     /// Template overrides from the site.
-    pub(crate) templates: Vec<AssetFile>,
+    pub(crate) templates: Vec<TemplateSource>,
     /// Static files from the site.
-    pub(crate) static_files: Vec<AssetFile>,
+    pub(crate) static_files: Vec<StaticSource>,
 }
 
 /// What an id names.
