@@ -1,5 +1,6 @@
 //! Text for readers and for parsers: excerpts, card texts and titles shortened on word
-//! boundaries, and characters that XML and HTML forbid kept out of the output.
+//! boundaries, numbers formatted, HTML escaped, and characters that XML and HTML
+//! forbid kept out of the output.
 
 use std::borrow::Cow;
 
@@ -7,6 +8,25 @@ use std::borrow::Cow;
 pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
+/// Formats a number for readers: thousands separators, no needless decimals.
+pub(crate) fn format_number(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
     out
 }
 
@@ -104,6 +124,14 @@ mod tests {
         assert_eq!(s.len(), len);
         assert_eq!(only_allowed("x\u{1b}[1m"), "x [1m");
         assert!(matches!(only_allowed("plain é ✓ 😀"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(10000.0), "10,000");
+        assert_eq!(format_number(950.0), "950");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(-1234567.0), "-1,234,567");
     }
 
     #[test]

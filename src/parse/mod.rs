@@ -78,7 +78,7 @@ pub(crate) fn parse(
 ) -> ParsedSite {
     let raw_html = project.config.raw_html;
     let old = std::mem::take(&mut cache.entries);
-    let mut ctx = Ctx { sources, raw_html, keep: cache.enabled, old: &old, fresh: &mut cache.entries, diags };
+    let mut ctx = Run { sources, raw_html, keep: cache.enabled, old: &old, fresh: &mut cache.entries, diags };
     let articles = ctx.parse_all(project.articles, article_fragments);
     let entities = ctx.parse_all(project.entities, |_: &EntityMeta| Vec::new());
     let documents = ctx
@@ -108,7 +108,7 @@ fn article_fragments(m: &ArticleMeta) -> Vec<Option<&str>> {
     std::iter::once(m.summary.as_deref()).chain(m.annotations.iter().map(|a| a.note.as_deref())).collect()
 }
 
-struct Ctx<'a> {
+struct Run<'a> {
     sources: &'a SourceMap,
     raw_html: bool,
     keep: bool,
@@ -117,7 +117,7 @@ struct Ctx<'a> {
     diags: &'a mut Diagnostics,
 }
 
-impl Ctx<'_> {
+impl Run<'_> {
     fn parse_all<M: Send + Sync>(
         &mut self,
         files: Vec<Loaded<M>>,

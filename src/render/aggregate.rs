@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::pages::page_count;
+use super::paths::page_count;
 use crate::date::Date;
 use crate::site::{Mention, Site, Target};
 

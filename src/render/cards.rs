@@ -2,9 +2,9 @@
 //! into `data-card-*` attributes of each reference at build time, so showing a card
 //! needs no request, and without JavaScript the reference is a plain link.
 
-use super::context::format_number;
 use crate::site::{Site, Target};
 use crate::text::clip_end;
+use crate::text::format_number;
 
 /// Longest card text, in characters.
 const TEXT_CHARS: usize = 180;

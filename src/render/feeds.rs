@@ -5,8 +5,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::html::plain_text;
-use super::pages::Page;
 use super::paths;
+use super::plan::Page;
 use crate::site::Site;
 
 /// Entries in the feed.
@@ -50,7 +50,7 @@ pub(crate) fn feed_context(site: &Site) -> Context {
 pub(crate) fn sitemap_context(site: &Site, pages: &[Page]) -> Context {
     let urls: Vec<String> = pages
         .iter()
-        .filter(|p| p.kind != super::pages::PageKind::NotFound)
+        .filter(|p| p.kind != super::plan::PageKind::NotFound)
         .map(|p| format!("{}{}", site.config.base_url, p.path))
         .collect();
     let mut ctx = site_context(site);

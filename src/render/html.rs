@@ -13,7 +13,7 @@ use crate::text::escape_html;
 
 /// What the serializer needs to know about the page being written.
 #[derive(Clone, Copy)]
-pub(crate) struct HtmlContext<'a> {
+pub(crate) struct Env<'a> {
     /// The site, to resolve ids to URLs.
     pub(crate) site: &'a Site,
     /// Relative prefix from the page to the site root.
@@ -23,7 +23,7 @@ pub(crate) struct HtmlContext<'a> {
 }
 
 /// Block-level HTML for a body.
-pub(crate) fn body(nodes: &[Node], cx: HtmlContext<'_>) -> String {
+pub(crate) fn body(nodes: &[Node], cx: Env<'_>) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, Serializer::new(nodes, cx));
     out
@@ -31,7 +31,7 @@ pub(crate) fn body(nodes: &[Node], cx: HtmlContext<'_>) -> String {
 
 /// Inline HTML for a short Markdown value (a standfirst, a note): paragraphs are
 /// joined with line breaks instead of being wrapped in `<p>`.
-pub(crate) fn inline(nodes: &[Node], cx: HtmlContext<'_>) -> String {
+pub(crate) fn inline(nodes: &[Node], cx: Env<'_>) -> String {
     let mut first = true;
     let events = Serializer::new(nodes, cx).filter_map(move |e| match e {
         Event::Start(Tag::Paragraph) => {
@@ -50,7 +50,7 @@ pub(crate) fn inline(nodes: &[Node], cx: HtmlContext<'_>) -> String {
 /// Turns nodes into pulldown-cmark events, generating our own markup as inline HTML.
 struct Serializer<'n, 'a> {
     nodes: std::slice::Iter<'n, Node>,
-    cx: HtmlContext<'a>,
+    cx: Env<'a>,
     /// Depth of links we are inside; passage markers (which hold links) wait until it is 0.
     link_depth: usize,
     /// Passage ends met inside a link.
@@ -64,7 +64,7 @@ struct Serializer<'n, 'a> {
 }
 
 impl<'n, 'a> Serializer<'n, 'a> {
-    fn new(nodes: &'n [Node], cx: HtmlContext<'a>) -> Self {
+    fn new(nodes: &'n [Node], cx: Env<'a>) -> Self {
         let footnotes = Footnotes::of(nodes);
         Serializer {
             nodes: nodes.iter(),

@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 use super::aggregate::{Aggregates, ListChanges};
 use super::feeds::FEED_ENTRIES;
 use super::html::plain_text;
-use super::pages::{page_count, PageKind};
+use super::paths::page_count;
+use super::plan::PageKind;
 use super::views::{MORE_QUOTES, QUOTES_SHOWN};
 use crate::site::{Article, Mention, Site, Target};
 

@@ -5,15 +5,13 @@
 
 pub(crate) mod aggregate;
 pub(crate) mod cards;
-pub(crate) mod context;
-pub(crate) mod facts;
 pub(crate) mod feeds;
 pub(crate) mod highlight;
 pub(crate) mod html;
 pub(crate) mod invalidate;
 pub(crate) mod jsonld;
-pub(crate) mod pages;
 pub(crate) mod paths;
+pub(crate) mod plan;
 pub(crate) mod templates;
 pub(crate) mod views;
 
@@ -28,9 +26,11 @@ use tera::Context;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::site::Site;
 use crate::theme;
+use crate::verify::facts;
 use aggregate::Aggregates;
-use pages::{Cx, Page};
+use plan::Page;
 use templates::Templates;
+use views::Scope;
 
 /// One file of the output.
 #[derive(Debug, Clone)]
@@ -114,7 +114,7 @@ impl RenderCache {
 
 /// Renders the whole site into `dest`, reusing pages from `cache` whose context and
 /// templates are unchanged, and refreshing `cache` for the next run (which needs
-/// [`Destination::Memory`] to keep anything). `pages` are [`pages::all_pages`].
+/// [`Destination::Memory`] to keep anything). `pages` are [`plan::all_pages`].
 pub(crate) fn render(
     site: &Site,
     sources: &SourceMap,
@@ -257,8 +257,8 @@ fn render_page(
     page: &Page,
     previous: Option<&HashMap<String, (u64, Bytes)>>,
 ) -> Result<(OutputFile, u64), Diagnostic> {
-    let cx = Cx::new(site, agg, page);
-    let ctx = views::context(&cx);
+    let cx = Scope::new(site, agg, page);
+    let ctx = views::build(&cx);
     let path = page.file();
     let Some(previous) = previous else { return Ok((render_one(tera, page.template(), &ctx, &path)?, 0)) };
     let key = context_hash(&ctx);

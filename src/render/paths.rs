@@ -37,6 +37,11 @@ pub(crate) fn paged(first: &str, n: usize) -> String {
     }
 }
 
+/// Number of pages a list of `n` items needs.
+pub(crate) fn page_count(n: usize, per_page: usize) -> usize {
+    n.div_ceil(per_page.max(1)).max(1)
+}
+
 /// The URL (relative to the site root) of whatever `id` names, with a fragment for
 /// things that live inside an article page.
 pub(crate) fn url_of(site: &Site, id: &str) -> Option<String> {

@@ -16,7 +16,7 @@ use crate::site::body::Node;
 use crate::site::{Article, Excerpt, Mention, MentionVia, Passage, PassageKind, Target};
 
 /// What every article's resolution shares.
-pub(crate) struct Shared<'a> {
+pub(crate) struct ArticleInputs<'a> {
     /// All ids.
     pub(crate) registry: &'a Registry,
     /// All linkable names.
@@ -47,7 +47,7 @@ struct Wanted<'m> {
 }
 
 /// Resolves article number `index` (its position in the final, newest-first order).
-pub(crate) fn resolve(shared: &Shared<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
+pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
     let Parsed { src, body, mut fragments } = parsed;
     let meta = &src.meta;
     let file = src.file;

@@ -1,7 +1,7 @@
 //! Resolving one edited article against the rest of an already resolved site (what
 //! `serve` does when an article is saved), instead of resolving the whole site again.
 
-use super::article::{self, Shared};
+use super::article::{self, ArticleInputs};
 use super::Lookup;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::meta::ArticleMeta;
@@ -36,7 +36,7 @@ pub(crate) fn article(
         return None;
     }
     let shared =
-        Shared { registry: &lookup.registry, matcher: &lookup.matcher, sources, autolink: site.config.autolink };
+        ArticleInputs { registry: &lookup.registry, matcher: &lookup.matcher, sources, autolink: site.config.autolink };
     let resolved = article::resolve(&shared, index, parsed);
     Some(Edited { index, article: resolved.article, mentions: resolved.mentions, diags: resolved.diags })
 }

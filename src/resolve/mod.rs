@@ -59,7 +59,7 @@ pub(crate) fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagn
                 .help("it is never autolinked; link it explicitly, or keep it as an alias of one of them only"),
         );
     }
-    let shared = article::Shared { registry: &registry, matcher: &matcher, sources, autolink: config.autolink };
+    let shared = article::ArticleInputs { registry: &registry, matcher: &matcher, sources, autolink: config.autolink };
     let resolved: Vec<article::Resolved> =
         articles.into_par_iter().enumerate().map(|(i, a)| article::resolve(&shared, i, a)).collect();
     let mut mentions: Vec<Mention> = Vec::new();

@@ -12,12 +12,12 @@ use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::{self, LoadOptions};
 use crate::parse::{self, ParseCache};
 use crate::render::aggregate::Aggregates;
-use crate::render::facts::PageFacts;
 use crate::render::feeds::SearchIndex;
-use crate::render::pages::{self, Page, PageKind};
+use crate::render::plan::{self, Page, PageKind};
 use crate::render::{self, Bytes, Destination, RenderCache};
 use crate::resolve::{self, usage, Lookup};
 use crate::site::Site;
+use crate::verify::facts::PageFacts;
 use crate::{verify, Compiled};
 
 /// The pipeline with its caches.
@@ -206,7 +206,7 @@ impl Session {
         let mut extra = None;
         if !out.diagnostics.has_errors() {
             let agg = Aggregates::new(&site);
-            let pages = pages::all_pages(&site, &agg);
+            let pages = plan::all_pages(&site, &agg);
             clock.lap("lists");
             let rendered = render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, dest);
             clock.lap("render");

@@ -10,10 +10,11 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, discover, LoadOptions};
 use crate::parse;
 use crate::render::invalidate::{self, Touched};
-use crate::render::{self, facts, pages, Bytes, OutputFile, RenderCache};
+use crate::render::{self, plan, Bytes, OutputFile, RenderCache};
 use crate::resolve::edit::Edited;
 use crate::resolve::{self, usage};
 use crate::verify;
+use crate::verify::facts;
 
 /// How applying the changes went.
 pub(super) enum Outcome {
@@ -121,8 +122,8 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<(Touched, bool)> {
         kept.usage = usage::unused(&kept.site, &kept.sources);
     }
     if page_count_changed {
-        let all = pages::all_pages(&kept.site, &kept.agg);
-        let now: HashSet<String> = all.iter().map(pages::Page::file).collect();
+        let all = plan::all_pages(&kept.site, &kept.agg);
+        let now: HashSet<String> = all.iter().map(plan::Page::file).collect();
         if kept.pages.iter().any(|p| !now.contains(&p.file())) {
             return None;
         }
@@ -142,7 +143,7 @@ fn render_again(
     cache: &mut RenderCache,
 ) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
     let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
-    let todo: Vec<&pages::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
+    let todo: Vec<&plan::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
     let site = &kept.site;
     let (pages, search) = rayon::join(
         || render::rerender(site, &kept.agg, &todo, cache),

@@ -3,14 +3,16 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::render::context::*;
+use super::parts::*;
+use super::scope::Scope;
 use crate::render::html::plain_text;
 use crate::render::jsonld;
-use crate::render::pages::{page_count, Cx};
+use crate::render::paths::page_count;
 use crate::site::Article;
+use crate::text::format_number;
 
 /// Home: the articles, newest first, paginated.
-pub(super) fn home(cx: &Cx<'_>, n: usize) -> Context {
+pub(super) fn home(cx: &Scope<'_>, n: usize) -> Context {
     let site = cx.site;
     let per = site.config.paginate;
     let total = page_count(site.articles.len(), per);
@@ -41,7 +43,7 @@ struct ArticleView<'a> {
 }
 
 /// An article page.
-pub(super) fn article(cx: &Cx<'_>, a: usize) -> Context {
+pub(super) fn article(cx: &Scope<'_>, a: usize) -> Context {
     let site = cx.site;
     let art = &site.articles[a];
     let entities: Vec<EntityCard> = cx.agg.entities_in[a].iter().map(|&e| cx.entity_card(e)).collect();
@@ -67,7 +69,7 @@ pub(super) fn article(cx: &Cx<'_>, a: usize) -> Context {
     ctx
 }
 
-fn figures(cx: &Cx<'_>, art: &Article) -> Vec<FigureView> {
+fn figures(cx: &Scope<'_>, art: &Article) -> Vec<FigureView> {
     art.meta
         .figures
         .iter()
@@ -99,7 +101,7 @@ fn figures(cx: &Cx<'_>, art: &Article) -> Vec<FigureView> {
 }
 
 /// A source, with its publisher linked when it is an entity.
-pub(super) fn source_view(cx: &Cx<'_>, s: &crate::meta::Source) -> SourceView {
+pub(super) fn source_view(cx: &Scope<'_>, s: &crate::meta::Source) -> SourceView {
     SourceView {
         html_id: format!("src-{}", s.id),
         title: s.title.clone(),
@@ -110,7 +112,7 @@ pub(super) fn source_view(cx: &Cx<'_>, s: &crate::meta::Source) -> SourceView {
     }
 }
 
-fn event_view(cx: &Cx<'_>, a: usize, e: usize) -> EventView {
+fn event_view(cx: &Scope<'_>, a: usize, e: usize) -> EventView {
     let ev = &cx.site.articles[a].meta.events[e];
     let html_id = format!("ev-{}", e + 1);
     EventView {
@@ -123,7 +125,7 @@ fn event_view(cx: &Cx<'_>, a: usize, e: usize) -> EventView {
 }
 
 /// The timeline: every event of every article, in date order.
-pub(super) fn timeline(cx: &Cx<'_>) -> Context {
+pub(super) fn timeline(cx: &Scope<'_>) -> Context {
     let events: Vec<EventView> = cx.agg.events.iter().map(|&(a, e)| event_view(cx, a, e)).collect();
     let ld = jsonld::collection(cx.site, "CollectionPage", "Timeline", "timeline/");
     let mut ctx = cx.base("Timeline", "Every dated event of every explainer, in order.", "website", ld);

@@ -3,9 +3,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::render::context::*;
+use super::parts::*;
+use super::scope::Scope;
 use crate::render::html::plain_text;
-use crate::render::pages::Cx;
 use crate::render::{jsonld, paths};
 use crate::site::Document;
 
@@ -27,7 +27,7 @@ struct DocumentCard {
     provisions: Vec<ProvisionCard>,
 }
 
-fn card(cx: &Cx<'_>, doc: &Document) -> DocumentCard {
+fn card(cx: &Scope<'_>, doc: &Document) -> DocumentCard {
     DocumentCard {
         title: doc.meta.title.clone(),
         short_title: doc.short_title().to_string(),
@@ -50,7 +50,7 @@ fn card(cx: &Cx<'_>, doc: &Document) -> DocumentCard {
 }
 
 /// The document index.
-pub(super) fn index(cx: &Cx<'_>) -> Context {
+pub(super) fn index(cx: &Scope<'_>) -> Context {
     let docs: Vec<DocumentCard> = cx.site.documents.iter().map(|d| card(cx, d)).collect();
     let ld = jsonld::collection(cx.site, "CollectionPage", "Documents", "documents/");
     let mut ctx = cx.base("Documents", "The primary documents the explainers turn on.", "website", ld);
@@ -70,7 +70,7 @@ struct DocumentView<'a> {
 }
 
 /// A document page: overview, parties, provisions, and the passages that refer to it.
-pub(super) fn document(cx: &Cx<'_>, d: usize) -> Context {
+pub(super) fn document(cx: &Scope<'_>, d: usize) -> Context {
     let doc = &cx.site.documents[d];
     let (mention_groups, _) = cx.mention_groups(&doc.id, 1, usize::MAX);
     let view = DocumentView {
@@ -101,7 +101,7 @@ struct ProvisionView<'a> {
 
 /// A provision page: verbatim text, summary, citations both ways, and every passage
 /// that refers to it.
-pub(super) fn provision(cx: &Cx<'_>, d: usize, p: usize) -> Context {
+pub(super) fn provision(cx: &Scope<'_>, d: usize, p: usize) -> Context {
     let doc = &cx.site.documents[d];
     let prov = &doc.meta.provisions[p];
     let id = format!("{}/{}", doc.id, prov.id);

@@ -3,9 +3,10 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::parts::*;
+use super::scope::Scope;
 use crate::meta::EntityKind;
-use crate::render::context::*;
-use crate::render::pages::{page_count, Cx};
+use crate::render::paths::page_count;
 use crate::render::{jsonld, paths};
 
 /// How many of an entity's quotes its first page shows; the quote index has them all.
@@ -28,7 +29,7 @@ struct KindGroup {
 }
 
 /// The entity index, grouped by kind.
-pub(super) fn index(cx: &Cx<'_>) -> Context {
+pub(super) fn index(cx: &Scope<'_>) -> Context {
     let groups: Vec<KindGroup> = EntityKind::ALL
         .iter()
         .map(|&k| {
@@ -73,7 +74,7 @@ struct EntityView<'a> {
 
 /// Page `n` of an entity: on the first, its profile, relations, quotes, mentions and
 /// co-mentioned entities; on later pages, the name and the mentions that continue the list.
-pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
+pub(super) fn entity(cx: &Scope<'_>, e: usize, n: usize) -> Context {
     let site = cx.site;
     let ent = &site.entities[e];
     let (mention_groups, article_count) = cx.mention_groups(&ent.id, n, site.config.paginate);
@@ -110,7 +111,7 @@ pub(super) fn entity(cx: &Cx<'_>, e: usize, n: usize) -> Context {
 }
 
 /// The quote index page where `id`'s quotes begin, when it has more than its page shows.
-fn all_quotes_href(cx: &Cx<'_>, id: &str) -> Option<String> {
+fn all_quotes_href(cx: &Scope<'_>, id: &str) -> Option<String> {
     if cx.agg.quotes_of(id).len() <= QUOTES_SHOWN {
         return None;
     }
@@ -118,7 +119,7 @@ fn all_quotes_href(cx: &Cx<'_>, id: &str) -> Option<String> {
     Some(cx.href(&paths::paged("quotes/", index / cx.site.config.paginate + 1)))
 }
 
-fn related(cx: &Cx<'_>, e: usize) -> Vec<RelationView> {
+fn related(cx: &Scope<'_>, e: usize) -> Vec<RelationView> {
     let ent = &cx.site.entities[e];
     let own = ent.meta.related.iter().map(|r| RelationView {
         subject: cx.link(&ent.id),
@@ -133,6 +134,6 @@ fn related(cx: &Cx<'_>, e: usize) -> Vec<RelationView> {
     own.chain(theirs).collect()
 }
 
-fn co_mentioned(cx: &Cx<'_>, e: usize) -> Vec<EntityCard> {
+fn co_mentioned(cx: &Scope<'_>, e: usize) -> Vec<EntityCard> {
     cx.agg.co_mentioned[e].iter().map(|&o| cx.entity_card(o)).collect()
 }

@@ -1,9 +1,12 @@
-//! One context builder per kind of page; [`context`] picks the right one.
+//! The views: what each kind of page shows, built from the site model for its
+//! template. [`build`] picks the builder for a page.
 
 mod articles;
 mod documents;
 mod entities;
+pub(crate) mod parts;
 mod quotes;
+mod scope;
 
 use tera::Context;
 
@@ -11,10 +14,11 @@ pub(crate) use entities::QUOTES_SHOWN;
 pub(crate) use quotes::MORE_QUOTES;
 
 use super::jsonld;
-use super::pages::{Cx, PageKind};
+use super::plan::PageKind;
+pub(crate) use scope::Scope;
 
 /// The full template context of the page in `cx`.
-pub(crate) fn context(cx: &Cx<'_>) -> Context {
+pub(crate) fn build(cx: &Scope<'_>) -> Context {
     let site = cx.site;
     match cx.page.kind {
         PageKind::Home(n) => articles::home(cx, n),

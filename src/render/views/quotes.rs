@@ -4,8 +4,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::articles::source_view;
-use crate::render::context::*;
-use crate::render::pages::{page_count, Cx};
+use super::parts::*;
+use super::scope::Scope;
+use crate::render::paths::page_count;
 use crate::render::{jsonld, paths};
 use crate::site::Target;
 use crate::text::clip_end;
@@ -23,7 +24,7 @@ struct SpeakerGroup<'a> {
 }
 
 /// Page `n` of the quote index, grouped by speaker.
-pub(super) fn index(cx: &Cx<'_>, n: usize) -> Context {
+pub(super) fn index(cx: &Scope<'_>, n: usize) -> Context {
     let per = cx.site.config.paginate;
     let total = page_count(cx.agg.quotes.len(), per);
     let mut groups: Vec<SpeakerGroup<'_>> = Vec::new();
@@ -59,7 +60,7 @@ struct QuoteView<'a> {
 }
 
 /// A quote page: the words, who said them, when, where, and the passage it sits in.
-pub(super) fn quote(cx: &Cx<'_>, a: usize, q: usize) -> Context {
+pub(super) fn quote(cx: &Scope<'_>, a: usize, q: usize) -> Context {
     let site = cx.site;
     let art = &site.articles[a];
     let quote = &art.meta.quotes[q];

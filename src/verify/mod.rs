@@ -7,7 +7,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::render::facts::{leads, Leads, PageFacts};
+pub(crate) mod facts;
+
+use facts::{leads, Leads, PageFacts};
 
 /// One problem in the output: the file and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,8 +95,8 @@ mod tests {
     const PATHS: [&str; 3] = ["index.html", "a/index.html", "A/index.html"];
 
     fn page(path: &str, text: &str) -> (String, Option<PageFacts>) {
-        let output = crate::render::facts::Output { base_path: "/", exists: &|p| PATHS.contains(&p) };
-        (path.to_string(), crate::render::facts::of(path, text.as_bytes(), &output))
+        let output = crate::verify::facts::Output { base_path: "/", exists: &|p| PATHS.contains(&p) };
+        (path.to_string(), crate::verify::facts::of(path, text.as_bytes(), &output))
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The typed values templates receive. Every `href` is ready to use on the page being
+//! The typed values templates receive, shared by several kinds of page. Every `href` is ready to use on the page being
 //! rendered (internal ones are relative to it); every `*_html` field is HTML gloss
 //! generated and escaped itself; every other string is plain text that Tera escapes.
 //! `docs/templates.md` lists them per template.
@@ -254,36 +254,4 @@ pub(crate) struct RelationView {
     pub(crate) relation: String,
     /// Whom.
     pub(crate) object: Link,
-}
-
-/// Formats a number for readers: thousands separators, no needless decimals.
-pub(crate) fn format_number(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_number;
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(format_number(10000.0), "10,000");
-        assert_eq!(format_number(950.0), "950");
-        assert_eq!(format_number(2.5), "2.5");
-        assert_eq!(format_number(-1234567.0), "-1,234,567");
-    }
 }

@@ -1,137 +1,24 @@
-//! Which pages the site has (FORMAT.md section 5), and the helpers every page's
-//! context is built with.
+//! What building one page's view can see and do: the site, the lists, the page and
+//! the way back to the site root, with the helpers every kind of page uses (links,
+//! cards, mention groups, pagination, HTML of Markdown values).
 
 use serde_json::Value;
 use tera::Context;
 
-use super::aggregate::Aggregates;
-use super::context::*;
-use super::html::{self, HtmlContext};
-use super::{jsonld, paths};
+use super::parts::*;
+use crate::render::aggregate::Aggregates;
+use crate::render::html::{self, Env};
+use crate::render::plan::{Page, PageKind};
+use crate::render::{jsonld, paths};
 use crate::site::body::Node;
 use crate::site::{Article, Mention, MentionVia, Site, Target};
 use crate::urls::root_prefix;
 
-/// One page of the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum PageKind {
-    /// Page n of the article list.
-    Home(usize),
-    /// An article.
-    Article(usize),
-    /// The entity index.
-    EntityIndex,
-    /// Page n of an entity.
-    Entity(usize, usize),
-    /// Page n of the quote index.
-    QuoteIndex(usize),
-    /// A quote: (article, quote).
-    Quote(usize, usize),
-    /// The document index.
-    DocumentIndex,
-    /// A document.
-    Document(usize),
-    /// A provision: (document, provision).
-    Provision(usize, usize),
-    /// The timeline.
-    Timeline,
-    /// The search page.
-    Search,
-    /// The not-found page.
-    NotFound,
-}
-
-/// A page and where it goes.
-#[derive(Debug, Clone)]
-pub(crate) struct Page {
-    /// URL path relative to the site root (`articles/x/`); empty for the home page.
-    pub(crate) path: String,
-    /// What it shows.
-    pub(crate) kind: PageKind,
-}
-
-impl Page {
-    /// The URL path of the page relative to the site root: its folder, or `404.html`.
-    pub(crate) fn url(&self) -> String {
-        match self.kind {
-            PageKind::NotFound => "404.html".to_string(),
-            _ => self.path.clone(),
-        }
-    }
-
-    /// The output file, relative to the output root.
-    pub(crate) fn file(&self) -> String {
-        match self.kind {
-            PageKind::NotFound => "404.html".to_string(),
-            _ => format!("{}index.html", self.path),
-        }
-    }
-
-    /// The template that renders it.
-    pub(crate) fn template(&self) -> &'static str {
-        match self.kind {
-            PageKind::Home(_) => "index.html",
-            PageKind::Article(_) => "article.html",
-            PageKind::EntityIndex => "entities.html",
-            PageKind::Entity(..) => "entity.html",
-            PageKind::QuoteIndex(_) => "quotes.html",
-            PageKind::Quote(..) => "quote.html",
-            PageKind::DocumentIndex => "documents.html",
-            PageKind::Document(_) => "document.html",
-            PageKind::Provision(..) => "provision.html",
-            PageKind::Timeline => "timeline.html",
-            PageKind::Search => "search.html",
-            PageKind::NotFound => "404.html",
-        }
-    }
-}
-
 /// How many page links a pagination shows on each side of the current page.
 pub(crate) const PAGINATION_WINDOW: usize = 2;
 
-/// Number of pages a list of `n` items needs.
-pub(crate) fn page_count(n: usize, per_page: usize) -> usize {
-    n.div_ceil(per_page.max(1)).max(1)
-}
-
-/// Every page of the site.
-pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
-    let per = site.config.paginate;
-    let mut pages = Vec::new();
-    let mut push = |path: String, kind| pages.push(Page { path, kind });
-    for n in 1..=page_count(site.articles.len(), per) {
-        push(paths::paged("", n), PageKind::Home(n));
-    }
-    for (i, a) in site.articles.iter().enumerate() {
-        push(paths::article(&a.slug), PageKind::Article(i));
-    }
-    push("entities/".into(), PageKind::EntityIndex);
-    for (i, e) in site.entities.iter().enumerate() {
-        for n in 1..=page_count(agg.article_count(&e.id), per) {
-            push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));
-        }
-    }
-    for n in 1..=page_count(agg.quotes.len(), per) {
-        push(paths::paged("quotes/", n), PageKind::QuoteIndex(n));
-    }
-    for &(a, q) in &agg.quotes {
-        push(paths::quote(&site.articles[a].meta.quotes[q].id), PageKind::Quote(a, q));
-    }
-    push("documents/".into(), PageKind::DocumentIndex);
-    for (d, doc) in site.documents.iter().enumerate() {
-        push(paths::document(&doc.id), PageKind::Document(d));
-        for (p, prov) in doc.meta.provisions.iter().enumerate() {
-            push(paths::provision(&doc.id, &prov.id), PageKind::Provision(d, p));
-        }
-    }
-    push("timeline/".into(), PageKind::Timeline);
-    push("search/".into(), PageKind::Search);
-    push(String::new(), PageKind::NotFound);
-    pages
-}
-
 /// What building one page's context needs.
-pub(crate) struct Cx<'a> {
+pub(crate) struct Scope<'a> {
     /// The site.
     pub(crate) site: &'a Site,
     /// Site-wide lists.
@@ -142,15 +29,15 @@ pub(crate) struct Cx<'a> {
     pub(crate) root: String,
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Scope<'a> {
     /// Context for `page`.
-    pub(crate) fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page) -> Cx<'a> {
+    pub(crate) fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page) -> Scope<'a> {
         let root = match page.kind {
             PageKind::NotFound => site.config.base_path(),
             _ if page.path.is_empty() => "./".to_string(),
             _ => root_prefix(&page.path),
         };
-        Cx { site, agg, page, root }
+        Scope { site, agg, page, root }
     }
 
     /// The starting Tera context: `site`, `root` and `page`.
@@ -182,8 +69,8 @@ impl<'a> Cx<'a> {
     }
 
     /// An HTML serializer context for this page.
-    pub(crate) fn html(&self, article: Option<&'a Article>) -> HtmlContext<'_> {
-        HtmlContext { site: self.site, root: &self.root, article }
+    pub(crate) fn html(&self, article: Option<&'a Article>) -> Env<'_> {
+        Env { site: self.site, root: &self.root, article }
     }
 
     /// Block HTML of a body.

@@ -1,0 +1,116 @@
+//! The plan of the output: which pages the site has (FORMAT.md section 5), where each
+//! goes and which template renders it.
+
+use super::aggregate::Aggregates;
+use super::paths::{self, page_count};
+use crate::site::Site;
+
+/// One page of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum PageKind {
+    /// Page n of the article list.
+    Home(usize),
+    /// An article.
+    Article(usize),
+    /// The entity index.
+    EntityIndex,
+    /// Page n of an entity.
+    Entity(usize, usize),
+    /// Page n of the quote index.
+    QuoteIndex(usize),
+    /// A quote: (article, quote).
+    Quote(usize, usize),
+    /// The document index.
+    DocumentIndex,
+    /// A document.
+    Document(usize),
+    /// A provision: (document, provision).
+    Provision(usize, usize),
+    /// The timeline.
+    Timeline,
+    /// The search page.
+    Search,
+    /// The not-found page.
+    NotFound,
+}
+
+/// A page and where it goes.
+#[derive(Debug, Clone)]
+pub(crate) struct Page {
+    /// URL path relative to the site root (`articles/x/`); empty for the home page.
+    pub(crate) path: String,
+    /// What it shows.
+    pub(crate) kind: PageKind,
+}
+
+impl Page {
+    /// The URL path of the page relative to the site root: its folder, or `404.html`.
+    pub(crate) fn url(&self) -> String {
+        match self.kind {
+            PageKind::NotFound => "404.html".to_string(),
+            _ => self.path.clone(),
+        }
+    }
+
+    /// The output file, relative to the output root.
+    pub(crate) fn file(&self) -> String {
+        match self.kind {
+            PageKind::NotFound => "404.html".to_string(),
+            _ => format!("{}index.html", self.path),
+        }
+    }
+
+    /// The template that renders it.
+    pub(crate) fn template(&self) -> &'static str {
+        match self.kind {
+            PageKind::Home(_) => "index.html",
+            PageKind::Article(_) => "article.html",
+            PageKind::EntityIndex => "entities.html",
+            PageKind::Entity(..) => "entity.html",
+            PageKind::QuoteIndex(_) => "quotes.html",
+            PageKind::Quote(..) => "quote.html",
+            PageKind::DocumentIndex => "documents.html",
+            PageKind::Document(_) => "document.html",
+            PageKind::Provision(..) => "provision.html",
+            PageKind::Timeline => "timeline.html",
+            PageKind::Search => "search.html",
+            PageKind::NotFound => "404.html",
+        }
+    }
+}
+
+/// Every page of the site.
+pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
+    let per = site.config.paginate;
+    let mut pages = Vec::new();
+    let mut push = |path: String, kind| pages.push(Page { path, kind });
+    for n in 1..=page_count(site.articles.len(), per) {
+        push(paths::paged("", n), PageKind::Home(n));
+    }
+    for (i, a) in site.articles.iter().enumerate() {
+        push(paths::article(&a.slug), PageKind::Article(i));
+    }
+    push("entities/".into(), PageKind::EntityIndex);
+    for (i, e) in site.entities.iter().enumerate() {
+        for n in 1..=page_count(agg.article_count(&e.id), per) {
+            push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));
+        }
+    }
+    for n in 1..=page_count(agg.quotes.len(), per) {
+        push(paths::paged("quotes/", n), PageKind::QuoteIndex(n));
+    }
+    for &(a, q) in &agg.quotes {
+        push(paths::quote(&site.articles[a].meta.quotes[q].id), PageKind::Quote(a, q));
+    }
+    push("documents/".into(), PageKind::DocumentIndex);
+    for (d, doc) in site.documents.iter().enumerate() {
+        push(paths::document(&doc.id), PageKind::Document(d));
+        for (p, prov) in doc.meta.provisions.iter().enumerate() {
+            push(paths::provision(&doc.id, &prov.id), PageKind::Provision(d, p));
+        }
+    }
+    push("timeline/".into(), PageKind::Timeline);
+    push("search/".into(), PageKind::Search);
+    push(String::new(), PageKind::NotFound);
+    pages
+}
