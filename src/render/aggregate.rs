@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::paths::page_count;
+use super::reads::{List, Read};
 use crate::date::Date;
 use crate::site::{Mention, Site, Target};
 
@@ -53,20 +53,6 @@ fn co_mentioned_with(e: usize, articles: &[usize], entities_in: &[BTreeSet<usize
     }
     ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     ranked.into_iter().take(CO_MENTIONED).map(|(_, o)| o).collect()
-}
-
-/// What an edit of one article changed in the lists, for deciding which pages to render again.
-#[derive(Debug, Default)]
-pub(crate) struct ListChanges {
-    /// Ids the article now mentions a different number of times (so their mention
-    /// counts, and perhaps their lists of articles and pages, changed).
-    pub(crate) mention_counts: Vec<String>,
-    /// Entities whose co-mentioned list changed.
-    pub(crate) co_mentioned: Vec<usize>,
-    /// Whether the article now mentions ids it did not, or no longer mentions some.
-    pub(crate) mentioned: bool,
-    /// Whether a list of mentioning articles now needs a different number of pages.
-    pub(crate) page_count: bool,
 }
 
 /// Every quote in index order, each speaker's quotes, and where each speaker's first is.
@@ -163,9 +149,10 @@ impl Aggregates {
     }
 
     /// Brings the lists up to date after article `i` was replaced (see
-    /// [`Site::replace_article`]), given the mentions it had before, and says what changed.
-    /// Quotes are not touched: an edit that changes how they sort resolves the whole site.
-    pub(crate) fn article_changed(&mut self, site: &Site, i: usize, old_mentions: &[Mention]) -> ListChanges {
+    /// [`Site::replace_article`]), given the mentions it had before, and returns the
+    /// lists that changed. Quotes are not touched: an edit that changes how they sort
+    /// resolves the whole site.
+    pub(crate) fn article_changed(&mut self, site: &Site, i: usize, old_mentions: &[Mention]) -> Vec<Read> {
         let new_mentions = site.mentions_of_article(i);
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for m in old_mentions {
@@ -174,22 +161,21 @@ impl Aggregates {
         for m in new_mentions {
             counts.entry(&m.target).or_default().1 += 1;
         }
-        let mut changes = ListChanges::default();
+        let mut changed = Vec::new();
         for (&id, &(before, after)) in counts.iter().filter(|(_, (b, a))| b != a) {
-            changes.mention_counts.push(id.to_string());
+            let Some(&target) = site.ids.get(id) else { continue };
+            changed.push(Read::List(List::MentionCount(target)));
             if before > 0 && after > 0 {
                 continue;
             }
-            changes.mentioned = true;
+            changed.push(Read::List(List::ArticlesOf(target)));
             let list = self.articles_of.entry(id.to_string()).or_default();
-            let pages_before = page_count(list.len(), site.config.paginate);
             let at = list.partition_point(|&a| a < i);
             if after > 0 {
                 list.insert(at, i);
             } else {
                 list.remove(at);
             }
-            changes.page_count |= page_count(list.len(), site.config.paginate) != pages_before;
             if list.is_empty() {
                 self.articles_of.remove(id);
             }
@@ -202,12 +188,16 @@ impl Aggregates {
                 let fresh = co_mentioned_with(e, articles, &self.entities_in, &mut scratch);
                 if fresh != self.co_mentioned[e] {
                     self.co_mentioned[e] = fresh;
-                    changes.co_mentioned.push(e);
+                    changed.push(Read::List(List::CoMentioned(e)));
                 }
             }
         }
-        self.events = events(site);
-        changes
+        let events = events(site);
+        if events != self.events {
+            self.events = events;
+            changed.push(Read::List(List::Events));
+        }
+        changed
     }
 
     /// The quotes of speaker `id`.

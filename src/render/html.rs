@@ -2,28 +2,29 @@
 //! mention ids, passages become marked spans followed by their marker and note, code
 //! blocks are highlighted. Everything else goes through pulldown-cmark's HTML writer.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
-use super::{cards, highlight, paths};
+use super::footnotes::Footnotes;
+use super::views::Scope;
+use super::{highlight, paths};
 use crate::site::body::{Node, TextRun};
-use crate::site::{Article, Passage, PassageKind, Site};
+use crate::site::{Article, Passage, PassageKind};
 use crate::text::escape_html;
 
 /// What the serializer needs to know about the page being written.
 #[derive(Clone, Copy)]
-pub(crate) struct Env<'a> {
-    /// The site, to resolve ids to URLs.
-    pub(crate) site: &'a Site,
-    /// Relative prefix from the page to the site root.
-    pub(crate) root: &'a str,
+pub(crate) struct Env<'s, 'a> {
+    /// The page's scope, through which ids become URLs, labels and cards (and are
+    /// recorded as read).
+    pub(crate) scope: &'s Scope<'a>,
     /// The article whose body this is, for its passages and notes.
     pub(crate) article: Option<&'a Article>,
 }
 
 /// Block-level HTML for a body.
-pub(crate) fn body(nodes: &[Node], cx: Env<'_>) -> String {
+pub(crate) fn body(nodes: &[Node], cx: Env<'_, '_>) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, Serializer::new(nodes, cx));
     out
@@ -31,7 +32,7 @@ pub(crate) fn body(nodes: &[Node], cx: Env<'_>) -> String {
 
 /// Inline HTML for a short Markdown value (a standfirst, a note): paragraphs are
 /// joined with line breaks instead of being wrapped in `<p>`.
-pub(crate) fn inline(nodes: &[Node], cx: Env<'_>) -> String {
+pub(crate) fn inline(nodes: &[Node], cx: Env<'_, '_>) -> String {
     let mut first = true;
     let events = Serializer::new(nodes, cx).filter_map(move |e| match e {
         Event::Start(Tag::Paragraph) => {
@@ -48,9 +49,9 @@ pub(crate) fn inline(nodes: &[Node], cx: Env<'_>) -> String {
 }
 
 /// Turns nodes into pulldown-cmark events, generating our own markup as inline HTML.
-struct Serializer<'n, 'a> {
+struct Serializer<'n, 's, 'a> {
     nodes: std::slice::Iter<'n, Node>,
-    cx: Env<'a>,
+    cx: Env<'s, 'a>,
     /// Depth of links we are inside; passage markers (which hold links) wait until it is 0.
     link_depth: usize,
     /// Passage ends met inside a link.
@@ -63,8 +64,8 @@ struct Serializer<'n, 'a> {
     open_footnote: Vec<String>,
 }
 
-impl<'n, 'a> Serializer<'n, 'a> {
-    fn new(nodes: &'n [Node], cx: Env<'a>) -> Self {
+impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
+    fn new(nodes: &'n [Node], cx: Env<'s, 'a>) -> Self {
         let footnotes = Footnotes::of(nodes);
         Serializer {
             nodes: nodes.iter(),
@@ -130,19 +131,19 @@ impl<'n, 'a> Serializer<'n, 'a> {
     }
 
     fn reference(&self, id: &str, html_id: &str) -> Event<'static> {
-        let site = self.cx.site;
-        let href = paths::url_of(site, id).unwrap_or_default();
+        let scope = self.cx.scope;
+        let href = scope.url_of(id).unwrap_or_default();
         let mut s = format!(
             "<a class=\"ref ref-{}\" href=\"{}{}\" data-ref=\"{}\"",
-            paths::kind_of(site, id),
-            self.cx.root,
+            scope.kind_of(id),
+            scope.root(),
             escape_html(&href),
             escape_html(id)
         );
         if !html_id.is_empty() && self.cx.article.is_some() {
             s.push_str(&format!(" id=\"{}\"", escape_html(html_id)));
         }
-        if let Some(card) = cards::card(site, id) {
+        if let Some(card) = scope.card(id) {
             s.push_str(&format!(
                 " data-card-title=\"{}\" data-card-kind=\"{}\" data-card-text=\"{}\"",
                 escape_html(&card.title),
@@ -157,14 +158,14 @@ impl<'n, 'a> Serializer<'n, 'a> {
     fn passage_end(&self, p: usize) -> Option<Event<'static>> {
         let article = self.cx.article?;
         let passage = &article.passages[p];
-        let root = self.cx.root;
+        let root = self.cx.scope.root();
         let html = match passage.kind {
             PassageKind::Quote(q) => {
                 let quote = &article.meta.quotes[q];
                 format!(
                     "<a class=\"passage-mark\" href=\"{root}{}\" aria-label=\"Quote: {}\">❞</a>",
                     escape_html(&paths::quote(&quote.id)),
-                    escape_html(&self.cx.site.label(&quote.by))
+                    escape_html(&self.cx.scope.label(&quote.by))
                 )
             }
             PassageKind::Annotation(a) => self.note(article, a, passage),
@@ -191,12 +192,12 @@ impl<'n, 'a> Serializer<'n, 'a> {
             s.push_str(&inline(note, self.cx));
         }
         if let Some(target) = &ann.target {
-            let href = paths::url_of(self.cx.site, target).unwrap_or_default();
+            let href = self.cx.scope.url_of(target).unwrap_or_default();
             s.push_str(&format!(
                 " <a class=\"note-ref\" href=\"{}{}\">{} →</a>",
-                self.cx.root,
+                self.cx.scope.root(),
                 escape_html(&href),
-                escape_html(&self.cx.site.label(target))
+                escape_html(&self.cx.scope.label(target))
             ));
         }
         s.push_str("</span>");
@@ -204,72 +205,7 @@ impl<'n, 'a> Serializer<'n, 'a> {
     }
 }
 
-/// Footnotes numbered in order of first reference. Their ids (`fn-N`, `fn-ref-N`) come
-/// from the number, never from the label, so no label can take another element's id.
-#[derive(Default)]
-struct Footnotes {
-    numbers: HashMap<String, usize>,
-    /// Labels that some reference uses, whose definitions link back.
-    referenced: std::collections::HashSet<String>,
-    references: HashMap<usize, usize>,
-}
-
-impl Footnotes {
-    fn of(nodes: &[Node]) -> Footnotes {
-        let mut numbers: HashMap<String, usize> = HashMap::new();
-        let referenced: std::collections::HashSet<String> = nodes
-            .iter()
-            .filter_map(|n| match n {
-                Node::Event(Event::FootnoteReference(label)) => Some(label.to_string()),
-                _ => None,
-            })
-            .collect();
-        // References first, in reading order; definitions nobody references after them.
-        for wanted_reference in [true, false] {
-            for node in nodes {
-                let label = match node {
-                    Node::Event(Event::FootnoteReference(label)) if wanted_reference => label,
-                    Node::Event(Event::Start(Tag::FootnoteDefinition(label))) if !wanted_reference => label,
-                    _ => continue,
-                };
-                let next = numbers.len() + 1;
-                numbers.entry(label.to_string()).or_insert(next);
-            }
-        }
-        Footnotes { numbers, referenced, references: HashMap::new() }
-    }
-
-    fn number(&self, label: &str) -> usize {
-        self.numbers.get(label).copied().unwrap_or(0)
-    }
-
-    /// The link of a reference to `label`: the first one's id is `fn-ref-N`, later
-    /// ones `fn-ref-N-2`, `fn-ref-N-3`, …
-    fn reference(&mut self, label: &str) -> String {
-        let n = self.number(label);
-        let seen = self.references.entry(n).or_insert(0);
-        *seen += 1;
-        let id = if *seen == 1 { format!("fn-ref-{n}") } else { format!("fn-ref-{n}-{seen}") };
-        format!("<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"{id}\" role=\"doc-noteref\">{n}</a></sup>")
-    }
-
-    fn definition_start(&self, label: &str) -> String {
-        let n = self.number(label);
-        format!("<div class=\"footnote\" id=\"fn-{n}\" role=\"doc-footnote\"><span class=\"footnote-num\">{n}</span>")
-    }
-
-    /// The end of a definition, with a link back to its first reference when it has one.
-    fn definition_end(&self, label: &str) -> String {
-        let n = self.number(label);
-        if self.referenced.contains(label) {
-            format!(" <a class=\"footnote-back\" href=\"#fn-ref-{n}\" aria-label=\"Back to the text of note {n}\">↩</a></div>")
-        } else {
-            "</div>".to_string()
-        }
-    }
-}
-
-impl Serializer<'_, '_> {
+impl Serializer<'_, '_, '_> {
     fn close_link(&mut self) {
         self.link_depth = self.link_depth.saturating_sub(1);
         if self.link_depth == 0 {
@@ -282,7 +218,7 @@ impl Serializer<'_, '_> {
     }
 }
 
-impl Iterator for Serializer<'_, '_> {
+impl Iterator for Serializer<'_, '_, '_> {
     type Item = Event<'static>;
 
     fn next(&mut self) -> Option<Event<'static>> {

@@ -2,8 +2,10 @@
 
 use serde_json::{json, Value};
 
+use super::paths;
+use super::reads::Facet;
+use super::views::Scope;
 use crate::meta::EntityKind;
-use crate::site::{Article, Document, Entity, Site};
 
 /// Serializes `v` as JSON for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
 /// and the JavaScript line separators are written as escapes, so no value can end the
@@ -41,62 +43,68 @@ pub(crate) fn entity_type(kind: EntityKind) -> &'static str {
     }
 }
 
-fn abs(site: &Site, path: &str) -> String {
-    format!("{}{}", site.config.base_url, path)
+fn abs(cx: &Scope<'_>, path: &str) -> String {
+    format!("{}{}", cx.config().base_url, path)
 }
 
-/// A short reference to an entity (`{"@type": "Person", "name": …, "url": …}`).
-pub(crate) fn entity_ref(site: &Site, e: &Entity) -> Value {
-    json!({ "@type": entity_type(e.meta.kind), "name": e.meta.name, "url": abs(site, &super::paths::entity(&e.id)) })
+/// A short reference to entity `e` (`{"@type": "Person", "name": …, "url": …}`).
+fn entity_ref(cx: &Scope<'_>, e: usize) -> Value {
+    let ent = cx.entity(e);
+    json!({ "@type": entity_type(ent.meta.kind), "name": ent.meta.name, "url": abs(cx, &paths::entity(&ent.id)) })
 }
 
-/// NewsArticle for an article page.
-pub(crate) fn article(site: &Site, a: &Article, description: &str, mentioned: Vec<Value>) -> Value {
-    let url = abs(site, &super::paths::article(&a.slug));
+/// NewsArticle for the page of article `a`.
+pub(crate) fn article(cx: &Scope<'_>, a: usize, description: &str) -> Value {
+    let art = cx.article(a, Facet::Whole);
+    let url = abs(cx, &paths::article(&art.slug));
     let authors: Vec<Value> =
-        a.meta.authors.iter().map(|n| json!({ "@type": "Person", "name": site.label(n) })).collect();
-    let citations: Vec<Value> = a
+        art.meta.authors.iter().map(|n| json!({ "@type": "Person", "name": cx.label(n) })).collect();
+    let citations: Vec<Value> = art
         .meta
         .sources
         .iter()
         .map(|s| json!({ "@type": "CreativeWork", "name": s.title, "url": s.url, "author": s.author }))
         .collect();
+    let mentioned: Vec<Value> = cx.entities_in(a).iter().map(|&e| entity_ref(cx, e)).collect();
+    let config = cx.config();
     json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": a.meta.title,
+        "headline": art.meta.title,
         "description": description,
-        "datePublished": a.meta.date.iso(),
-        "dateModified": a.meta.updated.unwrap_or(a.meta.date).iso(),
+        "datePublished": art.meta.date.iso(),
+        "dateModified": art.meta.updated.unwrap_or(art.meta.date).iso(),
         "author": authors,
-        "publisher": { "@type": "Organization", "name": site.config.title },
+        "publisher": { "@type": "Organization", "name": config.title },
         "mainEntityOfPage": url,
         "url": url,
-        "inLanguage": site.config.language,
+        "inLanguage": config.language,
         "mentions": mentioned,
         "citation": citations,
     })
 }
 
-/// Person, Organization or Place for an entity page.
-pub(crate) fn entity(site: &Site, e: &Entity) -> Value {
+/// Person, Organization or Place for the page of entity `e`.
+pub(crate) fn entity(cx: &Scope<'_>, e: usize) -> Value {
+    let ent = cx.entity(e);
     json!({
         "@context": "https://schema.org",
-        "@type": entity_type(e.meta.kind),
-        "name": e.meta.name,
-        "alternateName": e.meta.aliases,
-        "description": e.meta.description,
-        "url": abs(site, &super::paths::entity(&e.id)),
-        "sameAs": e.meta.same_as,
+        "@type": entity_type(ent.meta.kind),
+        "name": ent.meta.name,
+        "alternateName": ent.meta.aliases,
+        "description": ent.meta.description,
+        "url": abs(cx, &paths::entity(&ent.id)),
+        "sameAs": ent.meta.same_as,
     })
 }
 
-/// Quotation for a quote page.
-pub(crate) fn quote(site: &Site, a: &Article, q: usize) -> Value {
-    let quote = &a.meta.quotes[q];
-    let speaker = match site.ids.get(&quote.by) {
-        Some(crate::site::Target::Entity(e)) => entity_ref(site, &site.entities[*e]),
-        _ => json!({ "@type": "Person", "name": quote.by }),
+/// Quotation for the page of quote `q` of article `a`.
+pub(crate) fn quote(cx: &Scope<'_>, a: usize, q: usize) -> Value {
+    let quote = &cx.article(a, Facet::Quotes).meta.quotes[q];
+    let art = cx.article(a, Facet::Card);
+    let speaker = match cx.entity_index(&quote.by) {
+        Some(e) => entity_ref(cx, e),
+        None => json!({ "@type": "Person", "name": quote.by }),
     };
     json!({
         "@context": "https://schema.org",
@@ -105,45 +113,48 @@ pub(crate) fn quote(site: &Site, a: &Article, q: usize) -> Value {
         "creator": speaker,
         "spokenByCharacter": speaker,
         "dateCreated": quote.date.map(|d| d.iso()),
-        "url": abs(site, &super::paths::quote(&quote.id)),
-        "isPartOf": { "@type": "NewsArticle", "headline": a.meta.title, "url": abs(site, &super::paths::article(&a.slug)) },
+        "url": abs(cx, &paths::quote(&quote.id)),
+        "isPartOf": { "@type": "NewsArticle", "headline": art.meta.title, "url": abs(cx, &paths::article(&art.slug)) },
     })
 }
 
-/// Legislation for a document page.
-pub(crate) fn document(site: &Site, d: &Document) -> Value {
+/// Legislation for the page of document `d`.
+pub(crate) fn document(cx: &Scope<'_>, d: usize) -> Value {
+    let doc = cx.document(d);
     json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "name": d.meta.title,
-        "alternateName": d.meta.short_title,
-        "legislationType": d.meta.kind.key(),
-        "legislationDate": d.meta.date.map(|x| x.iso()),
-        "url": abs(site, &super::paths::document(&d.id)),
+        "name": doc.meta.title,
+        "alternateName": doc.meta.short_title,
+        "legislationType": doc.meta.kind.key(),
+        "legislationDate": doc.meta.date.map(|x| x.iso()),
+        "url": abs(cx, &paths::document(&doc.id)),
     })
 }
 
-/// Legislation (a part of one) for a provision page.
-pub(crate) fn provision(site: &Site, d: &Document, p: usize) -> Value {
-    let prov = &d.meta.provisions[p];
+/// Legislation (a part of one) for the page of provision `p` of document `d`.
+pub(crate) fn provision(cx: &Scope<'_>, d: usize, p: usize) -> Value {
+    let doc = cx.document(d);
+    let prov = &doc.meta.provisions[p];
     json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "name": format!("{}, {}", prov.title, d.short_title()),
+        "name": format!("{}, {}", prov.title, doc.short_title()),
         "text": prov.text,
-        "url": abs(site, &super::paths::provision(&d.id, &prov.id)),
-        "isPartOf": document(site, d),
+        "url": abs(cx, &paths::provision(&doc.id, &prov.id)),
+        "isPartOf": document(cx, d),
     })
 }
 
 /// A CollectionPage (indexes, timeline) or WebSite (home) or WebPage.
-pub(crate) fn collection(site: &Site, schema_type: &str, name: &str, path: &str) -> Value {
+pub(crate) fn collection(cx: &Scope<'_>, schema_type: &str, name: &str, path: &str) -> Value {
+    let config = cx.config();
     json!({
         "@context": "https://schema.org",
         "@type": schema_type,
         "name": name,
-        "url": abs(site, path),
-        "isPartOf": { "@type": "WebSite", "name": site.config.title, "url": site.config.base_url },
+        "url": abs(cx, path),
+        "isPartOf": { "@type": "WebSite", "name": config.title, "url": config.base_url },
     })
 }
 

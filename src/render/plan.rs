@@ -6,7 +6,7 @@ use super::paths::{self, page_count};
 use crate::site::Site;
 
 /// One page of the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum PageKind {
     /// Page n of the article list.
     Home(usize),

@@ -5,10 +5,17 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use std::sync::Arc;
+
 use tera::Tera;
 
+use super::output::OutputFile;
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::load::TemplateSource;
+
+/// Room made for a page before rendering it: most pages fit, so the buffer is not
+/// grown and copied on the way.
+const PAGE_BUFFER: usize = 48 * 1024;
 
 /// The compiled templates, with the file each came from.
 pub(crate) struct Templates {
@@ -50,8 +57,23 @@ impl Templates {
         Ok(templates)
     }
 
+    /// Renders `path` with `template`, the characters XML and HTML forbid replaced
+    /// (see [`crate::text::allowed_char`]) whatever the content put into it.
+    pub(crate) fn render(&self, template: &str, ctx: &tera::Context, path: &str) -> Result<OutputFile, Diagnostic> {
+        let mut bytes = Vec::with_capacity(PAGE_BUFFER);
+        self.tera.render_to(template, ctx, &mut bytes).map_err(|e| self.render_error(template, path, &e))?;
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => match crate::text::only_allowed(&text) {
+                std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+                std::borrow::Cow::Owned(clean) => clean.into_bytes(),
+            },
+            Err(e) => e.into_bytes(),
+        };
+        Ok(OutputFile { path: path.to_string(), bytes: Arc::new(bytes) })
+    }
+
     /// The diagnostic for `template` failing to render `path`.
-    pub(crate) fn render_error(&self, template: &str, path: &str, e: &tera::Error) -> Diagnostic {
+    fn render_error(&self, template: &str, path: &str, e: &tera::Error) -> Diagnostic {
         let (file, built_in) = self.files.get(template).copied().unwrap_or((0, true));
         with_help(Diagnostic::error(file, 0..0, format!("rendering {path}: {}", error_chain(e))), built_in)
     }

@@ -9,8 +9,9 @@ use super::{output_problem, Kept};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, discover, LoadOptions};
 use crate::parse;
-use crate::render::invalidate::{self, Touched};
-use crate::render::{self, plan, Bytes, OutputFile, RenderCache};
+use crate::render::plan::{self, Page, PageKind};
+use crate::render::reads::{self, Facet, List, Read, Reader};
+use crate::render::{self, site_files, Bytes, OutputFile, RenderCache};
 use crate::resolve::edit::Edited;
 use crate::resolve::{self, usage};
 use crate::verify;
@@ -43,8 +44,8 @@ pub(super) fn articles(
         Ok(edits) => edits,
         Err(outcome) => return outcome,
     };
-    let Some((touched, grew)) = apply(kept, edits) else { return Outcome::NotApplicable };
-    let files = match render_again(kept, &touched, grew, cache) {
+    let Some(changes) = apply(kept, edits) else { return Outcome::NotApplicable };
+    let files = match render_again(kept, &changes, cache) {
         None => return Outcome::NotApplicable,
         Some(Ok(files)) => files,
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
@@ -93,70 +94,100 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
     Ok(edits)
 }
 
+/// What applying edits changed: the reads, and the pages that are new.
+struct Changes {
+    changed: Vec<Read>,
+    added: Vec<PageKind>,
+}
+
 /// Puts the edited articles in their places and patches the lists, the page list and
-/// the warnings. Returns the pages and files to render again, and whether pages were
-/// added; `None` when a page went away, which only a full run can handle (any page
-/// may link to it), the kept site being then out of date.
-fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<(Touched, bool)> {
-    let mut touched = Touched::default();
-    let mut page_count_changed = false;
+/// the warnings. Returns what changed; `None` when a page went away, which only a full
+/// run can handle (any page may link to it), the kept site being then out of date.
+fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
+    let mut changed = Vec::new();
     let mut usage_changed = false;
     for edit in edits {
-        let (old, old_mentions) = kept.site.replace_article(edit.index, edit.article, edit.mentions);
-        let changes = kept.agg.article_changed(&kept.site, edit.index, &old_mentions);
-        usage_changed |= changes.mentioned
-            || usage::references(&old.meta) != usage::references(&kept.site.articles[edit.index].meta)
+        let i = edit.index;
+        let (old, old_mentions) = kept.site.replace_article(i, edit.article, edit.mentions);
+        let site = &kept.site;
+        let target_of = |id: &str| site.ids.get(id).copied();
+        changed.extend(reads::changed_by_edit(
+            i,
+            &old,
+            &site.articles[i],
+            &old_mentions,
+            site.mentions_of_article(i),
+            target_of,
+        ));
+        let lists = kept.agg.article_changed(site, i, &old_mentions);
+        usage_changed |= lists.iter().any(|r| matches!(r, Read::List(List::ArticlesOf(_))))
+            || usage::references(&old.meta) != usage::references(&site.articles[i].meta)
             || kept.usage.iter().any(|d| d.file == old.file);
-        let t = invalidate::article_edit(&kept.site, &kept.agg, edit.index, &old, &old_mentions, &changes);
-        touched.pages.extend(t.pages);
-        touched.feed |= t.feed;
-        if t.search {
-            kept.search.article_changed(&kept.site, edit.index);
-            touched.search = true;
-        }
-        page_count_changed |= changes.page_count;
+        changed.extend(lists);
         kept.diags.retain(|d| d.file != old.file);
         kept.diags.extend(edit.diags);
     }
     if usage_changed {
         kept.usage = usage::unused(&kept.site, &kept.sources);
     }
-    if page_count_changed {
+    let mut added = Vec::new();
+    // Only the lists of mentioning articles can change how many pages there are.
+    if changed.iter().any(|r| matches!(r, Read::List(List::ArticlesOf(_)))) {
         let all = plan::all_pages(&kept.site, &kept.agg);
-        let now: HashSet<String> = all.iter().map(plan::Page::file).collect();
+        let now: HashSet<String> = all.iter().map(Page::file).collect();
         if kept.pages.iter().any(|p| !now.contains(&p.file())) {
             return None;
         }
-        kept.page_index = all.iter().enumerate().map(|(i, p)| (p.kind, i)).collect();
-        kept.pages = all;
+        if all.len() != kept.pages.len() {
+            added = all.iter().filter(|p| !kept.page_index.contains_key(&p.kind)).map(|p| p.kind).collect();
+            kept.page_index = all.iter().enumerate().map(|(i, p)| (p.kind, i)).collect();
+            kept.pages = all;
+            changed.push(Read::List(List::Pages));
+        }
     }
-    Some((touched, page_count_changed))
+    Some(Changes { changed, added })
 }
 
-/// Renders the touched pages again (keeping those whose context did not change), and
-/// the feed, sitemap and search index when they can have changed. `None` when there
-/// is no earlier render to update.
+/// Renders again every file that read something the edits changed, and the new
+/// pages; pages whose context did not change are kept as they were. `None` when
+/// there is no earlier render to update.
 fn render_again(
     kept: &mut Kept,
-    touched: &Touched,
-    grew: bool,
+    changes: &Changes,
     cache: &mut RenderCache,
 ) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
-    let wanted: BTreeSet<usize> = touched.pages.iter().filter_map(|k| kept.page_index.get(k).copied()).collect();
-    let todo: Vec<&plan::Page> = wanted.into_iter().map(|i| &kept.pages[i]).collect();
+    let readers = cache.readers_of(&changes.changed);
+    let mut kinds: BTreeSet<PageKind> =
+        readers.iter().filter_map(|r| if let Reader::Page(k) = r { Some(*k) } else { None }).collect();
+    kinds.extend(changes.added.iter().copied());
+    let todo: Vec<&Page> = kinds.iter().filter_map(|k| kept.page_index.get(k)).map(|&i| &kept.pages[i]).collect();
+    let search = readers.contains(&Reader::SearchIndex);
+    if search {
+        let edited: BTreeSet<usize> = changes
+            .changed
+            .iter()
+            .filter_map(|r| match r {
+                Read::Article(i, Facet::Card | Facet::Quotes) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        for i in edited {
+            kept.search.article_changed(&kept.site, i);
+        }
+    }
     let site = &kept.site;
-    let (pages, search) = rayon::join(
+    let (pages, index) = rayon::join(
         || render::rerender(site, &kept.agg, &todo, cache),
-        || touched.search.then(|| render::search_index(&kept.search)),
+        || search.then(|| site_files::search_index(&kept.search)),
     );
     let mut made: Vec<Result<OutputFile, Diagnostic>> = match pages? {
         Ok(files) => files.into_iter().map(Ok).collect(),
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
-    made.extend(search.map(Ok));
+    made.extend(index.map(Ok));
     let templates = cache.templates()?;
-    made.extend(touched.feed.then(|| render::feed(site, templates)));
-    made.extend(grew.then(|| render::sitemap(site, &kept.pages, templates)));
+    made.extend(readers.contains(&Reader::Feed).then(|| site_files::feed(site, templates)));
+    made.extend(readers.contains(&Reader::Sitemap).then(|| site_files::sitemap(site, &kept.pages, templates)));
     let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
     Some(if problems.is_empty() {
         Ok(files.into_iter().flatten().collect())

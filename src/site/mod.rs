@@ -39,7 +39,7 @@ pub(crate) struct Site {
 }
 
 /// What an id names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Target {
     /// `entities[i]`.
     Entity(usize),

@@ -1,33 +1,37 @@
-//! Contexts of the home page, article pages and the timeline.
+//! Views of the home page, article pages and the timeline.
 
 use serde::Serialize;
-use tera::Context;
 
+use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
 use crate::render::jsonld;
 use crate::render::paths::page_count;
-use crate::site::Article;
+use crate::render::reads::Facet;
 use crate::text::format_number;
 
+/// The home page's view.
+#[derive(Serialize)]
+pub(super) struct HomePage {
+    articles: Vec<ArticleCard>,
+    pagination: Pagination,
+}
+
 /// Home: the articles, newest first, paginated.
-pub(super) fn home(cx: &Scope<'_>, n: usize) -> Context {
-    let site = cx.site;
-    let per = site.config.paginate;
-    let total = page_count(site.articles.len(), per);
-    let cards: Vec<ArticleCard> =
-        (0..site.articles.len()).skip((n - 1) * per).take(per).map(|a| cx.article_card(a)).collect();
-    let title = if n == 1 { site.config.title.clone() } else { format!("{} (page {n})", site.config.title) };
-    let mut ctx =
-        cx.base(&title, "", "website", jsonld::collection(site, "WebSite", &site.config.title, &cx.page.path));
-    ctx.insert("articles", &cards);
-    ctx.insert("pagination", &cx.pagination("", n, total));
-    ctx
+pub(super) fn home<'c>(cx: &'c Scope<'_>, n: usize) -> PageContext<'c, HomePage> {
+    let config = cx.config();
+    let per = config.paginate;
+    let count = cx.article_count();
+    let articles = (0..count).skip((n - 1) * per).take(per).map(|a| cx.article_card(a)).collect();
+    let title = if n == 1 { config.title.clone() } else { format!("{} (page {n})", config.title) };
+    let jsonld = jsonld::collection(cx, "WebSite", &config.title, &cx.page().path);
+    let view = HomePage { articles, pagination: cx.pagination("", n, page_count(count, per)) };
+    cx.context(PageInfo { title, description: "", og_type: "website", jsonld }, view)
 }
 
 #[derive(Serialize)]
-struct ArticleView<'a> {
+pub(super) struct ArticleView<'a> {
     title: &'a str,
     date: DateView,
     updated: Option<DateView>,
@@ -42,12 +46,17 @@ struct ArticleView<'a> {
     entities: Vec<EntityCard>,
 }
 
+/// An article page's view.
+#[derive(Serialize)]
+pub(super) struct ArticlePage<'a> {
+    article: ArticleView<'a>,
+}
+
 /// An article page.
-pub(super) fn article(cx: &Scope<'_>, a: usize) -> Context {
-    let site = cx.site;
-    let art = &site.articles[a];
-    let entities: Vec<EntityCard> = cx.agg.entities_in[a].iter().map(|&e| cx.entity_card(e)).collect();
-    let view = ArticleView {
+pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, ArticlePage<'a>> {
+    let art = cx.article(a, Facet::Whole);
+    let entities: Vec<EntityCard> = cx.entities_in(a).iter().map(|&e| cx.entity_card(e)).collect();
+    let article = ArticleView {
         title: &art.meta.title,
         date: DateView::of(&art.meta.date),
         updated: art.meta.updated.as_ref().map(DateView::of),
@@ -55,21 +64,20 @@ pub(super) fn article(cx: &Scope<'_>, a: usize) -> Context {
         authors: art.meta.authors.iter().map(|n| cx.link(n)).collect(),
         tags: &art.meta.tags,
         body_html: cx.body_html(&art.body, Some(art)),
-        figures: figures(cx, art),
+        figures: figures(cx, a),
         sources: art.meta.sources.iter().map(|s| source_view(cx, s)).collect(),
         events: (0..art.meta.events.len()).map(|e| event_view(cx, a, e)).collect(),
         quotes: (0..art.meta.quotes.len()).map(|q| cx.quote_card(a, q)).collect(),
         entities,
     };
     let description = art.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default();
-    let mentioned = cx.agg.entities_in[a].iter().map(|&e| jsonld::entity_ref(site, &site.entities[e])).collect();
-    let mut ctx =
-        cx.base(&art.meta.title, &description, "article", jsonld::article(site, art, &description, mentioned));
-    ctx.insert("article", &view);
-    ctx
+    let jsonld = jsonld::article(cx, a, &description);
+    let info = PageInfo { title: art.meta.title.clone(), description: &description, og_type: "article", jsonld };
+    cx.context(info, ArticlePage { article })
 }
 
-fn figures(cx: &Scope<'_>, art: &Article) -> Vec<FigureView> {
+fn figures(cx: &Scope<'_>, a: usize) -> Vec<FigureView> {
+    let art = cx.article(a, Facet::Figures);
     art.meta
         .figures
         .iter()
@@ -100,7 +108,8 @@ fn figures(cx: &Scope<'_>, art: &Article) -> Vec<FigureView> {
         .collect()
 }
 
-/// A source, with its publisher linked when it is an entity.
+/// A source, with its publisher linked when it is an entity. (The caller has read
+/// the article the source belongs to.)
 pub(super) fn source_view(cx: &Scope<'_>, s: &crate::meta::Source) -> SourceView {
     SourceView {
         html_id: format!("src-{}", s.id),
@@ -113,7 +122,7 @@ pub(super) fn source_view(cx: &Scope<'_>, s: &crate::meta::Source) -> SourceView
 }
 
 fn event_view(cx: &Scope<'_>, a: usize, e: usize) -> EventView {
-    let ev = &cx.site.articles[a].meta.events[e];
+    let ev = &cx.article(a, Facet::Events).meta.events[e];
     let html_id = format!("ev-{}", e + 1);
     EventView {
         date: DateView::range(&ev.date, ev.end.as_ref()),
@@ -124,11 +133,16 @@ fn event_view(cx: &Scope<'_>, a: usize, e: usize) -> EventView {
     }
 }
 
+/// The timeline's view.
+#[derive(Serialize)]
+pub(super) struct TimelinePage {
+    events: Vec<EventView>,
+}
+
 /// The timeline: every event of every article, in date order.
-pub(super) fn timeline(cx: &Scope<'_>) -> Context {
-    let events: Vec<EventView> = cx.agg.events.iter().map(|&(a, e)| event_view(cx, a, e)).collect();
-    let ld = jsonld::collection(cx.site, "CollectionPage", "Timeline", "timeline/");
-    let mut ctx = cx.base("Timeline", "Every dated event of every explainer, in order.", "website", ld);
-    ctx.insert("events", &events);
-    ctx
+pub(super) fn timeline<'c>(cx: &'c Scope<'_>) -> PageContext<'c, TimelinePage> {
+    let events = cx.events().iter().map(|&(a, e)| event_view(cx, a, e)).collect();
+    let jsonld = jsonld::collection(cx, "CollectionPage", "Timeline", "timeline/");
+    let description = "Every dated event of every explainer, in order.";
+    cx.context(PageInfo { title: "Timeline".into(), description, og_type: "website", jsonld }, TimelinePage { events })
 }

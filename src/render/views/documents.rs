@@ -1,13 +1,12 @@
-//! Contexts of the document index, document pages and provision pages.
+//! Views of the document index, document pages and provision pages.
 
 use serde::Serialize;
-use tera::Context;
 
+use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
 use crate::render::{jsonld, paths};
-use crate::site::Document;
 
 #[derive(Serialize)]
 struct ProvisionCard {
@@ -27,7 +26,8 @@ struct DocumentCard {
     provisions: Vec<ProvisionCard>,
 }
 
-fn card(cx: &Scope<'_>, doc: &Document) -> DocumentCard {
+fn card(cx: &Scope<'_>, d: usize) -> DocumentCard {
+    let doc = cx.document(d);
     DocumentCard {
         title: doc.meta.title.clone(),
         short_title: doc.short_title().to_string(),
@@ -49,17 +49,23 @@ fn card(cx: &Scope<'_>, doc: &Document) -> DocumentCard {
     }
 }
 
+/// The document index's view.
+#[derive(Serialize)]
+pub(super) struct DocumentIndexPage {
+    documents: Vec<DocumentCard>,
+}
+
 /// The document index.
-pub(super) fn index(cx: &Scope<'_>) -> Context {
-    let docs: Vec<DocumentCard> = cx.site.documents.iter().map(|d| card(cx, d)).collect();
-    let ld = jsonld::collection(cx.site, "CollectionPage", "Documents", "documents/");
-    let mut ctx = cx.base("Documents", "The primary documents the explainers turn on.", "website", ld);
-    ctx.insert("documents", &docs);
-    ctx
+pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, DocumentIndexPage> {
+    let documents = (0..cx.document_count()).map(|d| card(cx, d)).collect();
+    let jsonld = jsonld::collection(cx, "CollectionPage", "Documents", "documents/");
+    let description = "The primary documents the explainers turn on.";
+    let info = PageInfo { title: "Documents".into(), description, og_type: "website", jsonld };
+    cx.context(info, DocumentIndexPage { documents })
 }
 
 #[derive(Serialize)]
-struct DocumentView<'a> {
+pub(super) struct DocumentView<'a> {
     #[serde(flatten)]
     card: DocumentCard,
     parties: Vec<Link>,
@@ -69,12 +75,18 @@ struct DocumentView<'a> {
     mention_groups: Vec<MentionGroup<'a>>,
 }
 
+/// A document page's view.
+#[derive(Serialize)]
+pub(super) struct DocumentPage<'a> {
+    document: DocumentView<'a>,
+}
+
 /// A document page: overview, parties, provisions, and the passages that refer to it.
-pub(super) fn document(cx: &Scope<'_>, d: usize) -> Context {
-    let doc = &cx.site.documents[d];
+pub(super) fn document<'c, 'a>(cx: &'c Scope<'a>, d: usize) -> PageContext<'c, DocumentPage<'a>> {
+    let doc = cx.document(d);
     let (mention_groups, _) = cx.mention_groups(&doc.id, 1, usize::MAX);
     let view = DocumentView {
-        card: card(cx, doc),
+        card: card(cx, d),
         parties: doc.meta.parties.iter().map(|p| cx.link(p)).collect(),
         place: doc.meta.place.as_deref().map(|p| cx.link(p)),
         aliases: &doc.meta.aliases,
@@ -82,13 +94,17 @@ pub(super) fn document(cx: &Scope<'_>, d: usize) -> Context {
         mention_groups,
     };
     let description = plain_text(&doc.body).chars().take(200).collect::<String>();
-    let mut ctx = cx.base(&doc.meta.title, &description, "article", jsonld::document(cx.site, doc));
-    ctx.insert("document", &view);
-    ctx
+    let info = PageInfo {
+        title: doc.meta.title.clone(),
+        description: &description,
+        og_type: "article",
+        jsonld: jsonld::document(cx, d),
+    };
+    cx.context(info, DocumentPage { document: view })
 }
 
 #[derive(Serialize)]
-struct ProvisionView<'a> {
+pub(super) struct ProvisionView<'a> {
     id: String,
     title: &'a str,
     document: Link,
@@ -99,10 +115,16 @@ struct ProvisionView<'a> {
     mention_groups: Vec<MentionGroup<'a>>,
 }
 
+/// A provision page's view.
+#[derive(Serialize)]
+pub(super) struct ProvisionPage<'a> {
+    provision: ProvisionView<'a>,
+}
+
 /// A provision page: verbatim text, summary, citations both ways, and every passage
 /// that refers to it.
-pub(super) fn provision(cx: &Scope<'_>, d: usize, p: usize) -> Context {
-    let doc = &cx.site.documents[d];
+pub(super) fn provision<'c, 'a>(cx: &'c Scope<'a>, d: usize, p: usize) -> PageContext<'c, ProvisionPage<'a>> {
+    let doc = cx.document(d);
     let prov = &doc.meta.provisions[p];
     let id = format!("{}/{}", doc.id, prov.id);
     let (mention_groups, _) = cx.mention_groups(&id, 1, usize::MAX);
@@ -113,13 +135,12 @@ pub(super) fn provision(cx: &Scope<'_>, d: usize, p: usize) -> Context {
         paragraphs: prov.text.split("\n\n").map(str::trim).filter(|s| !s.is_empty()).collect(),
         summary_html: summary.map(|s| cx.body_html(s, None)).unwrap_or_default(),
         cites: prov.cites.iter().map(|c| cx.link(c)).collect(),
-        cited_by: cx.agg.cited_by.get(&id).into_iter().flatten().map(|c| cx.link(c)).collect(),
+        cited_by: cx.cited_by(&id).iter().map(|c| cx.link(c)).collect(),
         mention_groups,
         id,
     };
     let title = format!("{} — {}", prov.title, doc.short_title());
     let description = summary.map(|s| plain_text(s)).unwrap_or_else(|| prov.text.chars().take(200).collect());
-    let mut ctx = cx.base(&title, &description, "article", jsonld::provision(cx.site, doc, p));
-    ctx.insert("provision", &view);
-    ctx
+    let info = PageInfo { title, description: &description, og_type: "article", jsonld: jsonld::provision(cx, d, p) };
+    cx.context(info, ProvisionPage { provision: view })
 }

@@ -1,8 +1,8 @@
-//! Contexts of the entity index and entity pages.
+//! Views of the entity index and entity pages.
 
 use serde::Serialize;
-use tera::Context;
 
+use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::meta::EntityKind;
@@ -12,8 +12,7 @@ use crate::render::{jsonld, paths};
 /// How many of an entity's quotes its first page shows; the quote index has them all.
 pub(crate) const QUOTES_SHOWN: usize = 20;
 
-/// An entity on the index: its card and its number of mentions. (Only the index shows
-/// the count, so that an edit changing it does not touch every page listing the entity.)
+/// An entity on the index: its card and its number of mentions.
 #[derive(Serialize)]
 struct IndexEntry {
     #[serde(flatten)]
@@ -28,31 +27,36 @@ struct KindGroup {
     entities: Vec<IndexEntry>,
 }
 
+/// The entity index's view.
+#[derive(Serialize)]
+pub(super) struct EntityIndexPage {
+    groups: Vec<KindGroup>,
+}
+
 /// The entity index, grouped by kind.
-pub(super) fn index(cx: &Scope<'_>) -> Context {
+pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, EntityIndexPage> {
     let groups: Vec<KindGroup> = EntityKind::ALL
         .iter()
         .map(|&k| {
-            let mut entities: Vec<IndexEntry> = (0..cx.site.entities.len())
-                .filter(|&e| cx.site.entities[e].meta.kind == k)
-                .map(|e| IndexEntry {
-                    card: cx.entity_card(e),
-                    mentions: cx.site.mentions_of.get(&cx.site.entities[e].id).map_or(0, Vec::len),
-                })
+            let mut entities: Vec<IndexEntry> = (0..cx.entity_count())
+                .filter(|&e| cx.entity(e).meta.kind == k)
+                .map(|e| IndexEntry { card: cx.entity_card(e), mentions: cx.mention_count(&cx.entity(e).id) })
                 .collect();
             entities.sort_by_key(|a| a.card.name.to_lowercase());
             KindGroup { kind: k.key(), label: k.plural(), entities }
         })
         .filter(|g| !g.entities.is_empty())
         .collect();
-    let ld = jsonld::collection(cx.site, "CollectionPage", "People, organizations and places", "entities/");
-    let mut ctx = cx.base("People, organizations and places", "", "website", ld);
-    ctx.insert("groups", &groups);
-    ctx
+    let title = "People, organizations and places";
+    let jsonld = jsonld::collection(cx, "CollectionPage", title, "entities/");
+    cx.context(
+        PageInfo { title: title.into(), description: "", og_type: "website", jsonld },
+        EntityIndexPage { groups },
+    )
 }
 
 #[derive(Serialize)]
-struct EntityView<'a> {
+pub(super) struct EntityView<'a> {
     id: &'a str,
     name: &'a str,
     kind: &'static str,
@@ -72,16 +76,23 @@ struct EntityView<'a> {
     profile_href: Option<String>,
 }
 
+/// An entity page's view.
+#[derive(Serialize)]
+pub(super) struct EntityPage<'a> {
+    entity: EntityView<'a>,
+    pagination: Pagination,
+}
+
 /// Page `n` of an entity: on the first, its profile, relations, quotes, mentions and
 /// co-mentioned entities; on later pages, the name and the mentions that continue the list.
-pub(super) fn entity(cx: &Scope<'_>, e: usize, n: usize) -> Context {
-    let site = cx.site;
-    let ent = &site.entities[e];
-    let (mention_groups, article_count) = cx.mention_groups(&ent.id, n, site.config.paginate);
+pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageContext<'c, EntityPage<'a>> {
+    let per = cx.config().paginate;
+    let ent = cx.entity(e);
+    let (mention_groups, article_count) = cx.mention_groups(&ent.id, n, per);
     // Later pages continue the mention list; the profile and what goes with it stay on the first.
     let first = n == 1;
-    let quotes = if first { cx.agg.quotes_of(&ent.id) } else { &[] };
-    let view = EntityView {
+    let quotes = if first { cx.quotes_of(&ent.id) } else { &[] };
+    let entity = EntityView {
         id: &ent.id,
         name: &ent.meta.name,
         kind: ent.meta.kind.key(),
@@ -92,48 +103,42 @@ pub(super) fn entity(cx: &Scope<'_>, e: usize, n: usize) -> Context {
         same_as: if first { &ent.meta.same_as } else { &[] },
         related: if first { related(cx, e) } else { Vec::new() },
         quotes: quotes.iter().take(QUOTES_SHOWN).map(|&(a, q)| cx.quote_card(a, q)).collect(),
-        quote_count: cx.agg.quotes_of(&ent.id).len(),
+        quote_count: cx.quotes_of(&ent.id).len(),
         all_quotes_href: all_quotes_href(cx, &ent.id).filter(|_| first),
-        mention_count: site.mentions_of.get(&ent.id).map_or(0, Vec::len),
+        mention_count: cx.mention_count(&ent.id),
         article_count,
         mention_groups,
-        co_mentioned: if first { co_mentioned(cx, e) } else { Vec::new() },
+        co_mentioned: if first { cx.co_mentioned(e).iter().map(|&o| cx.entity_card(o)).collect() } else { Vec::new() },
         profile_href: (!first).then(|| cx.href(&paths::entity(&ent.id))),
     };
-    let total = page_count(article_count, site.config.paginate);
+    let pagination = cx.pagination(&paths::entity(&ent.id), n, page_count(article_count, per));
     let title = if n == 1 { ent.meta.name.clone() } else { format!("{} (page {n})", ent.meta.name) };
-    let description = ent.meta.description.clone().unwrap_or_default();
-    let og = if ent.meta.kind == EntityKind::Person { "profile" } else { "website" };
-    let mut ctx = cx.base(&title, &description, og, jsonld::entity(site, ent));
-    ctx.insert("entity", &view);
-    ctx.insert("pagination", &cx.pagination(&paths::entity(&ent.id), n, total));
-    ctx
+    let description = ent.meta.description.as_deref().unwrap_or_default();
+    let og_type = if ent.meta.kind == EntityKind::Person { "profile" } else { "website" };
+    let info = PageInfo { title, description, og_type, jsonld: jsonld::entity(cx, e) };
+    cx.context(info, EntityPage { entity, pagination })
 }
 
 /// The quote index page where `id`'s quotes begin, when it has more than its page shows.
 fn all_quotes_href(cx: &Scope<'_>, id: &str) -> Option<String> {
-    if cx.agg.quotes_of(id).len() <= QUOTES_SHOWN {
+    if cx.quotes_of(id).len() <= QUOTES_SHOWN {
         return None;
     }
-    let index = *cx.agg.first_quote_of.get(id)?;
-    Some(cx.href(&paths::paged("quotes/", index / cx.site.config.paginate + 1)))
+    let index = cx.first_quote_of(id)?;
+    Some(cx.href(&paths::paged("quotes/", index / cx.config().paginate + 1)))
 }
 
 fn related(cx: &Scope<'_>, e: usize) -> Vec<RelationView> {
-    let ent = &cx.site.entities[e];
+    let ent = cx.entity(e);
     let own = ent.meta.related.iter().map(|r| RelationView {
         subject: cx.link(&ent.id),
         relation: r.relation.clone().unwrap_or_else(|| "is related to".into()),
         object: cx.link(&r.id),
     });
-    let theirs = cx.agg.related_in.get(&ent.id).into_iter().flatten().map(|(other, rel)| RelationView {
-        subject: cx.link(&cx.site.entities[*other].id),
+    let theirs = cx.related_in(&ent.id).iter().map(|(other, rel)| RelationView {
+        subject: cx.link(&cx.entity(*other).id),
         relation: if rel.is_empty() { "is related to".into() } else { rel.clone() },
         object: cx.link(&ent.id),
     });
     own.chain(theirs).collect()
-}
-
-fn co_mentioned(cx: &Scope<'_>, e: usize) -> Vec<EntityCard> {
-    cx.agg.co_mentioned[e].iter().map(|&o| cx.entity_card(o)).collect()
 }

@@ -1,43 +1,48 @@
 //! The views: what each kind of page shows, built from the site model for its
-//! template. [`build`] picks the builder for a page.
+//! template. [`build`] picks the builder for a page; each returns the page's one
+//! typed [`page::PageContext`].
 
 mod articles;
 mod documents;
 mod entities;
+pub(crate) mod page;
 pub(crate) mod parts;
+mod pieces;
 mod quotes;
 mod scope;
 
-use tera::Context;
+use serde::Serialize;
 
-pub(crate) use entities::QUOTES_SHOWN;
-pub(crate) use quotes::MORE_QUOTES;
+pub(crate) use page::Built;
+pub(crate) use scope::Scope;
 
 use super::jsonld;
 use super::plan::PageKind;
-pub(crate) use scope::Scope;
+use page::PageInfo;
 
-/// The full template context of the page in `cx`.
-pub(crate) fn build(cx: &Scope<'_>) -> Context {
-    let site = cx.site;
-    match cx.page.kind {
-        PageKind::Home(n) => articles::home(cx, n),
-        PageKind::Article(a) => articles::article(cx, a),
-        PageKind::Timeline => articles::timeline(cx),
-        PageKind::EntityIndex => entities::index(cx),
-        PageKind::Entity(e, n) => entities::entity(cx, e, n),
-        PageKind::QuoteIndex(n) => quotes::index(cx, n),
-        PageKind::Quote(a, q) => quotes::quote(cx, a, q),
-        PageKind::DocumentIndex => documents::index(cx),
-        PageKind::Document(d) => documents::document(cx, d),
-        PageKind::Provision(d, p) => documents::provision(cx, d, p),
-        PageKind::Search => {
-            let ld = jsonld::collection(site, "SearchResultsPage", "Search", "search/");
-            cx.base("Search", "", "website", ld)
-        }
-        PageKind::NotFound => {
-            let ld = jsonld::collection(site, "WebPage", "Page not found", "404.html");
-            cx.base("Page not found", "", "website", ld)
-        }
+/// The view of a page that shows nothing of the site model (search, not found).
+#[derive(Serialize)]
+struct Plain {}
+
+/// The context of the page in `cx`; `hash` asks for the hash of it.
+pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
+    match cx.page().kind {
+        PageKind::Home(n) => articles::home(cx, n).finish(hash),
+        PageKind::Article(a) => articles::article(cx, a).finish(hash),
+        PageKind::Timeline => articles::timeline(cx).finish(hash),
+        PageKind::EntityIndex => entities::index(cx).finish(hash),
+        PageKind::Entity(e, n) => entities::entity(cx, e, n).finish(hash),
+        PageKind::QuoteIndex(n) => quotes::index(cx, n).finish(hash),
+        PageKind::Quote(a, q) => quotes::quote(cx, a, q).finish(hash),
+        PageKind::DocumentIndex => documents::index(cx).finish(hash),
+        PageKind::Document(d) => documents::document(cx, d).finish(hash),
+        PageKind::Provision(d, p) => documents::provision(cx, d, p).finish(hash),
+        PageKind::Search => plain(cx, "Search", "SearchResultsPage", "search/").finish(hash),
+        PageKind::NotFound => plain(cx, "Page not found", "WebPage", "404.html").finish(hash),
     }
+}
+
+fn plain<'c>(cx: &'c Scope<'_>, title: &str, schema_type: &str, path: &str) -> page::PageContext<'c, Plain> {
+    let jsonld = jsonld::collection(cx, schema_type, title, path);
+    cx.context(PageInfo { title: title.to_string(), description: "", og_type: "website", jsonld }, Plain {})
 }

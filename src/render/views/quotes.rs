@@ -1,12 +1,13 @@
-//! Contexts of the quote index and quote pages.
+//! Views of the quote index and quote pages.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::articles::source_view;
+use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::paths::page_count;
+use crate::render::reads::Facet;
 use crate::render::{jsonld, paths};
 use crate::site::Target;
 use crate::text::clip_end;
@@ -23,29 +24,35 @@ struct SpeakerGroup<'a> {
     quotes: Vec<QuoteCard<'a>>,
 }
 
+/// A page of the quote index.
+#[derive(Serialize)]
+pub(super) struct QuoteIndexPage<'a> {
+    groups: Vec<SpeakerGroup<'a>>,
+    pagination: Pagination,
+}
+
 /// Page `n` of the quote index, grouped by speaker.
-pub(super) fn index(cx: &Scope<'_>, n: usize) -> Context {
-    let per = cx.site.config.paginate;
-    let total = page_count(cx.agg.quotes.len(), per);
+pub(super) fn index<'c, 'a>(cx: &'c Scope<'a>, n: usize) -> PageContext<'c, QuoteIndexPage<'a>> {
+    let per = cx.config().paginate;
+    let all = cx.quotes();
     let mut groups: Vec<SpeakerGroup<'_>> = Vec::new();
-    for &(a, q) in cx.agg.quotes.iter().skip((n - 1) * per).take(per) {
-        let by = &cx.site.articles[a].meta.quotes[q].by;
+    for &(a, q) in all.iter().skip((n - 1) * per).take(per) {
         let card = cx.quote_card(a, q);
+        let by = &cx.article(a, Facet::Quotes).meta.quotes[q].by;
         match groups.last_mut() {
-            Some(g) if g.speaker.text == cx.site.label(by) => g.quotes.push(card),
+            Some(g) if g.speaker.text == cx.label(by) => g.quotes.push(card),
             _ => groups.push(SpeakerGroup { speaker: cx.link(by), quotes: vec![card] }),
         }
     }
     let title = if n == 1 { "Quotes".to_string() } else { format!("Quotes (page {n})") };
-    let ld = jsonld::collection(cx.site, "CollectionPage", "Quotes", &cx.page.path);
-    let mut ctx = cx.base(&title, "Every quote in the explainers, by speaker.", "website", ld);
-    ctx.insert("groups", &groups);
-    ctx.insert("pagination", &cx.pagination("quotes/", n, total));
-    ctx
+    let jsonld = jsonld::collection(cx, "CollectionPage", "Quotes", &cx.page().path);
+    let description = "Every quote in the explainers, by speaker.";
+    let view = QuoteIndexPage { groups, pagination: cx.pagination("quotes/", n, page_count(all.len(), per)) };
+    cx.context(PageInfo { title, description, og_type: "website", jsonld }, view)
 }
 
 #[derive(Serialize)]
-struct QuoteView<'a> {
+pub(super) struct QuoteView<'a> {
     id: &'a str,
     text: &'a str,
     speaker: Link,
@@ -59,27 +66,31 @@ struct QuoteView<'a> {
     more: Vec<QuoteCard<'a>>,
 }
 
+/// A quote page's view.
+#[derive(Serialize)]
+pub(super) struct QuotePage<'a> {
+    quote: QuoteView<'a>,
+}
+
 /// A quote page: the words, who said them, when, where, and the passage it sits in.
-pub(super) fn quote(cx: &Scope<'_>, a: usize, q: usize) -> Context {
-    let site = cx.site;
-    let art = &site.articles[a];
+pub(super) fn quote<'c, 'a>(cx: &'c Scope<'a>, a: usize, q: usize) -> PageContext<'c, QuotePage<'a>> {
+    let art = cx.article(a, Facet::Quotes);
     let quote = &art.meta.quotes[q];
     let passage = art.quote_passages.get(q).and_then(|&p| art.passages.get(p));
-    let source = quote.source.as_deref().and_then(|s| match site.ids.get(s) {
-        Some(Target::Source(sa, si)) => Some(source_view(cx, &site.articles[*sa].meta.sources[*si])),
+    let source = quote.source.as_deref().and_then(|s| match cx.target(s) {
+        Some(Target::Source(sa, si)) => Some(source_view(cx, &cx.article(sa, Facet::Sources).meta.sources[si])),
         _ => None,
     });
-    let speaker_description = cx.entity_index(&quote.by).and_then(|e| site.entities[e].meta.description.as_deref());
+    let speaker_description = cx.entity_index(&quote.by).and_then(|e| cx.entity(e).meta.description.as_deref());
     let more = cx
-        .agg
         .quotes_of(&quote.by)
         .iter()
         .filter(|&&x| x != (a, q))
         .take(MORE_QUOTES)
         .map(|&(oa, oq)| cx.quote_card(oa, oq))
         .collect();
-    let passage_href =
-        format!("{}#{}", cx.href(&paths::article(&art.slug)), passage.map_or("", |p| p.html_id.as_str()));
+    let slug = &cx.article(a, Facet::Card).slug;
+    let passage_href = format!("{}#{}", cx.href(&paths::article(slug)), passage.map_or("", |p| p.html_id.as_str()));
     let view = QuoteView {
         id: &quote.id,
         text: &quote.text,
@@ -93,8 +104,7 @@ pub(super) fn quote(cx: &Scope<'_>, a: usize, q: usize) -> Context {
         passage_href,
         more,
     };
-    let title = format!("“{}” — {}", clip_end(&quote.text, TITLE_CHARS), site.label(&quote.by));
-    let mut ctx = cx.base(&title, &quote.text, "article", jsonld::quote(site, art, q));
-    ctx.insert("quote", &view);
-    ctx
+    let title = format!("“{}” — {}", clip_end(&quote.text, TITLE_CHARS), cx.label(&quote.by));
+    let info = PageInfo { title, description: &quote.text, og_type: "article", jsonld: jsonld::quote(cx, a, q) };
+    cx.context(info, QuotePage { quote: view })
 }

@@ -1,66 +1,69 @@
-//! What building one page's view can see and do: the site, the lists, the page and
-//! the way back to the site root, with the helpers every kind of page uses (links,
-//! cards, mention groups, pagination, HTML of Markdown values).
+//! What building one page's view can see: the site model and its lists, handed out
+//! only through methods that record what was read (see [`crate::render::reads`]), the
+//! page, and the way back to the site root.
 
-use serde_json::Value;
-use tera::Context;
+use std::collections::BTreeSet;
 
-use super::parts::*;
+use super::page::{PageContext, PageInfo};
+use crate::config::SiteConfig;
 use crate::render::aggregate::Aggregates;
+use crate::render::cards::{self, Card};
 use crate::render::html::{self, Env};
+use crate::render::paths;
 use crate::render::plan::{Page, PageKind};
-use crate::render::{jsonld, paths};
+use crate::render::reads::{Facet, List, Read, Reads};
 use crate::site::body::Node;
-use crate::site::{Article, Mention, MentionVia, Site, Target};
+use crate::site::{Article, Document, Entity, Mention, Site, Target};
 use crate::urls::root_prefix;
 
-/// How many page links a pagination shows on each side of the current page.
-pub(crate) const PAGINATION_WINDOW: usize = 2;
-
-/// What building one page's context needs.
+/// What building one page's view needs, and the record of what it read.
 pub(crate) struct Scope<'a> {
-    /// The site.
-    pub(crate) site: &'a Site,
-    /// Site-wide lists.
-    pub(crate) agg: &'a Aggregates,
-    /// The page.
-    pub(crate) page: &'a Page,
-    /// Relative prefix from the page to the site root (or the absolute base path for 404).
-    pub(crate) root: String,
+    site: &'a Site,
+    agg: &'a Aggregates,
+    page: &'a Page,
+    root: String,
+    reads: Reads,
 }
 
 impl<'a> Scope<'a> {
-    /// Context for `page`.
-    pub(crate) fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page) -> Scope<'a> {
+    /// The scope of `page`; it records what it hands out when `record` is set.
+    pub(crate) fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page, record: bool) -> Scope<'a> {
         let root = match page.kind {
             PageKind::NotFound => site.config.base_path(),
             _ if page.path.is_empty() => "./".to_string(),
             _ => root_prefix(&page.path),
         };
-        Scope { site, agg, page, root }
+        Scope { site, agg, page, root, reads: Reads::new(record) }
     }
 
-    /// The starting Tera context: `site`, `root` and `page`.
-    pub(crate) fn base(&self, title: &str, description: &str, og_type: &'static str, jsonld: Value) -> Context {
-        let c = &self.site.config;
-        let mut ctx = Context::new();
-        ctx.insert(
-            "site",
-            &SiteView { title: &c.title, description: &c.description, language: &c.language, base_url: &c.base_url },
-        );
-        ctx.insert("root", &self.root);
-        let kind = self.page.template().trim_end_matches(".html");
-        let description = if description.is_empty() { c.description.clone() } else { description.to_string() };
-        let page = PageView {
-            title: title.to_string(),
-            description,
-            canonical: format!("{}{}", c.base_url, self.page.url()),
-            og_type,
-            jsonld: jsonld::to_script(&jsonld),
-            kind,
-        };
-        ctx.insert("page", &page);
-        ctx
+    /// What the page read, sorted.
+    pub(crate) fn into_reads(self) -> Vec<Read> {
+        self.reads.into_sorted()
+    }
+
+    /// Notes a read that no accessor made.
+    pub(crate) fn record(&self, read: Read) {
+        self.reads.record(read);
+    }
+
+    /// The page being built.
+    pub(crate) fn page(&self) -> &'a Page {
+        self.page
+    }
+
+    /// Relative prefix from the page to the site root (the absolute base path on the 404 page).
+    pub(crate) fn root(&self) -> &str {
+        &self.root
+    }
+
+    /// `site.yaml` (any change to it rebuilds everything, so it is not recorded).
+    pub(crate) fn config(&self) -> &'a SiteConfig {
+        &self.site.config
+    }
+
+    /// The context of this page: the common part and the page kind's own `view`.
+    pub(crate) fn context<T: serde::Serialize>(&self, info: PageInfo<'_>, view: T) -> PageContext<'_, T> {
+        PageContext::new(self.config(), self.page, &self.root, info, view)
     }
 
     /// A URL inside the site, relative to this page.
@@ -68,9 +71,202 @@ impl<'a> Scope<'a> {
         format!("{}{}", self.root, path)
     }
 
-    /// An HTML serializer context for this page.
-    pub(crate) fn html(&self, article: Option<&'a Article>) -> Env<'_> {
-        Env { site: self.site, root: &self.root, article }
+    // ---- The site model ----
+
+    /// One facet of article `a`.
+    pub(crate) fn article(&self, a: usize, facet: Facet) -> &'a Article {
+        self.record(Read::Article(a, facet));
+        &self.site.articles[a]
+    }
+
+    /// How many articles there are (the home pages' list).
+    pub(crate) fn article_count(&self) -> usize {
+        self.record(Read::List(List::Articles));
+        self.site.articles.len()
+    }
+
+    /// Entity `e`.
+    pub(crate) fn entity(&self, e: usize) -> &'a Entity {
+        self.record(Read::Entity(e));
+        &self.site.entities[e]
+    }
+
+    /// How many entities there are (adding one rebuilds everything).
+    pub(crate) fn entity_count(&self) -> usize {
+        self.site.entities.len()
+    }
+
+    /// Document `d`.
+    pub(crate) fn document(&self, d: usize) -> &'a Document {
+        self.record(Read::Document(d));
+        &self.site.documents[d]
+    }
+
+    /// How many documents there are (adding one rebuilds everything).
+    pub(crate) fn document_count(&self) -> usize {
+        self.site.documents.len()
+    }
+
+    /// What `id` names (the ids of a site change only with a full rebuild).
+    pub(crate) fn target(&self, id: &str) -> Option<Target> {
+        self.site.ids.get(id).copied()
+    }
+
+    /// Records what showing `id` (its label, URL, kind and card) reads.
+    fn read_target(&self, id: &str) {
+        let Some(target) = self.target(id) else { return };
+        match target {
+            Target::Entity(e) => self.record(Read::Entity(e)),
+            Target::Document(d) | Target::Provision(d, _) => self.record(Read::Document(d)),
+            Target::Quote(a, q) => {
+                self.record(Read::Article(a, Facet::Quotes));
+                self.read_target(&self.site.articles[a].meta.quotes[q].by);
+            }
+            Target::Source(a, s) => {
+                self.record(Read::Article(a, Facet::Sources));
+                if let Some(p) = &self.site.articles[a].meta.sources[s].publisher {
+                    self.read_target(p);
+                }
+            }
+            Target::Figure(a, _) => self.record(Read::Article(a, Facet::Figures)),
+        }
+    }
+
+    /// The display name of `id`.
+    pub(crate) fn label(&self, id: &str) -> String {
+        self.read_target(id);
+        self.site.label(id)
+    }
+
+    /// The URL of `id`, relative to the site root.
+    pub(crate) fn url_of(&self, id: &str) -> Option<String> {
+        self.read_target(id);
+        paths::url_of(self.site, id)
+    }
+
+    /// The kind of thing `id` names, as a CSS-friendly word.
+    pub(crate) fn kind_of(&self, id: &str) -> &'static str {
+        self.read_target(id);
+        paths::kind_of(self.site, id)
+    }
+
+    /// The hover card of `id`.
+    pub(crate) fn card(&self, id: &str) -> Option<Card> {
+        self.read_target(id);
+        cards::card(self.site, id)
+    }
+
+    // ---- Site-wide lists ----
+
+    /// The articles that mention `id`, in article order.
+    pub(crate) fn articles_of(&self, id: &str) -> &'a [usize] {
+        if let Some(t) = self.target(id) {
+            self.record(Read::List(List::ArticlesOf(t)));
+        }
+        self.agg.articles_of.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many mentions `id` has.
+    pub(crate) fn mention_count(&self, id: &str) -> usize {
+        if let Some(t) = self.target(id) {
+            self.record(Read::List(List::MentionCount(t)));
+        }
+        self.site.mentions_of.get(id).map_or(0, Vec::len)
+    }
+
+    /// The mentions article `a` makes of `id`, in reading order.
+    fn mentions_in(&self, a: usize, id: &str) -> impl Iterator<Item = &'a Mention> + 'a {
+        if let Some(t) = self.target(id) {
+            self.record(Read::Mentions(a, t));
+        }
+        let all: &'a [usize] = self.site.mentions_of.get(id).map_or(&[], Vec::as_slice);
+        let mentions = &self.site.mentions;
+        let start = all.partition_point(|&m| mentions[m].article < a);
+        let end = all.partition_point(|&m| mentions[m].article <= a);
+        all[start..end].iter().map(move |&m| &mentions[m])
+    }
+
+    /// The quotes of speaker `id`, in index order.
+    pub(crate) fn quotes_of(&self, id: &str) -> &'a [(usize, usize)] {
+        if let Some(t) = self.target(id) {
+            self.record(Read::List(List::QuotesOf(t)));
+        }
+        self.agg.quotes_of(id)
+    }
+
+    /// Every quote, in index order.
+    pub(crate) fn quotes(&self) -> &'a [(usize, usize)] {
+        self.record(Read::List(List::Quotes));
+        &self.agg.quotes
+    }
+
+    /// Where the first quote of speaker `id` is in the quote index.
+    pub(crate) fn first_quote_of(&self, id: &str) -> Option<usize> {
+        self.record(Read::List(List::Quotes));
+        self.agg.first_quote_of.get(id).copied()
+    }
+
+    /// Every event, in date order, as (article, event).
+    pub(crate) fn events(&self) -> &'a [(usize, usize)] {
+        self.record(Read::List(List::Events));
+        &self.agg.events
+    }
+
+    /// The entities most often mentioned with entity `e`.
+    pub(crate) fn co_mentioned(&self, e: usize) -> &'a [usize] {
+        self.record(Read::List(List::CoMentioned(e)));
+        &self.agg.co_mentioned[e]
+    }
+
+    /// The entities that name `id` as related, with the relation.
+    pub(crate) fn related_in(&self, id: &str) -> &'a [(usize, String)] {
+        if let Some(t) = self.target(id) {
+            self.record(Read::List(List::RelatedIn(t)));
+        }
+        self.agg.related_in.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The provisions that cite provision `id`.
+    pub(crate) fn cited_by(&self, id: &str) -> &'a [String] {
+        if let Some(t) = self.target(id) {
+            self.record(Read::List(List::CitedBy(t)));
+        }
+        self.agg.cited_by.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entities article `a` mentions (part of the article as a whole).
+    pub(crate) fn entities_in(&self, a: usize) -> &'a BTreeSet<usize> {
+        self.record(Read::Article(a, Facet::Whole));
+        &self.agg.entities_in[a]
+    }
+
+    /// Page `n` (of `per` articles each) of the mentions of `id`, grouped by article,
+    /// and the number of articles that mention it.
+    pub(crate) fn mention_groups(
+        &self,
+        id: &str,
+        n: usize,
+        per: usize,
+    ) -> (Vec<super::parts::MentionGroup<'a>>, usize) {
+        let articles = self.articles_of(id);
+        let total = articles.len();
+        let wanted = &articles[((n - 1).saturating_mul(per)).min(total)..n.saturating_mul(per).min(total)];
+        let groups = wanted
+            .iter()
+            .map(|&a| super::parts::MentionGroup {
+                article: self.article_link(a, ""),
+                date: super::parts::DateView::of(&self.article(a, Facet::Card).meta.date),
+                mentions: self.mentions_in(a, id).map(|m| self.mention(m)).collect(),
+            })
+            .collect();
+        (groups, total)
+    }
+
+    // ---- HTML of Markdown ----
+
+    /// The serializer's view of this page.
+    fn html(&self, article: Option<&'a Article>) -> Env<'_, 'a> {
+        Env { scope: self, article }
     }
 
     /// Block HTML of a body.
@@ -82,136 +278,5 @@ impl<'a> Scope<'a> {
     /// page, where its references carry their mention ids.
     pub(crate) fn inline_html(&self, nodes: Option<&Vec<Node>>, article: Option<&'a Article>) -> String {
         nodes.map(|n| html::inline(n, self.html(article))).unwrap_or_default()
-    }
-
-    /// A link to whatever `id` names, or plain text when it names nothing.
-    pub(crate) fn link(&self, id: &str) -> Link {
-        Link {
-            text: self.site.label(id),
-            href: paths::url_of(self.site, id).map(|u| self.href(&u)),
-            kind: paths::kind_of(self.site, id),
-        }
-    }
-
-    /// A link to article `a`, with an optional fragment.
-    pub(crate) fn article_link(&self, a: usize, fragment: &str) -> Link {
-        let art = &self.site.articles[a];
-        let mut href = self.href(&paths::article(&art.slug));
-        if !fragment.is_empty() {
-            href = format!("{href}#{fragment}");
-        }
-        Link { text: art.meta.title.clone(), href: Some(href), kind: "article" }
-    }
-
-    /// An article card for lists.
-    pub(crate) fn article_card(&self, a: usize) -> ArticleCard {
-        let art = &self.site.articles[a];
-        ArticleCard {
-            title: art.meta.title.clone(),
-            href: self.href(&paths::article(&art.slug)),
-            date: DateView::of(&art.meta.date),
-            summary_html: self.inline_html(art.summary.as_ref(), None),
-            authors: art.meta.authors.iter().map(|n| self.link(n)).collect(),
-        }
-    }
-
-    /// An entity card for lists.
-    pub(crate) fn entity_card(&self, e: usize) -> EntityCard {
-        let ent = &self.site.entities[e];
-        EntityCard {
-            name: ent.meta.name.clone(),
-            href: self.href(&paths::entity(&ent.id)),
-            kind: ent.meta.kind.key(),
-            description: ent.meta.description.clone().unwrap_or_default(),
-        }
-    }
-
-    /// A quote card for lists.
-    pub(crate) fn quote_card(&self, a: usize, q: usize) -> QuoteCard<'a> {
-        let quote = &self.site.articles[a].meta.quotes[q];
-        let passage = self.site.articles[a].quote_passages.get(q).and_then(|&p| self.site.articles[a].passages.get(p));
-        QuoteCard {
-            text: &quote.text,
-            href: self.href(&paths::quote(&quote.id)),
-            speaker: self.link(&quote.by),
-            date: quote.date.as_ref().map(DateView::of),
-            article: self.article_link(a, passage.map_or("", |p| p.html_id.as_str())),
-        }
-    }
-
-    /// Page `n` (of `per` articles each) of the mentions of `id`, grouped by article,
-    /// and the number of articles that mention it.
-    pub(crate) fn mention_groups(&self, id: &str, n: usize, per: usize) -> (Vec<MentionGroup<'a>>, usize) {
-        let articles = self.agg.articles_of.get(id).map(Vec::as_slice).unwrap_or(&[]);
-        let total = articles.len();
-        let wanted = &articles[((n - 1).saturating_mul(per)).min(total)..n.saturating_mul(per).min(total)];
-        let mut groups: Vec<MentionGroup<'a>> = wanted
-            .iter()
-            .map(|&a| MentionGroup {
-                article: self.article_link(a, ""),
-                date: DateView::of(&self.site.articles[a].meta.date),
-                mentions: Vec::new(),
-            })
-            .collect();
-        let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else { return (groups, total) };
-        // Mentions are stored in article order, so this page's are one contiguous run.
-        let all: &[usize] = self.site.mentions_of.get(id).map_or(&[], Vec::as_slice);
-        let start = all.partition_point(|&m| self.site.mentions[m].article < first);
-        let end = all.partition_point(|&m| self.site.mentions[m].article <= last);
-        let mut slot = 0;
-        for m in all[start..end].iter().map(|&m| &self.site.mentions[m]) {
-            while wanted[slot] != m.article {
-                slot += 1;
-            }
-            groups[slot].mentions.push(self.mention(m));
-        }
-        (groups, total)
-    }
-
-    fn mention(&self, m: &'a Mention) -> MentionView<'a> {
-        MentionView {
-            href: self.article_link(m.article, &m.fragment).href.unwrap_or_default(),
-            excerpt: ExcerptView::from(&m.excerpt),
-            via: match m.via {
-                MentionVia::Reference => "reference",
-                MentionVia::Autolink => "autolink",
-                MentionVia::Annotation => "annotation",
-                MentionVia::Speaker => "speaker",
-                MentionVia::Figure => "figure",
-                MentionVia::Event => "event",
-            },
-        }
-    }
-
-    /// Pagination for page `current` of `total` whose first page is at `first`. It
-    /// links the first and last pages and [`PAGINATION_WINDOW`] on each side of the
-    /// current one, so that its size does not grow with the archive.
-    pub(crate) fn pagination(&self, first: &str, current: usize, total: usize) -> Pagination {
-        let href = |n: usize| self.href(&paths::paged(first, n));
-        let near = current.saturating_sub(PAGINATION_WINDOW).max(2)..=(current + PAGINATION_WINDOW).min(total - 1);
-        let mut pages = Vec::new();
-        let mut last = 0;
-        for n in std::iter::once(1).chain(near).chain((total > 1).then_some(total)) {
-            if n > last + 1 {
-                pages.push(PageLink { number: 0, href: String::new(), current: false, gap: true });
-            }
-            pages.push(PageLink { number: n, href: href(n), current: n == current, gap: false });
-            last = n;
-        }
-        Pagination {
-            current,
-            total,
-            prev: (current > 1).then(|| href(current - 1)),
-            next: (current < total).then(|| href(current + 1)),
-            pages,
-        }
-    }
-
-    /// The entity index of `id`, if it names an entity.
-    pub(crate) fn entity_index(&self, id: &str) -> Option<usize> {
-        match self.site.ids.get(id) {
-            Some(Target::Entity(e)) => Some(*e),
-            _ => None,
-        }
     }
 }

@@ -1,0 +1,61 @@
+//! What rendering hands back: output files, and the run's summary of them.
+
+use std::sync::Arc;
+
+use super::feeds::SearchIndex;
+use crate::verify::facts::PageFacts;
+
+/// The contents of an output file (shared, and never copied once rendered).
+pub(crate) type Bytes = Arc<Vec<u8>>;
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub(crate) struct OutputFile {
+    /// Path relative to the output root, `/`-separated.
+    pub(crate) path: String,
+    /// Contents (shared, so unchanged pages are reused without copying).
+    pub(crate) bytes: Bytes,
+}
+
+/// One file after delivery: its path, its facts, and the file itself when kept.
+pub(crate) struct Delivered {
+    /// Its output path.
+    pub(crate) path: String,
+    /// Its links and ids, when it is a page.
+    pub(crate) facts: Option<PageFacts>,
+    /// The file, when the destination keeps files.
+    pub(crate) file: Option<OutputFile>,
+}
+
+/// What rendering produced.
+#[derive(Debug, Default)]
+pub(crate) struct Rendered {
+    /// The files, sorted by path, when the destination was memory.
+    pub(crate) files: Vec<OutputFile>,
+    /// Every output path, sorted.
+    pub(crate) paths: Vec<String>,
+    /// The links and ids of every HTML page.
+    pub(crate) facts: Vec<PageFacts>,
+    /// How many HTML pages.
+    pub(crate) pages: usize,
+    /// Files the sink could not take, with the reason.
+    pub(crate) sink_errors: Vec<String>,
+    /// The search index, item by item (what `search-index.json` was made from).
+    pub(crate) search: SearchIndex,
+}
+
+impl Rendered {
+    /// Adds a delivered file.
+    pub(crate) fn take(&mut self, d: Delivered) {
+        self.paths.push(d.path);
+        self.facts.extend(d.facts);
+        self.files.extend(d.file);
+    }
+
+    /// Puts everything in path order.
+    pub(crate) fn sort(&mut self) {
+        self.files.sort_by(|a, b| a.path.cmp(&b.path));
+        self.paths.sort();
+        self.facts.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}

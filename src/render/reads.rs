@@ -1,0 +1,202 @@
+//! What each output file read while it was built, and so which files an edit must
+//! build again. View builders read the site only through [`crate::render::views::Scope`],
+//! which records a [`Read`] for every part of the site model it hands out; an edit
+//! then names the reads it changed ([`changed_by_edit`]) and [`ReadIndex`] finds the
+//! files that made them. A new kind of page is incremental by construction: it reads
+//! through the scope like every other.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::plan::PageKind;
+use crate::site::{Article, Mention, Target};
+
+/// A part of an article, read on its own by pages other than the article's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Facet {
+    /// Everything: body, passages, notes, the entities it mentions (its own page).
+    Whole,
+    /// What lists, cards and feeds show: slug, title, dates, summary, authors, tags.
+    Card,
+    /// Its quotes with their passages.
+    Quotes,
+    /// Its sources.
+    Sources,
+    /// Its figures.
+    Figures,
+    /// Its timeline events.
+    Events,
+}
+
+/// A site-wide list, as [`crate::render::aggregate::Aggregates`] or the site keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum List {
+    /// The articles, newest first, and how many there are.
+    Articles,
+    /// The articles that mention a target.
+    ArticlesOf(Target),
+    /// How many mentions a target has.
+    MentionCount(Target),
+    /// A speaker's quotes.
+    QuotesOf(Target),
+    /// Every quote, in index order.
+    Quotes,
+    /// Every event, in date order.
+    Events,
+    /// The entities most often mentioned with an entity.
+    CoMentioned(usize),
+    /// The entities that name a target as related.
+    RelatedIn(Target),
+    /// The provisions that cite a target.
+    CitedBy(Target),
+    /// Every page of the site (the plan).
+    Pages,
+}
+
+/// One thing an output file read of the site model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Read {
+    /// A facet of one article.
+    Article(usize, Facet),
+    /// A facet of every article.
+    EveryArticle(Facet),
+    /// One article's mentions of a target (their sentences and deep links).
+    Mentions(usize, Target),
+    /// An entity.
+    Entity(usize),
+    /// A document and its provisions.
+    Document(usize),
+    /// A site-wide list.
+    List(List),
+}
+
+/// An output file that is built from the site model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Reader {
+    /// A page.
+    Page(PageKind),
+    /// `feed.xml`.
+    Feed,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `search-index.json`.
+    SearchIndex,
+}
+
+/// The reads of one file being built; recording is off for one-off builds, which
+/// never need them.
+#[derive(Debug, Default)]
+pub(crate) struct Reads {
+    on: bool,
+    seen: RefCell<Vec<Read>>,
+}
+
+impl Reads {
+    /// A recorder that keeps what it is told when `on`.
+    pub(crate) fn new(on: bool) -> Reads {
+        Reads { on, seen: RefCell::new(Vec::new()) }
+    }
+
+    /// Notes one read.
+    pub(crate) fn record(&self, read: Read) {
+        if self.on {
+            self.seen.borrow_mut().push(read);
+        }
+    }
+
+    /// Everything read, sorted, each once.
+    pub(crate) fn into_sorted(self) -> Vec<Read> {
+        let mut v = self.seen.into_inner();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// Which file read what, both ways.
+#[derive(Debug, Default)]
+pub(crate) struct ReadIndex {
+    reads_of: FxHashMap<Reader, Vec<Read>>,
+    readers_of: FxHashMap<Read, FxHashSet<Reader>>,
+}
+
+impl ReadIndex {
+    /// Sets what `reader` read, replacing what it read before.
+    pub(crate) fn set(&mut self, reader: Reader, reads: Vec<Read>) {
+        if let Some(old) = self.reads_of.get(&reader) {
+            for r in old {
+                if let Some(set) = self.readers_of.get_mut(r) {
+                    set.remove(&reader);
+                }
+            }
+        }
+        for &r in &reads {
+            self.readers_of.entry(r).or_default().insert(reader);
+        }
+        self.reads_of.insert(reader, reads);
+    }
+
+    /// Every file that read something in `changed`.
+    pub(crate) fn readers_of(&self, changed: &[Read]) -> BTreeSet<Reader> {
+        let mut out = BTreeSet::new();
+        for r in changed {
+            let every = match r {
+                Read::Article(_, facet) => Some(Read::EveryArticle(*facet)),
+                _ => None,
+            };
+            for key in std::iter::once(r).chain(every.as_ref()) {
+                out.extend(self.readers_of.get(key).into_iter().flatten().copied());
+            }
+        }
+        out
+    }
+}
+
+/// A fingerprint of one facet of an article, to tell whether an edit changed it.
+fn facet_hash(a: &Article, facet: Facet) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let m = &a.meta;
+    match facet {
+        Facet::Whole => 0.hash(&mut h),
+        Facet::Card => {
+            format!("{:?}", (&a.slug, &m.title, &m.date, &m.updated, &m.authors, &m.tags, &a.summary)).hash(&mut h)
+        }
+        Facet::Quotes => {
+            let passages: Vec<_> = a.quote_passages.iter().map(|&p| a.passages.get(p)).collect();
+            format!("{:?}", (&m.quotes, passages)).hash(&mut h)
+        }
+        Facet::Sources => format!("{:?}", (&a.slug, &m.sources)).hash(&mut h),
+        Facet::Figures => format!("{:?}", (&a.slug, &m.figures)).hash(&mut h),
+        Facet::Events => format!("{:?}", &m.events).hash(&mut h),
+    }
+    h.finish()
+}
+
+/// The reads that replacing article `i` (`old` by `new`, with their mentions)
+/// changed, besides the lists, which [`crate::render::aggregate`] compares.
+pub(crate) fn changed_by_edit(
+    i: usize,
+    old: &Article,
+    new: &Article,
+    old_mentions: &[Mention],
+    new_mentions: &[Mention],
+    target_of: impl Fn(&str) -> Option<Target>,
+) -> Vec<Read> {
+    let mut changed = vec![Read::Article(i, Facet::Whole)];
+    for facet in [Facet::Card, Facet::Quotes, Facet::Sources, Facet::Figures, Facet::Events] {
+        if facet_hash(old, facet) != facet_hash(new, facet) {
+            changed.push(Read::Article(i, facet));
+        }
+    }
+    let targets: BTreeSet<&str> = old_mentions.iter().chain(new_mentions).map(|m| m.target.as_str()).collect();
+    for id in targets {
+        let of = |list: &'_ [Mention]| list.iter().filter(|m| m.target == id).cloned().collect::<Vec<_>>();
+        if let (true, Some(t)) = (of(old_mentions) != of(new_mentions), target_of(id)) {
+            changed.push(Read::Mentions(i, t));
+        }
+    }
+    changed
+}

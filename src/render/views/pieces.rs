@@ -1,0 +1,114 @@
+//! The pieces several kinds of page show: links, cards of articles, entities and
+//! quotes, mentions, pagination. Built through the [`Scope`]'s recording accessors
+//! like everything else a view shows.
+
+use super::parts::*;
+use super::scope::Scope;
+use crate::render::paths;
+use crate::render::reads::Facet;
+use crate::site::{Mention, MentionVia, Target};
+
+/// How many page links a pagination shows on each side of the current page.
+pub(crate) const PAGINATION_WINDOW: usize = 2;
+
+impl<'a> Scope<'a> {
+    /// A link to whatever `id` names, or plain text when it names nothing.
+    pub(crate) fn link(&self, id: &str) -> Link {
+        Link { text: self.label(id), href: self.url_of(id).map(|u| self.href(&u)), kind: self.kind_of(id) }
+    }
+
+    /// A link to article `a`, with an optional fragment.
+    pub(crate) fn article_link(&self, a: usize, fragment: &str) -> Link {
+        let art = self.article(a, Facet::Card);
+        let mut href = self.href(&paths::article(&art.slug));
+        if !fragment.is_empty() {
+            href = format!("{href}#{fragment}");
+        }
+        Link { text: art.meta.title.clone(), href: Some(href), kind: "article" }
+    }
+
+    /// An article card for lists.
+    pub(crate) fn article_card(&self, a: usize) -> ArticleCard {
+        let art = self.article(a, Facet::Card);
+        ArticleCard {
+            title: art.meta.title.clone(),
+            href: self.href(&paths::article(&art.slug)),
+            date: DateView::of(&art.meta.date),
+            summary_html: self.inline_html(art.summary.as_ref(), None),
+            authors: art.meta.authors.iter().map(|n| self.link(n)).collect(),
+        }
+    }
+
+    /// An entity card for lists.
+    pub(crate) fn entity_card(&self, e: usize) -> EntityCard {
+        let ent = self.entity(e);
+        EntityCard {
+            name: ent.meta.name.clone(),
+            href: self.href(&paths::entity(&ent.id)),
+            kind: ent.meta.kind.key(),
+            description: ent.meta.description.clone().unwrap_or_default(),
+        }
+    }
+
+    /// A quote card for lists.
+    pub(crate) fn quote_card(&self, a: usize, q: usize) -> QuoteCard<'a> {
+        let art = self.article(a, Facet::Quotes);
+        let quote = &art.meta.quotes[q];
+        let passage = art.quote_passages.get(q).and_then(|&p| art.passages.get(p));
+        QuoteCard {
+            text: &quote.text,
+            href: self.href(&paths::quote(&quote.id)),
+            speaker: self.link(&quote.by),
+            date: quote.date.as_ref().map(DateView::of),
+            article: self.article_link(a, passage.map_or("", |p| p.html_id.as_str())),
+        }
+    }
+
+    /// One mention on a backlink list.
+    pub(crate) fn mention(&self, m: &'a Mention) -> MentionView<'a> {
+        MentionView {
+            href: self.article_link(m.article, &m.fragment).href.unwrap_or_default(),
+            excerpt: ExcerptView::from(&m.excerpt),
+            via: match m.via {
+                MentionVia::Reference => "reference",
+                MentionVia::Autolink => "autolink",
+                MentionVia::Annotation => "annotation",
+                MentionVia::Speaker => "speaker",
+                MentionVia::Figure => "figure",
+                MentionVia::Event => "event",
+            },
+        }
+    }
+
+    /// Pagination for page `current` of `total` whose first page is at `first`. It
+    /// links the first and last pages and [`PAGINATION_WINDOW`] on each side of the
+    /// current one, so that its size does not grow with the archive.
+    pub(crate) fn pagination(&self, first: &str, current: usize, total: usize) -> Pagination {
+        let href = |n: usize| self.href(&paths::paged(first, n));
+        let near = current.saturating_sub(PAGINATION_WINDOW).max(2)..=(current + PAGINATION_WINDOW).min(total - 1);
+        let mut pages = Vec::new();
+        let mut last = 0;
+        for n in std::iter::once(1).chain(near).chain((total > 1).then_some(total)) {
+            if n > last + 1 {
+                pages.push(PageLink { number: 0, href: String::new(), current: false, gap: true });
+            }
+            pages.push(PageLink { number: n, href: href(n), current: n == current, gap: false });
+            last = n;
+        }
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| href(current - 1)),
+            next: (current < total).then(|| href(current + 1)),
+            pages,
+        }
+    }
+
+    /// The entity index of `id`, if it names an entity.
+    pub(crate) fn entity_index(&self, id: &str) -> Option<usize> {
+        match self.target(id) {
+            Some(Target::Entity(e)) => Some(e),
+            _ => None,
+        }
+    }
+}
