@@ -130,11 +130,23 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
         1 => body.push_str("Read [the charter](@charter) and [its first article](@charter/art-1).\n"),
         _ => {}
     }
+    // Figures, notes and references to other articles' sources and figures, drawn
+    // from a second source so that the main one gives the same sites as before.
+    // (Article 7 is never referenced: one test removes it.)
+    let mut extra = Rng(rng.0.rotate_left(17) ^ 0x9e37_79b9_7f4a_7c15);
+    if extra.below(3) == 0 {
+        body.push_str(&format!("As [another source](@src{}) and [its count](@fig{}) put it.\n", (n + 3) % 7, (n + 5) % 7));
+    }
+    let count = ["12", "15", "20"][extra.below(3)];
+    body.push_str(&format!("\nAbout {count} people came.\n"));
+    let label = ["People who came", "Attendance", "Crowd size"][extra.below(3)];
+    let note = ["", "annotations:\n  - { exact: came, note: Counted at the door., ref: e2 }\n"][extra.below(2)];
     if rng.below(3) == 0 {
         body.push_str("\n## More\n\nA second section.\n");
     }
+    let figure = format!("figures:\n  - {{ id: fig{n}, label: {label}, values: [{{ value: {count}, by: e1, exact: \"{count}\" }}] }}\n");
     format!(
-        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
+        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}{note}{figure}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
         n + 1,
         n + 1
     )
@@ -164,13 +176,41 @@ pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
     (site, rng)
 }
 
+/// One output file of every kind of page the site has, so that the random edits
+/// exercise the invalidation of each (a page kind added later must be added here).
+const PAGE_KINDS: [&str; 14] = [
+    "index.html",
+    "page/2/index.html",
+    "articles/a0/index.html",
+    "entities/index.html",
+    "entities/e3/index.html",
+    "quotes/index.html",
+    "quotes/page/2/index.html",
+    "quotes/q0/index.html",
+    "documents/index.html",
+    "documents/charter/index.html",
+    "documents/charter/art-1/index.html",
+    "timeline/index.html",
+    "search/index.html",
+    "404.html",
+];
+
+fn assert_every_page_kind(output: &BTreeMap<String, Vec<u8>>, seed: u64) {
+    for path in PAGE_KINDS {
+        assert!(output.contains_key(path), "seed {seed}: the random site has no {path}");
+    }
+    let paged_entity = output.keys().any(|p| p.starts_with("entities/") && p.contains("/page/2/"));
+    assert!(paged_entity, "seed {seed}: no entity has a second page of mentions");
+}
+
 #[test]
 fn random_article_edits_update_in_place_and_equal_full_builds() {
     for seed in [7, 1234, 987_654_321] {
         let (site, mut rng) = random_site(seed);
         let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
         let mut session = Session::incremental(opts.clone());
-        rebuilt(&mut session, &[]);
+        let first = rebuilt(&mut session, &[]);
+        assert_every_page_kind(&first, seed);
         let mut in_place = 0;
         for step in 0..30 {
             let n = rng.below(8);
