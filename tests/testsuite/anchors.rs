@@ -50,7 +50,7 @@ fn prefix_and_suffix_select_the_occurrence() {
 
 #[test]
 fn overlapping_passages_nest_and_notes_follow_their_passage() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("every-page");
     let page = site.build().main("articles/engine/");
     assert!(page.contains(r#"<span class="passage passage-quote"><span class="passage passage-annotated" id="note-1">originate</span></span>"#), "{page}");
     assert!(page.contains(r#"id="note-1-text" role="note""#));

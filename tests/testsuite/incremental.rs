@@ -38,7 +38,7 @@ fn assert_same_as_fresh(incremental: &BTreeMap<String, Vec<u8>>, opts: &LoadOpti
 
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("every-page");
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
     let mut session = Session::incremental(opts.clone());
     let first = rebuilt(&mut session, &[]);
@@ -135,7 +135,11 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
     // (Article 7 is never referenced: one test removes it.)
     let mut extra = Rng(rng.0.rotate_left(17) ^ 0x9e37_79b9_7f4a_7c15);
     if extra.below(3) == 0 {
-        body.push_str(&format!("As [another source](@src{}) and [its count](@fig{}) put it.\n", (n + 3) % 7, (n + 5) % 7));
+        body.push_str(&format!(
+            "As [another source](@src{}) and [its count](@fig{}) put it.\n",
+            (n + 3) % 7,
+            (n + 5) % 7
+        ));
     }
     let count = ["12", "15", "20"][extra.below(3)];
     body.push_str(&format!("\nAbout {count} people came.\n"));
@@ -144,7 +148,9 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
     if rng.below(3) == 0 {
         body.push_str("\n## More\n\nA second section.\n");
     }
-    let figure = format!("figures:\n  - {{ id: fig{n}, label: {label}, values: [{{ value: {count}, by: e1, exact: \"{count}\" }}] }}\n");
+    let figure = format!(
+        "figures:\n  - {{ id: fig{n}, label: {label}, values: [{{ value: {count}, by: e1, exact: \"{count}\" }}] }}\n"
+    );
     format!(
         "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}{note}{figure}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
         n + 1,

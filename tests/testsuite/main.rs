@@ -13,5 +13,6 @@ mod pages;
 mod pathological;
 mod property;
 mod serve;
+mod snapshots;
 mod support;
 mod templates;

@@ -8,7 +8,7 @@ use crate::support::{snapshot, SiteTest};
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("two-articles");
     let out = site.build();
     let before = snapshot(&out.out);
     let site = site.file("content/articles/older.md", "---\ntitle: Broken\ndate: someday\n---\nText.\n");
@@ -25,7 +25,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 
 #[test]
 fn files_of_deleted_sources_disappear_from_the_output() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("two-articles");
     let out = site.build();
     assert!(out.has("articles/older/index.html"));
     std::fs::remove_file(site.root.join("content/articles/older.md")).unwrap();
@@ -42,7 +42,7 @@ fn files_of_deleted_sources_disappear_from_the_output() {
 
 #[test]
 fn two_builds_write_identical_bytes() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("two-articles");
     let first = snapshot(&site.build().out);
     let second = snapshot(&site.build().out);
     assert_eq!(first, second);
@@ -80,7 +80,7 @@ fn output_is_the_same_on_one_thread_and_on_two() {
 
 #[test]
 fn output_folders_that_would_destroy_sources_are_refused() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("two-articles");
     let root = site.root.display().to_string();
     let parent = site.root.parent().unwrap().display().to_string();
     for output in [root.clone(), parent, format!("{root}/content/out")] {
@@ -93,7 +93,7 @@ fn output_folders_that_would_destroy_sources_are_refused() {
 
 #[test]
 fn an_output_symlink_is_refused_and_left_alone() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("two-articles");
     let elsewhere = site.root.with_extension("elsewhere");
     std::fs::create_dir_all(&elsewhere).unwrap();
     std::fs::write(elsewhere.join("canary.txt"), "alive").unwrap();

@@ -73,7 +73,7 @@ fn wait_for(events: &mut TcpStream, seen: &mut String, needle: &str) -> String {
 
 #[test]
 fn serve_answers_refuses_reloads_and_survives_a_broken_edit() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("every-page");
     let server = start(&site);
     let port = server.port;
 
@@ -123,7 +123,7 @@ fn serve_answers_refuses_reloads_and_survives_a_broken_edit() {
 
 #[test]
 fn build_output_has_no_live_reload() {
-    let out = SiteTest::fixture("basic").build();
+    let out = SiteTest::fixture("every-page").build();
     for file in ["index.html", "articles/engine/index.html", "404.html"] {
         assert!(!out.file(file).contains("__gloss"), "{file}");
     }

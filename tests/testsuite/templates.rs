@@ -4,7 +4,7 @@ use crate::support::SiteTest;
 
 #[test]
 fn a_template_override_replaces_the_built_in_one() {
-    let site = SiteTest::fixture("basic").file(
+    let site = SiteTest::fixture("every-page").file(
         "templates/quote.html",
         "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">Said: {{ quote.text }}</p>{% endblock main %}",
     );
@@ -18,7 +18,7 @@ fn a_template_override_replaces_the_built_in_one() {
 
 #[test]
 fn static_files_are_copied_and_may_replace_built_in_ones() {
-    let site = SiteTest::fixture("basic").file("static/style.css", "body{}").file("static/img/logo.svg", "<svg/>");
+    let site = SiteTest::fixture("every-page").file("static/style.css", "body{}").file("static/img/logo.svg", "<svg/>");
     let out = site.build();
     assert_eq!(out.file("style.css"), "body{}");
     assert_eq!(out.file("img/logo.svg"), "<svg/>");
@@ -26,7 +26,7 @@ fn static_files_are_copied_and_may_replace_built_in_ones() {
 
 #[test]
 fn a_sub_path_base_url_yields_working_links() {
-    let site = SiteTest::fixture("basic");
+    let site = SiteTest::fixture("every-page");
     let out = site.build_with(Some("https://example.org/news/explainers/"));
     assert!(out.broken_links("/news/explainers/").is_empty(), "{:#?}", out.broken_links("/news/explainers/"));
     let not_found = out.file("404.html");

@@ -1,0 +1,57 @@
+//! Snapshots of what readers and authors get: the `<main>` of every kind of page of
+//! the `every-page` fixture (one of everything), the machine-readable files, and the whole
+//! of stderr for a check that finds errors and warnings. A change to any of them shows
+//! as a diff; accept it with `cargo insta review` or `INSTA_UPDATE=always cargo test`.
+
+use crate::support::SiteTest;
+
+/// Every kind of page, by a name for its snapshot and its URL path.
+const PAGES: [(&str, &str); 12] = [
+    ("home", ""),
+    ("article", "articles/engine/"),
+    ("entity-index", "entities/"),
+    ("entity", "entities/ada-lovelace/"),
+    ("quote-index", "quotes/"),
+    ("quote", "quotes/no-pretensions/"),
+    ("document-index", "documents/"),
+    ("document", "documents/engine-notes/"),
+    ("provision", "documents/engine-notes/note-g/"),
+    ("timeline", "timeline/"),
+    ("search", "search/"),
+    ("not-found", ""),
+];
+
+#[test]
+fn the_main_part_of_every_kind_of_page() {
+    let out = SiteTest::fixture("every-page").build();
+    for (name, path) in PAGES {
+        let main = if name == "not-found" {
+            let html = out.file("404.html");
+            html[html.find("<main").unwrap()..html.find("</main>").unwrap()].to_string()
+        } else {
+            out.main(path)
+        };
+        insta::assert_snapshot!(format!("page-{name}"), main);
+    }
+}
+
+#[test]
+fn the_machine_readable_files() {
+    let out = SiteTest::fixture("every-page").build();
+    for file in ["feed.xml", "sitemap.xml", "robots.txt", "search-index.json"] {
+        insta::assert_snapshot!(format!("file-{file}"), out.file(file));
+    }
+}
+
+#[test]
+fn the_whole_report_of_a_check_with_errors_and_warnings() {
+    let long = "word ".repeat(80);
+    let site = SiteTest::new("report").entity("kim", "Kim", "person").entity("lee", "Lee", "person").article(
+        "a",
+        "title: A\ndate: 2024-01-01\nquotes:\n  - { id: q, by: kim, text: we will see }",
+        &format!("Kim said \"we will see\". A [link](javascript:alert(1)).\n\n{long}and [a friend](@nobody) {long}\n"),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.status.code(), Some(1));
+    insta::assert_snapshot!("check-report", String::from_utf8_lossy(&run.stderr));
+}
