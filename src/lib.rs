@@ -37,33 +37,9 @@ mod write;
 
 pub use diag::{Diagnostic, Diagnostics, FileId, Severity, SourceMap};
 pub use load::LoadOptions;
-pub use session::{Rebuild, Session};
+pub use session::{Compiled, Rebuild, Session};
 
 use std::path::PathBuf;
-
-use render::Rendered;
-use site::Site;
-
-/// The outcome of running the pipeline up to rendering.
-pub struct Compiled {
-    /// Every file read, for printing diagnostics.
-    pub sources: SourceMap,
-    /// Every problem found.
-    pub diagnostics: Diagnostics,
-    /// The site model, when resolution ran.
-    pub(crate) site: Option<Site>,
-    /// The rendered files, when there were no errors.
-    pub(crate) rendered: Option<Rendered>,
-}
-
-impl Compiled {
-    /// The rendered files as (output path, bytes), sorted by path, when the site built
-    /// with its output kept in memory ([`compile`] does).
-    pub fn files(&self) -> Option<Vec<(&str, &[u8])>> {
-        let rendered = self.rendered.as_ref()?;
-        Some(rendered.files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect())
-    }
-}
 
 /// Loads, parses, resolves, renders and verifies the site in memory, once. Stops after
 /// the first stage that found an error.

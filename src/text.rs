@@ -30,6 +30,30 @@ pub(crate) fn format_number(v: f64) -> String {
     out
 }
 
+/// Serializes `v` as JSON for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
+/// and the JavaScript line separators are written as escapes, so no value can end the
+/// script element.
+pub(crate) fn json_for_script(v: &impl serde::Serialize) -> String {
+    let s = serde_json::to_string(v).unwrap_or_default();
+    let specials: &[char] = &['<', '>', '&', '\u{2028}', '\u{2029}'];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find(specials) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or(' ');
+        out.push_str(match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            _ => "\\u2029",
+        });
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What a character that XML 1.0 or HTML forbids becomes: a control character (other
 /// than tab, line feed and carriage return) a space, a noncharacter (U+FFFE, U+FDD0, …)
 /// the replacement character U+FFFD. Allowed characters are kept.
@@ -124,6 +148,12 @@ mod tests {
         assert_eq!(s.len(), len);
         assert_eq!(only_allowed("x\u{1b}[1m"), "x [1m");
         assert!(matches!(only_allowed("plain é ✓ 😀"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn script_breakouts_are_escaped() {
+        let s = json_for_script(&serde_json::json!({ "t": "</script><script>alert(1)</script>\u{2028}&" }));
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&') && !s.contains('\u{2028}'));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{discover, display_path, read_text, WalkProblem};
+use super::discover::{self, WalkProblem};
+use super::files::{display_path, read_text};
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::theme;
 

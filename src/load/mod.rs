@@ -3,6 +3,7 @@
 
 pub(crate) mod assets;
 pub(crate) mod discover;
+mod files;
 pub(crate) mod frontmatter;
 pub(crate) mod yaml;
 
@@ -18,10 +19,9 @@ use crate::diag::{Diagnostic, Diagnostics, FileId, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 pub(crate) use assets::{StaticSource, TemplateSource};
 use discover::WalkProblem;
+pub(crate) use files::display_path;
+use files::read_text;
 use frontmatter::SplitError;
-
-/// Files larger than this are refused rather than read.
-pub(crate) const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// What to load.
 #[derive(Debug, Clone)]
@@ -214,24 +214,6 @@ fn parse_file<M: DeserializeOwned>(path: &Path, file: FileId, sources: &SourceMa
     Ok(Loaded { file, stem, meta, yaml: split.yaml, body: split.body })
 }
 
-/// Reads a UTF-8 text file (at most [`MAX_FILE_BYTES`]), dropping a leading BOM.
-fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file too large ({} bytes; the limit is {MAX_FILE_BYTES}): split it into smaller files",
-            meta.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("invalid UTF-8 at byte {}: save the file as UTF-8", e.utf8_error().valid_up_to()))?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(t) => t.to_string(),
-        None => text,
-    })
-}
-
 /// Registers a file's text, with the characters XML and HTML forbid replaced in place
 /// (offsets unchanged) and a warning at the first of them.
 fn register(sources: &mut SourceMap, name: String, mut text: String, warn: &mut dyn FnMut(Diagnostic)) -> FileId {
@@ -248,10 +230,4 @@ fn register(sources: &mut SourceMap, name: String, mut text: String, warn: &mut 
         );
     }
     file
-}
-
-/// A path as shown in diagnostics: relative to the site root, `/`-separated.
-pub(crate) fn display_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -1,12 +1,15 @@
 //! What a long-lived session keeps between renders: the compiled templates, each
 //! output file's bytes with the hash of the context it was rendered from, and what
-//! each file read ([`ReadIndex`]). A page whose context hashes the same is not
+//! each file read (a [`ReadIndex`]). A page whose context hashes the same is not
 //! rendered again; an edit renders again only the files that read what it changed.
 
 use std::collections::{BTreeSet, HashMap};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::output::Bytes;
-use super::reads::{Read, ReadIndex, Reader};
+use super::plan::PageKind;
+use super::reads::Read;
 use super::templates::Templates;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::site::Site;
@@ -86,5 +89,57 @@ impl RenderCache {
     /// The files that read something in `changed`.
     pub(crate) fn readers_of(&self, changed: &[Read]) -> BTreeSet<Reader> {
         self.index.readers_of(changed)
+    }
+}
+
+/// An output file that is built from the site model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Reader {
+    /// A page.
+    Page(PageKind),
+    /// `feed.xml`.
+    Feed,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `search-index.json`.
+    SearchIndex,
+}
+
+/// Which file read what, both ways.
+#[derive(Debug, Default)]
+pub(crate) struct ReadIndex {
+    reads_of: FxHashMap<Reader, Vec<Read>>,
+    readers_of: FxHashMap<Read, FxHashSet<Reader>>,
+}
+
+impl ReadIndex {
+    /// Sets what `reader` read, replacing what it read before.
+    pub(crate) fn set(&mut self, reader: Reader, reads: Vec<Read>) {
+        if let Some(old) = self.reads_of.get(&reader) {
+            for r in old {
+                if let Some(set) = self.readers_of.get_mut(r) {
+                    set.remove(&reader);
+                }
+            }
+        }
+        for &r in &reads {
+            self.readers_of.entry(r).or_default().insert(reader);
+        }
+        self.reads_of.insert(reader, reads);
+    }
+
+    /// Every file that read something in `changed`.
+    pub(crate) fn readers_of(&self, changed: &[Read]) -> BTreeSet<Reader> {
+        let mut out = BTreeSet::new();
+        for r in changed {
+            let every = match r {
+                Read::Article(_, facet) => Some(Read::EveryArticle(*facet)),
+                _ => None,
+            };
+            for key in std::iter::once(r).chain(every.as_ref()) {
+                out.extend(self.readers_of.get(key).into_iter().flatten().copied());
+            }
+        }
+        out
     }
 }

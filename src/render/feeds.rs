@@ -168,7 +168,7 @@ fn clip(s: String) -> String {
 }
 
 fn item(i: &SearchItem) -> String {
-    super::jsonld::to_script(i)
+    crate::text::json_for_script(i)
 }
 
 fn article_item(a: &crate::site::Article) -> String {

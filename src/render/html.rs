@@ -6,19 +6,33 @@ use std::collections::VecDeque;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
+use super::cards::Card;
 use super::footnotes::Footnotes;
-use super::views::Scope;
 use super::{highlight, paths};
 use crate::site::body::{Node, TextRun};
 use crate::site::{Article, Passage, PassageKind};
 use crate::text::escape_html;
 
+/// What the serializer asks of the page it writes for: where ids lead and what they
+/// are called. The view scope answers, and records what was asked.
+pub(crate) trait Refs {
+    /// Relative prefix from the page to the site root.
+    fn root(&self) -> &str;
+    /// The URL of `id`, relative to the site root.
+    fn url_of(&self, id: &str) -> Option<String>;
+    /// The kind of thing `id` names, as a CSS-friendly word.
+    fn kind_of(&self, id: &str) -> &'static str;
+    /// The display name of `id`.
+    fn label(&self, id: &str) -> String;
+    /// The hover card of `id`.
+    fn card(&self, id: &str) -> Option<Card>;
+}
+
 /// What the serializer needs to know about the page being written.
 #[derive(Clone, Copy)]
 pub(crate) struct Env<'s, 'a> {
-    /// The page's scope, through which ids become URLs, labels and cards (and are
-    /// recorded as read).
-    pub(crate) scope: &'s Scope<'a>,
+    /// Where ids lead and what they are called.
+    pub(crate) scope: &'s dyn Refs,
     /// The article whose body this is, for its passages and notes.
     pub(crate) article: Option<&'a Article>,
 }

@@ -14,7 +14,6 @@ pub(crate) mod feeds;
 mod footnotes;
 mod highlight;
 mod html;
-mod jsonld;
 mod output;
 mod paths;
 pub(crate) mod plan;
@@ -26,7 +25,7 @@ mod views;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-pub(crate) use cache::RenderCache;
+pub(crate) use cache::{Reader, RenderCache};
 pub(crate) use deliver::{Destination, Sink};
 pub(crate) use output::{Bytes, OutputFile, Rendered};
 
@@ -37,7 +36,7 @@ use aggregate::Aggregates;
 use deliver::Delivery;
 use output::Delivered;
 use plan::Page;
-use reads::{Read, Reader};
+use reads::Read;
 use templates::Templates;
 use views::Scope;
 

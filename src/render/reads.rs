@@ -1,17 +1,14 @@
 //! What each output file read while it was built, and so which files an edit must
 //! build again. View builders read the site only through [`crate::render::views::Scope`],
 //! which records a [`Read`] for every part of the site model it hands out; an edit
-//! then names the reads it changed ([`changed_by_edit`]) and [`ReadIndex`] finds the
-//! files that made them. A new kind of page is incremental by construction: it reads
+//! then names the reads it changed ([`changed_by_edit`]) and the render cache's read
+//! index finds the files that made them. A new kind of page is incremental by construction: it reads
 //! through the scope like every other.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
-use super::plan::PageKind;
 use crate::site::{Article, Mention, Target};
 
 /// A part of an article, read on its own by pages other than the article's.
@@ -73,19 +70,6 @@ pub(crate) enum Read {
     List(List),
 }
 
-/// An output file that is built from the site model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Reader {
-    /// A page.
-    Page(PageKind),
-    /// `feed.xml`.
-    Feed,
-    /// `sitemap.xml`.
-    Sitemap,
-    /// `search-index.json`.
-    SearchIndex,
-}
-
 /// The reads of one file being built; recording is off for one-off builds, which
 /// never need them.
 #[derive(Debug, Default)]
@@ -113,45 +97,6 @@ impl Reads {
         v.sort_unstable();
         v.dedup();
         v
-    }
-}
-
-/// Which file read what, both ways.
-#[derive(Debug, Default)]
-pub(crate) struct ReadIndex {
-    reads_of: FxHashMap<Reader, Vec<Read>>,
-    readers_of: FxHashMap<Read, FxHashSet<Reader>>,
-}
-
-impl ReadIndex {
-    /// Sets what `reader` read, replacing what it read before.
-    pub(crate) fn set(&mut self, reader: Reader, reads: Vec<Read>) {
-        if let Some(old) = self.reads_of.get(&reader) {
-            for r in old {
-                if let Some(set) = self.readers_of.get_mut(r) {
-                    set.remove(&reader);
-                }
-            }
-        }
-        for &r in &reads {
-            self.readers_of.entry(r).or_default().insert(reader);
-        }
-        self.reads_of.insert(reader, reads);
-    }
-
-    /// Every file that read something in `changed`.
-    pub(crate) fn readers_of(&self, changed: &[Read]) -> BTreeSet<Reader> {
-        let mut out = BTreeSet::new();
-        for r in changed {
-            let every = match r {
-                Read::Article(_, facet) => Some(Read::EveryArticle(*facet)),
-                _ => None,
-            };
-            for key in std::iter::once(r).chain(every.as_ref()) {
-                out.extend(self.readers_of.get(key).into_iter().flatten().copied());
-            }
-        }
-        out
     }
 }
 

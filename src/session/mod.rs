@@ -3,7 +3,10 @@
 //! context did not change, so `serve` redoes only the work an edit calls for; the
 //! result is the same as a fresh run's.
 
+mod compiled;
 mod update;
+
+pub use compiled::Compiled;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -17,8 +20,8 @@ use crate::render::plan::{self, Page, PageKind};
 use crate::render::{self, Bytes, Destination, RenderCache};
 use crate::resolve::{self, usage, Lookup};
 use crate::site::Site;
+use crate::verify;
 use crate::verify::facts::PageFacts;
-use crate::{verify, Compiled};
 
 /// The pipeline with its caches.
 #[derive(Debug)]

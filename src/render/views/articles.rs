@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
+use super::jsonld;
 use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
-use crate::render::jsonld;
 use crate::render::paths::page_count;
 use crate::render::reads::Facet;
 use crate::text::format_number;

@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
+use super::jsonld;
 use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
-use crate::render::{jsonld, paths};
+use crate::render::paths;
 
 #[derive(Serialize)]
 struct ProvisionCard {

@@ -2,12 +2,13 @@
 
 use serde::Serialize;
 
+use super::jsonld;
 use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::meta::EntityKind;
+use crate::render::paths;
 use crate::render::paths::page_count;
-use crate::render::{jsonld, paths};
 
 /// How many of an entity's quotes its first page shows; the quote index has them all.
 pub(crate) const QUOTES_SHOWN: usize = 20;

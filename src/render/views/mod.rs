@@ -5,6 +5,7 @@
 mod articles;
 mod documents;
 mod entities;
+mod jsonld;
 pub(crate) mod page;
 pub(crate) mod parts;
 mod pieces;
@@ -16,7 +17,6 @@ use serde::Serialize;
 pub(crate) use page::Built;
 pub(crate) use scope::Scope;
 
-use super::jsonld;
 use super::plan::PageKind;
 use page::PageInfo;
 

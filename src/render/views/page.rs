@@ -9,7 +9,6 @@ use serde_json::Value;
 
 use super::parts::{PageView, SiteView};
 use crate::config::SiteConfig;
-use crate::render::jsonld;
 use crate::render::plan::Page;
 
 /// What a view builder says about its page besides its view.
@@ -46,7 +45,7 @@ impl<'a, T: Serialize> PageContext<'a, T> {
             description,
             canonical: format!("{}{}", c.base_url, page.url()),
             og_type: info.og_type,
-            jsonld: jsonld::to_script(&info.jsonld),
+            jsonld: crate::text::json_for_script(&info.jsonld),
             kind: page.template().trim_end_matches(".html"),
         };
         PageContext { site, root, page, view }

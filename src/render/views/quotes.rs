@@ -3,12 +3,13 @@
 use serde::Serialize;
 
 use super::articles::source_view;
+use super::jsonld;
 use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
+use crate::render::paths;
 use crate::render::paths::page_count;
 use crate::render::reads::Facet;
-use crate::render::{jsonld, paths};
 use crate::site::Target;
 use crate::text::clip_end;
 

@@ -8,7 +8,7 @@ use super::page::{PageContext, PageInfo};
 use crate::config::SiteConfig;
 use crate::render::aggregate::Aggregates;
 use crate::render::cards::{self, Card};
-use crate::render::html::{self, Env};
+use crate::render::html::{self, Env, Refs};
 use crate::render::paths;
 use crate::render::plan::{Page, PageKind};
 use crate::render::reads::{Facet, List, Read, Reads};
@@ -278,5 +278,27 @@ impl<'a> Scope<'a> {
     /// page, where its references carry their mention ids.
     pub(crate) fn inline_html(&self, nodes: Option<&Vec<Node>>, article: Option<&'a Article>) -> String {
         nodes.map(|n| html::inline(n, self.html(article))).unwrap_or_default()
+    }
+}
+
+impl Refs for Scope<'_> {
+    fn root(&self) -> &str {
+        Scope::root(self)
+    }
+
+    fn url_of(&self, id: &str) -> Option<String> {
+        Scope::url_of(self, id)
+    }
+
+    fn kind_of(&self, id: &str) -> &'static str {
+        Scope::kind_of(self, id)
+    }
+
+    fn label(&self, id: &str) -> String {
+        Scope::label(self, id)
+    }
+
+    fn card(&self, id: &str) -> Option<Card> {
+        Scope::card(self, id)
     }
 }

@@ -1,35 +1,11 @@
-//! schema.org JSON-LD for each kind of page, serialized safely for a `<script>` element.
+//! schema.org JSON-LD for each kind of page, read from the site through the page's scope.
 
 use serde_json::{json, Value};
 
-use super::paths;
-use super::reads::Facet;
-use super::views::Scope;
+use super::scope::Scope;
 use crate::meta::EntityKind;
-
-/// Serializes `v` as JSON for inclusion in `<script type="application/ld+json">`: `<`, `>`, `&`
-/// and the JavaScript line separators are written as escapes, so no value can end the
-/// script element.
-pub(crate) fn to_script(v: &impl serde::Serialize) -> String {
-    let s = serde_json::to_string(v).unwrap_or_default();
-    let specials: &[char] = &['<', '>', '&', '\u{2028}', '\u{2029}'];
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    while let Some(at) = rest.find(specials) {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or(' ');
-        out.push_str(match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            _ => "\\u2029",
-        });
-        rest = &rest[at + c.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
-}
+use crate::render::paths;
+use crate::render::reads::Facet;
 
 /// schema.org type for an entity kind.
 pub(crate) fn entity_type(kind: EntityKind) -> &'static str {
@@ -156,15 +132,4 @@ pub(crate) fn collection(cx: &Scope<'_>, schema_type: &str, name: &str, path: &s
         "url": abs(cx, path),
         "isPartOf": { "@type": "WebSite", "name": config.title, "url": config.base_url },
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn script_breakouts_are_escaped() {
-        let s = to_script(&json!({ "t": "</script><script>alert(1)</script>\u{2028}&" }));
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&') && !s.contains('\u{2028}'));
-    }
 }
