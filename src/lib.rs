@@ -6,14 +6,14 @@
 //! load      site.yaml + content/**/*.md  →  Project   (front matter typed, bodies located)
 //! parse     Markdown                     →  ParsedSite (body IR: crate::site::body)
 //! resolve   ids, @refs, anchors, autolinks, mentions → Site (crate::site)
-//! render    Tera templates               →  Vec<OutputFile> (in memory)
+//! render    Tera templates               →  files sent to a destination as they are made
 //! verify    every internal link and fragment of the output lands
 //! write     a fresh folder, swapped in   →  public/
 //! ```
 //!
 //! Each stage takes the previous stage's value and reports problems to one
-//! [`diag::Diagnostics`]; the pipeline stops at the first stage boundary with an error.
-//! [`session::Session`] runs the stages up to verify: `check` runs it once, `build`
+//! [`Diagnostics`]; the pipeline stops at the first stage boundary with an error.
+//! [`Session`] runs the stages up to verify: `check` runs it once, `build`
 //! adds write, and `serve` keeps one session alive, rebuilding in memory on each change.
 
 pub mod cli;

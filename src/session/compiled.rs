@@ -18,7 +18,7 @@ pub struct Compiled {
 
 impl Compiled {
     /// The rendered files as (output path, bytes), sorted by path, when the site built
-    /// with its output kept in memory ([`compile`] does).
+    /// with its output kept in memory ([`crate::compile`] does).
     pub fn files(&self) -> Option<Vec<(&str, &[u8])>> {
         let rendered = self.rendered.as_ref()?;
         Some(rendered.files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect())

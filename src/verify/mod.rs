@@ -1,5 +1,6 @@
-//! Checks on the rendered output before anything is written: every internal link and
-//! fragment lands, and no two files would collide (also on case-insensitive disks).
+//! Stage 5, verify: checks on the rendered output before anything is written. Every
+//! internal link and fragment lands, and no two files would collide (also on disks
+//! that ignore case or Unicode normalisation).
 
 use std::collections::HashMap;
 

@@ -1,4 +1,4 @@
-//! Stage 5, write: put the rendered files on disk without ever leaving a half-written
+//! Stage 6, write: put the rendered files on disk without ever leaving a half-written
 //! site. Files go to a fresh folder beside the output as they are rendered, which then
 //! replaces the output in one rename; the previous output survives any failure before.
 //! [`guard`] decides which folders may be replaced at all.
