@@ -15,6 +15,17 @@ pub(crate) enum AutolinkMode {
     None,
 }
 
+/// What a link that leads nowhere in the site is (FORMAT.md 8.5).
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum LinkPolicy {
+    /// An error: nothing is written.
+    #[default]
+    Error,
+    /// A warning: the site still builds.
+    Warn,
+}
+
 /// The settings in `site.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +49,9 @@ pub(crate) struct SiteConfig {
     /// Items per list page.
     #[serde(default = "default_paginate")]
     pub(crate) paginate: usize,
+    /// Whether a link inside the site that leads nowhere is an error or a warning.
+    #[serde(default)]
+    pub(crate) links: LinkPolicy,
 }
 
 fn default_language() -> String {

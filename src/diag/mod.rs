@@ -186,15 +186,39 @@ impl Diagnostics {
         String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
 
-    /// Writes every diagnostic like a compiler does, then a summary line.
+    /// Writes every error and the first few warnings of each kind like a compiler
+    /// does, then how many warnings of each kind were left out, then a summary line.
     pub fn print(&self, sources: &SourceMap, out: &mut dyn term::termcolor::WriteColor) -> std::io::Result<()> {
         let config = term::Config { chars: term::Chars::ascii(), ..term::Config::default() };
+        let mut shown: Vec<(String, usize)> = Vec::new();
         for d in self.sorted(sources) {
+            if d.severity == Severity::Warning {
+                let kind = warning_kind(&d.message);
+                let seen = match shown.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => n,
+                    None => {
+                        shown.push((kind, 0));
+                        &mut shown.last_mut().expect("just pushed").1
+                    }
+                };
+                *seen += 1;
+                if *seen > WARNINGS_SHOWN {
+                    continue;
+                }
+            }
             let text = sources.text(d.file);
             let start = floor_char_boundary(text, d.span.start.min(text.len()));
             let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
             let (shown, span) = excerpt::Excerpt::new(sources.name(d.file), text, start..end);
             term::emit(out, &config, &shown, &to_codespan(d, span)).map_err(std::io::Error::other)?;
+        }
+        for (kind, n) in shown.iter().filter(|(_, n)| *n > WARNINGS_SHOWN) {
+            let more = n - WARNINGS_SHOWN;
+            writeln!(
+                out,
+                "… and {more} more {} like \"{kind}\"; --format json lists them all",
+                plural_word(more, "warning")
+            )?;
         }
         let (errors, warnings) = self.counts();
         if errors + warnings > 0 {
@@ -213,6 +237,37 @@ fn to_codespan(d: &Diagnostic, span: Range<usize>) -> CsDiagnostic<()> {
         .with_message(&d.message)
         .with_labels(vec![Label::primary((), span)])
         .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
+}
+
+/// How many warnings of one kind are printed; the others are counted.
+const WARNINGS_SHOWN: usize = 5;
+
+/// What kind of warning a message is: the message with its quoted names left out
+/// (`quote '…' has no date or a source`).
+fn warning_kind(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match (c, quoted) {
+            ('\'', false) => {
+                kind.push_str("'…'");
+                quoted = true;
+            }
+            ('\'', true) => quoted = false,
+            (_, true) => {}
+            (c, false) => kind.push(c),
+        }
+    }
+    kind
+}
+
+/// "warning" or "warnings", by count.
+fn plural_word(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// "1 error", "2 warnings".

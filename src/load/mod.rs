@@ -128,6 +128,18 @@ pub(crate) fn load_article(
     Ok(Some((article, warnings)).filter(|(a, _)| opts.drafts || !a.meta.draft))
 }
 
+/// The path of the `base_url` in the site's `site.yaml` (`/` or `/sub/`), when it can
+/// be read; what `serve` serves the site under.
+pub(crate) fn base_path_of(root: &Path) -> Option<String> {
+    let path = root.join("site.yaml");
+    if discover::is_symlink(&path) {
+        return None;
+    }
+    let text = read_text(&path).ok()?;
+    let mut config: SiteConfig = yaml::parse(&text).ok()?;
+    config.validate().is_empty().then(|| config.base_path())
+}
+
 fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let path = opts.root.join("site.yaml");
     let name = "site.yaml".to_string();

@@ -20,6 +20,8 @@ pub(crate) enum Reply {
     File(u16, &'static str, Bytes),
     /// The live-reload event stream.
     Events,
+    /// A redirect (302) to this path.
+    Redirect(String),
     /// An error status with a short plain-text explanation.
     Status(u16, &'static str),
 }
@@ -78,12 +80,15 @@ fn host_name(value: &str) -> Option<&str> {
     (valid_name && valid_port).then_some(name)
 }
 
-/// Decides the reply to a request against the current output `files`.
+/// Decides the reply to a request against the current output `files`, which are
+/// served under `base_path` (the path of the site's `base_url`, `/` or `/sub/`), as in
+/// production; `/` redirects there.
 pub(crate) fn route(
     req: RequestInfo<'_>,
     allowed: &AllowedHosts,
     files: &HashMap<String, Bytes>,
     livereload: &Bytes,
+    base_path: &str,
 ) -> Reply {
     if req.url.len() > MAX_URL {
         return Reply::Status(414, "URI too long");
@@ -117,6 +122,11 @@ pub(crate) fn route(
         }
         _ => {}
     }
+    let base = base_path.trim_start_matches('/');
+    if !base.is_empty() && (path.is_empty() || format!("{path}/") == base) {
+        return Reply::Redirect(base_path.to_string());
+    }
+    let Some(path) = path.strip_prefix(base).map(str::to_string) else { return not_found(files) };
     let candidates = if path.is_empty() || path.ends_with('/') {
         vec![format!("{path}index.html")]
     } else {
@@ -127,6 +137,11 @@ pub(crate) fn route(
             return Reply::File(200, content_type(&c), bytes.clone());
         }
     }
+    not_found(files)
+}
+
+/// The site's 404 page, with status 404.
+fn not_found(files: &HashMap<String, Bytes>) -> Reply {
     match files.get("404.html") {
         Some(bytes) => Reply::File(404, "text/html; charset=utf-8", bytes.clone()),
         None => Reply::Status(404, "not found"),
@@ -216,13 +231,26 @@ mod tests {
 
     fn get(url: &str, host: &str) -> Reply {
         let req = RequestInfo { method: "GET", url, host: Some(host), hosts: 1, origin: None };
-        route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::new(b"js".to_vec()))
+        route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::new(b"js".to_vec()), "/")
+    }
+
+    #[test]
+    fn a_sub_path_site_is_served_under_its_path_and_slash_redirects_there() {
+        let req = |url| RequestInfo { method: "GET", url, host: Some("127.0.0.1"), hosts: 1, origin: None };
+        let under = |url| route(req(url), &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default(), "/news/");
+        assert_eq!(under("/"), Reply::Redirect("/news/".into()));
+        assert_eq!(under("/news"), Reply::Redirect("/news/".into()));
+        assert_eq!(status(under("/news/")), 200);
+        assert_eq!(status(under("/news/a/")), 200);
+        assert_eq!(status(under("/news/style.css")), 200);
+        assert_eq!(status(under("/a/")), 404, "outside the base path");
     }
 
     fn status(r: Reply) -> u16 {
         match r {
             Reply::File(s, _, _) | Reply::Status(s, _) => s,
             Reply::Events => 200,
+            Reply::Redirect(_) => 302,
         }
     }
 
@@ -258,10 +286,10 @@ mod tests {
             hosts: 1,
             origin: Some("http://evil.example"),
         };
-        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 403);
+        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default(), "/")), 403);
         let req = RequestInfo { method: "POST", url: "/", host: Some("localhost"), hosts: 1, origin: None };
-        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 405);
+        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default(), "/")), 405);
         let req = RequestInfo { method: "GET", url: "/", host: Some("localhost:1"), hosts: 1, origin: Some(":::") };
-        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default())), 403);
+        assert_eq!(status(route(req, &AllowedHosts::for_bind("127.0.0.1"), &files(), &Bytes::default(), "/")), 403);
     }
 }

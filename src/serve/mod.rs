@@ -51,6 +51,8 @@ struct Shared {
     clients: Mutex<Vec<SyncSender<String>>>,
     allowed: AllowedHosts,
     livereload: Bytes,
+    /// The path of the site's `base_url`, under which the site is served.
+    base_path: String,
 }
 
 impl Shared {
@@ -63,7 +65,8 @@ impl Shared {
 /// Runs the dev server until Ctrl-C.
 pub(crate) fn run(opts: ServeOptions) -> Result<()> {
     let host = if opts.bind.contains(':') { format!("[{}]", opts.bind) } else { opts.bind.clone() };
-    let base_url = format!("http://{host}:{}/", opts.port);
+    let base_path = crate::load::base_path_of(&opts.root).unwrap_or_else(|| "/".to_string());
+    let base_url = format!("http://{host}:{}{base_path}", opts.port);
     let server = tiny_http::Server::http((opts.bind.as_str(), opts.port))
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
     let server = Arc::new(server);
@@ -72,6 +75,7 @@ pub(crate) fn run(opts: ServeOptions) -> Result<()> {
         clients: Mutex::new(Vec::new()),
         allowed: AllowedHosts::for_bind(&opts.bind),
         livereload: Bytes::new(include_bytes!("livereload.js").to_vec()),
+        base_path,
     });
     let mut session = Session::incremental(LoadOptions {
         root: opts.root.clone(),
@@ -156,7 +160,7 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
             hosts: request.headers().iter().filter(|h| h.field.equiv("Host")).count(),
             origin: header(&request, "Origin"),
         };
-        let reply = http::route(info, &shared.allowed, &snapshot.files, &shared.livereload);
+        let reply = http::route(info, &shared.allowed, &snapshot.files, &shared.livereload, &shared.base_path);
         let failed = snapshot.error.clone().filter(|_| snapshot.files.is_empty());
         (reply, failed)
     };
@@ -170,6 +174,10 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
     // A client that hung up cannot be answered; there is nothing more to do.
     let _ = match reply {
         Reply::Events => return stream_events(request, shared),
+        Reply::Redirect(to) => {
+            let location = tiny_http::Header::from_bytes("Location", to.as_bytes()).expect("a path is a valid header");
+            request.respond(tiny_http::Response::empty(302).with_header(location))
+        }
         Reply::File(status, content_type, bytes) => {
             let body =
                 if content_type.starts_with("text/html") { http::inject_livereload(&bytes) } else { bytes.to_vec() };

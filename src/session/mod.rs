@@ -11,6 +11,7 @@ pub use compiled::Compiled;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+use crate::config::LinkPolicy;
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::{self, LoadOptions};
 use crate::parse::{self, ParseCache};
@@ -218,7 +219,7 @@ impl Session {
                     let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
                     clock.lap("verify");
                     for p in problems {
-                        let d = output_problem(&mut out.sources, p);
+                        let d = output_problem(&mut out.sources, p, site.config.links);
                         out.diagnostics.push(d);
                     }
                     if !out.diagnostics.has_errors() {
@@ -235,10 +236,16 @@ impl Session {
 }
 
 /// An output problem as a diagnostic, on a pseudo-file named after the output file.
-fn output_problem(sources: &mut SourceMap, p: verify::OutputProblem) -> Diagnostic {
+fn output_problem(sources: &mut SourceMap, p: verify::OutputProblem, links: LinkPolicy) -> Diagnostic {
     let file = sources.add(format!("(output) {}", p.path), String::new());
-    Diagnostic::error(file, 0..0, p.message)
-        .help("fix the link in the content the page shows, or in the template that builds it")
+    if !p.link {
+        return Diagnostic::error(file, 0..0, p.message).help("rename one of the two sources so their files differ");
+    }
+    let d = match links {
+        LinkPolicy::Error => Diagnostic::error(file, 0..0, p.message),
+        LinkPolicy::Warn => Diagnostic::warning(file, 0..0, p.message),
+    };
+    d.help("fix the link in the content the page shows, or in the template that builds it")
 }
 
 /// Stage timings, printed to stderr when `GLOSS_TIMINGS` is set (for profiling).

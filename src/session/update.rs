@@ -51,12 +51,13 @@ pub(super) fn articles(
         Some(Ok(files)) => files,
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
     };
-    let problems = check(kept, &files, output);
-    if !problems.is_empty() {
-        let found: Vec<Diagnostic> = problems.into_iter().map(|p| output_problem(&mut kept.sources, p)).collect();
+    let links = kept.site.config.links;
+    let found: Vec<Diagnostic> =
+        check(kept, &files, output).into_iter().map(|p| output_problem(&mut kept.sources, p, links)).collect();
+    if found.iter().any(|d| d.severity == Severity::Error) {
         return Outcome::Failed { report: report(kept, found), broken: true };
     }
-    Outcome::Done { report: report(kept, Vec::new()), files }
+    Outcome::Done { report: report(kept, found), files }
 }
 
 /// Reads, parses and resolves each edited article against the kept site, changing

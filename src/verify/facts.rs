@@ -33,7 +33,8 @@ pub(crate) struct Output<'a> {
 
 /// Where a link on the page at `page` leads.
 pub(crate) enum Leads<'l> {
-    /// Outside the site: it has a scheme, or starts with `//`.
+    /// Outside the site: it has a scheme, starts with `//`, or is root-relative but
+    /// outside the base path (the publisher's wider site).
     Away,
     /// To the output file written into the target buffer, and this fragment (maybe empty).
     To(&'l str),
@@ -48,9 +49,16 @@ pub(crate) fn leads<'l>(page: &str, link: &'l str, base_path: &str, target: &mut
         return Leads::Away;
     }
     let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+    let is_base = path.len() + 1 == base_path.len() && base_path.starts_with(path);
+    if path.starts_with('/') && !path.starts_with(base_path) && !is_base {
+        return Leads::Away;
+    }
     let inside = if path.is_empty() {
         target.clear();
         target.push_str(page);
+        true
+    } else if is_base {
+        target.clear();
         true
     } else if let Some(abs) = path.strip_prefix(base_path) {
         join_into("", abs, target)

@@ -19,6 +19,9 @@ pub(crate) struct OutputProblem {
     pub(crate) path: String,
     /// What is wrong.
     pub(crate) message: String,
+    /// Whether it is a link that leads nowhere (which `links: warn` makes a warning),
+    /// rather than two files that collide.
+    pub(crate) link: bool,
 }
 
 /// Checks the rendered output: `paths` are every output file, `facts` those of every
@@ -44,7 +47,7 @@ pub(crate) fn check_pages<'a>(pages: &[&PageFacts], base_path: &str, page: &Page
 }
 
 fn page_problems<'a>(facts: &PageFacts, base_path: &str, page: &PageOf<'a>) -> Vec<OutputProblem> {
-    let problem = |message: String| OutputProblem { path: facts.path.clone(), message };
+    let problem = |message: String| OutputProblem { path: facts.path.clone(), message, link: true };
     let mut problems: Vec<OutputProblem> =
         facts.dead.iter().map(|link| problem(format!("link '{}' leads nowhere", clip(link)))).collect();
     let mut target = String::new();
@@ -80,6 +83,7 @@ fn collisions(paths: &[String]) -> Vec<OutputProblem> {
         if let Some(first) = seen.insert(key, path) {
             out.push(OutputProblem {
                 path: path.clone(),
+                link: false,
                 message: format!(
                     "'{path}' and '{first}' would be the same file on a disk that ignores case or Unicode normalisation (macOS, Windows, many hosts)"
                 ),

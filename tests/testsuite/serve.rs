@@ -164,3 +164,29 @@ fn a_site_that_never_built_shows_its_errors_but_only_to_local_pages() {
     assert_eq!(request(server.port, "GET", "/", "attacker.example").0, 403);
     assert_eq!(request(server.port, "POST", "/", "localhost").0, 405);
 }
+
+#[test]
+fn a_sub_path_site_links_the_same_way_in_build_and_serve() {
+    let site = SiteTest::new("sub-path")
+        .file("site.yaml", "title: T\nbase_url: https://example.org/explainers/\n")
+        .file("static/pdf/report.pdf", "%PDF-1.4")
+        .article(
+            "a",
+            "title: A\ndate: 2024-01-01",
+            "Read [the report](/explainers/pdf/report.pdf) or [about us](/about/).\n",
+        );
+    let built = site.build();
+    assert!(built.broken_links("/explainers/").is_empty(), "{:?}", built.broken_links("/explainers/"));
+    let server = start(&site);
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n", server.port).unwrap();
+    let mut reply = String::new();
+    let _ = s.read_to_string(&mut reply);
+    assert!(reply.starts_with("HTTP/1.1 302"), "{reply}");
+    assert!(reply.to_ascii_lowercase().contains("location: /explainers/\r\n"), "{reply}");
+    let (status, page) = get(server.port, "/explainers/articles/a/");
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"href="/explainers/pdf/report.pdf""#), "{page}");
+    assert_eq!(get(server.port, "/explainers/pdf/report.pdf"), (200, "%PDF-1.4".to_string()));
+    assert_eq!(get(server.port, "/articles/a/").0, 404, "outside the base path");
+}

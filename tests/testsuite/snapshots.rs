@@ -55,3 +55,19 @@ fn the_whole_report_of_a_check_with_errors_and_warnings() {
     assert_eq!(run.status.code(), Some(1));
     insta::assert_snapshot!("check-report", String::from_utf8_lossy(&run.stderr));
 }
+
+#[test]
+fn repeated_warnings_show_a_few_and_a_count() {
+    let quotes: String = (0..12).map(|i| format!("  - {{ id: q{i}, by: kim, text: w{i}x }}\n")).collect();
+    let body: String = (0..12).map(|i| format!("Kim said w{i}x. ")).collect();
+    let site = SiteTest::new("flood").entity("kim", "Kim", "person").article(
+        "a",
+        &format!("title: A\ndate: 2024-01-01\nquotes:\n{}", quotes.trim_end()),
+        &body,
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.status.code(), Some(0));
+    insta::assert_snapshot!("check-flood", String::from_utf8_lossy(&run.stderr));
+    let json = site.run(&["check", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&json.stdout).lines().count(), 12, "JSON lists every warning");
+}

@@ -183,6 +183,9 @@ pub(crate) fn check_links(out: &Path, base_path: &str) -> Vec<String> {
                 continue;
             }
             let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            if path.starts_with('/') && !path.starts_with(base_path) {
+                continue; // the publisher's wider site
+            }
             let target = if path.is_empty() {
                 page.clone()
             } else if let Some(abs) = path.strip_prefix(base_path) {
