@@ -105,8 +105,13 @@ impl State<'_, '_> {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 if let Some(target) = dest_url.strip_prefix('@') {
                     self.link_is_ref.push(true);
-                    let id = target.nfc().collect();
-                    self.nodes.push(Node::RefOpen(RefLink { id, span: at, html_id: String::new(), auto: false }));
+                    let target: String = target.nfc().collect();
+                    let (id, fragment) = match target.split_once('#') {
+                        Some((id, fragment)) => (id.to_string(), Some(fragment.to_string())),
+                        None => (target, None),
+                    };
+                    let link = RefLink { id, fragment, span: at, html_id: String::new(), auto: false };
+                    self.nodes.push(Node::RefOpen(link));
                 } else {
                     self.link_is_ref.push(false);
                     let dest_url = self.safe_url(dest_url, &at);

@@ -43,6 +43,10 @@ pub(crate) fn card(site: &Site, id: &str) -> Option<Card> {
             let by = [source.author.clone(), source.publisher.as_deref().map(|p| site.label(p))];
             (source.title.clone(), "Source".into(), by.into_iter().flatten().collect::<Vec<_>>().join(", "))
         }
+        Target::Article(a) => {
+            let art = &site.articles[a];
+            (art.meta.title.clone(), "Explainer".into(), art.meta.date.human())
+        }
         Target::Figure(a, f) => {
             let fig = &site.articles[a].meta.figures[f];
             let values: Vec<String> = fig.values.iter().map(|v| format_number(v.value)).collect();

@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use super::cards::Card;
 use super::footnotes::Footnotes;
 use super::{highlight, paths};
-use crate::site::body::{Node, TextRun};
+use crate::site::body::{Node, RefLink, TextRun};
 use crate::site::{Article, Passage, PassageKind};
 use crate::text::escape_html;
 
@@ -144,9 +144,13 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         Self::html(s)
     }
 
-    fn reference(&self, id: &str, html_id: &str) -> Event<'static> {
+    fn reference(&self, r: &RefLink) -> Event<'static> {
+        let (id, html_id) = (r.id.as_str(), r.html_id.as_str());
         let scope = self.cx.scope;
-        let href = scope.url_of(id).unwrap_or_default();
+        let mut href = scope.url_of(id).unwrap_or_default();
+        if let Some(heading) = &r.fragment {
+            href = format!("{href}#{heading}");
+        }
         let mut s = format!(
             "<a class=\"ref ref-{}\" href=\"{}{}\" data-ref=\"{}\"",
             scope.kind_of(id),
@@ -273,7 +277,7 @@ impl Iterator for Serializer<'_, '_, '_> {
                 }
                 Node::RefOpen(r) => {
                     self.link_depth += 1;
-                    let e = self.reference(&r.id, &r.html_id);
+                    let e = self.reference(r);
                     self.queue.push_back(e);
                 }
                 Node::RefClose => {

@@ -59,6 +59,7 @@ pub(crate) fn url_of(site: &Site, id: &str) -> Option<String> {
         Target::Figure(a, f) => {
             format!("{}#fig-{}", article(&site.articles[*a].slug), site.articles[*a].meta.figures[*f].id)
         }
+        Target::Article(a) => article(&site.articles[*a].slug),
     })
 }
 
@@ -71,6 +72,7 @@ pub(crate) fn kind_of(site: &Site, id: &str) -> &'static str {
         Some(Target::Quote(..)) => "quote",
         Some(Target::Source(..)) => "source",
         Some(Target::Figure(..)) => "figure",
+        Some(Target::Article(..)) => "article",
         None => "unknown",
     }
 }

@@ -134,7 +134,13 @@ fn link_run(
             out.push(Node::text(&run.text[pos..s], run.src + pos));
         }
         let span = run.src + s..run.src + e;
-        out.push(Node::RefOpen(RefLink { id: id.to_string(), span, html_id: String::new(), auto: true }));
+        out.push(Node::RefOpen(RefLink {
+            id: id.to_string(),
+            fragment: None,
+            span,
+            html_id: String::new(),
+            auto: true,
+        }));
         out.push(Node::text(&run.text[s..e], run.src + s));
         out.push(Node::RefClose);
         pos = e;

@@ -25,9 +25,11 @@ pub(crate) struct Edited {
 /// the article's place in the order), and the quotes, sources and figures it defines
 /// (their ids, and each quote's speaker and date, which order the quote index).
 /// `None` means the whole site must be resolved again.
+/// The article's headings take the place of its old ones in `lookup`, so that
+/// `@slug#heading` references are checked against the new text.
 pub(crate) fn article(
     site: &Site,
-    lookup: &Lookup,
+    lookup: &mut Lookup,
     sources: &SourceMap,
     parsed: Parsed<ArticleMeta>,
 ) -> Option<Edited> {
@@ -35,6 +37,7 @@ pub(crate) fn article(
     if !defines_the_same(&site.articles[index].meta, &parsed.src.meta) {
         return None;
     }
+    lookup.registry.set_headings(index, super::heading_ids(&parsed.body));
     let shared =
         ArticleInputs { registry: &lookup.registry, matcher: &lookup.matcher, sources, autolink: site.config.autolink };
     let resolved = article::resolve(&shared, index, parsed);

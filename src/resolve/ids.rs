@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::site::Target;
@@ -59,6 +59,8 @@ pub(crate) struct Registry {
     targets: FxHashMap<String, Target>,
     defined_at: FxHashMap<String, (FileId, bool)>,
     sorted: Vec<String>,
+    /// The heading ids of each article's body, by article index.
+    headings: FxHashMap<usize, FxHashSet<String>>,
 }
 
 impl Registry {
@@ -87,6 +89,16 @@ impl Registry {
         self.targets.insert(id.to_string(), target);
         self.defined_at.insert(id.to_string(), (file, in_front_matter));
         None
+    }
+
+    /// Sets the heading ids of article `a`'s body.
+    pub(crate) fn set_headings(&mut self, a: usize, ids: FxHashSet<String>) {
+        self.headings.insert(a, ids);
+    }
+
+    /// Whether article `a`'s body has a heading with this id.
+    pub(crate) fn has_heading(&self, a: usize, id: &str) -> bool {
+        self.headings.get(&a).is_some_and(|h| h.contains(id))
     }
 
     /// What `id` names.

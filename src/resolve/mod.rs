@@ -12,11 +12,12 @@ pub(crate) mod refs;
 pub(crate) mod usage;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::parse::{Parsed, ParsedSite};
+use crate::site::body::Node;
 use crate::site::{Document, Entity, Mention, Site, Target};
 use autolink::NameMatcher;
 use ids::{bad_id, is_valid_id, Registry};
@@ -133,9 +134,14 @@ fn register(
             define(&format!("{}/{}", d.src.stem, prov.id), "provision", Target::Provision(i, p), d.src.file, true);
         }
     }
+    let mut slugs = FxHashSet::default();
     for (a, art) in articles.iter().enumerate() {
         let m = &art.src.meta;
         let file = art.src.file;
+        // An invalid or repeated slug is reported by `check_slugs`; it then gives no id.
+        if is_valid_id(&art.src.stem) && slugs.insert(art.src.stem.to_lowercase()) {
+            define(&art.src.stem, "article", Target::Article(a), file, false);
+        }
         for (q, x) in m.quotes.iter().enumerate() {
             define(&x.id, "quote", Target::Quote(a, q), file, true);
         }
@@ -146,8 +152,24 @@ fn register(
             define(&x.id, "figure", Target::Figure(a, f), file, true);
         }
     }
+    for (a, art) in articles.iter().enumerate() {
+        reg.set_headings(a, heading_ids(&art.body));
+    }
     reg.finish();
     reg
+}
+
+/// The ids of the headings of a body, which `@slug#heading` references may name.
+pub(crate) fn heading_ids(nodes: &[Node]) -> FxHashSet<String> {
+    nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Event(pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { id: Some(id), .. })) => {
+                Some(id.to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn linkable_names(entities: &[Parsed<EntityMeta>], documents: &[Parsed<DocumentMeta>]) -> Vec<(String, String)> {

@@ -9,15 +9,28 @@ use crate::site::body::Node;
 use crate::site::Target;
 use crate::urls;
 
-/// Reports every `@id` link in `nodes` whose id is unknown.
+/// Reports every `@id` link in `nodes` whose id is unknown, and every `@slug#heading`
+/// whose heading the article does not have (or whose id is not an article's).
 pub(crate) fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diags: &mut Vec<Diagnostic>) {
     for n in nodes {
-        if let Node::RefOpen(r) = n {
-            if !r.auto && registry.get(&r.id).is_none() {
-                diags.push(registry.unknown(file, r.span.clone(), "reference", &format!("@{}", r.id)).help(
-                    "references are written [text](@id) with the id of an entity, document, provision (document/provision), quote, source or figure",
-                ));
-            }
+        let Node::RefOpen(r) = n else { continue };
+        if r.auto {
+            continue;
+        }
+        let target = registry.get(&r.id);
+        match (target, &r.fragment) {
+            (None, _) => diags.push(registry.unknown(file, r.span.clone(), "reference", &format!("@{}", r.id)).help(
+                "references are written [text](@id) with the id of an article, entity, document, provision (document/provision), quote, source or figure",
+            )),
+            (Some(Target::Article(a)), Some(heading)) if !registry.has_heading(a, heading) => diags.push(
+                Diagnostic::error(file, r.span.clone(), format!("article '{}' has no heading '{heading}'", r.id))
+                    .help("use the id of one of its headings: its text in lowercase with hyphens, or its {#id}"),
+            ),
+            (Some(Target::Article(_)), _) | (Some(_), None) => {}
+            (Some(_), Some(_)) => diags.push(
+                Diagnostic::error(file, r.span.clone(), format!("'@{}#…': only an article's headings can be linked so", r.id))
+                    .help("link the whole page with [text](@id), or an article's heading with [text](@slug#heading)"),
+            ),
         }
     }
 }

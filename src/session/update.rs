@@ -79,8 +79,8 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
         };
         let (parsed, parse_diags) = parse::parse_article(loaded, &kept.sources, kept.site.config.raw_html);
         diags.extend(parse_diags);
-        let mut edit =
-            resolve::edit::article(&kept.site, &kept.lookup, &kept.sources, parsed).ok_or(Outcome::NotApplicable)?;
+        let mut edit = resolve::edit::article(&kept.site, &mut kept.lookup, &kept.sources, parsed)
+            .ok_or(Outcome::NotApplicable)?;
         diags.append(&mut edit.diags);
         edits.push(edit);
     }

@@ -42,6 +42,8 @@ pub(crate) struct TextRun {
 pub(crate) struct RefLink {
     /// The id referred to (`nicolas-lerner`, `treaty/article-4`).
     pub(crate) id: String,
+    /// A heading of the article referred to (`@slug#heading`), when one was written.
+    pub(crate) fragment: Option<String>,
     /// File span of the link (or of the autolinked words).
     pub(crate) span: Range<usize>,
     /// The HTML id this reference carries in the output, so backlinks can land on it.

@@ -53,6 +53,8 @@ pub(crate) enum Target {
     Source(usize, usize),
     /// `articles[a].meta.figures[f]`.
     Figure(usize, usize),
+    /// `articles[a]`, by its slug.
+    Article(usize),
 }
 
 /// An article, resolved.
@@ -187,6 +189,7 @@ impl Site {
             Some(Target::Quote(a, q)) => self.articles[*a].meta.quotes[*q].text.clone(),
             Some(Target::Source(a, s)) => self.articles[*a].meta.sources[*s].title.clone(),
             Some(Target::Figure(a, f)) => self.articles[*a].meta.figures[*f].label.clone(),
+            Some(Target::Article(a)) => self.articles[*a].meta.title.clone(),
             None => id.to_string(),
         }
     }

@@ -141,6 +141,10 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
             (n + 5) % 7
         ));
     }
+    if extra.below(3) == 0 {
+        let (whole, part) = ((n + 2) % 7, (n + 4) % 7);
+        body.push_str(&format!("Read [an earlier explainer](@a{whole}) and [its story](@a{part}#story).\n"));
+    }
     let count = ["12", "15", "20"][extra.below(3)];
     body.push_str(&format!("\nAbout {count} people came.\n"));
     let label = ["People who came", "Attendance", "Crowd size"][extra.below(3)];

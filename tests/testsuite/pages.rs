@@ -148,3 +148,26 @@ fn fenced_code_is_highlighted_with_classes() {
     let css = out.file("syntax.css");
     assert!(css.contains(".hl-") && css.contains("prefers-color-scheme: dark"));
 }
+
+#[test]
+fn articles_are_referenced_by_slug_and_their_headings_by_slug_and_id() {
+    let site = SiteTest::new("article-refs")
+        .article(
+            "older",
+            "title: The older one\ndate: 2024-01-01",
+            "## Early days {#early}\n\n## What followed\n\nText.\n",
+        )
+        .article(
+            "newer",
+            "title: The newer one\ndate: 2024-02-01\nsummary: Follows [the older one](@older).",
+            "See [it](@older), [its start](@older#early) and [the rest](@older#what-followed).\n",
+        );
+    let out = site.build();
+    let body = out.main("articles/newer/");
+    let hrefs = attr_values(&body, "href");
+    for want in ["../../articles/older/", "../../articles/older/#early", "../../articles/older/#what-followed"] {
+        assert!(hrefs.iter().any(|h| h == want), "{want} not in {hrefs:?}");
+    }
+    assert!(body.contains(r#"data-card-title="The older one" data-card-kind="Explainer""#), "{body}");
+    assert!(out.broken_links("/").is_empty(), "{:?}", out.broken_links("/"));
+}

@@ -129,6 +129,7 @@ impl<'a> Scope<'a> {
                 }
             }
             Target::Figure(a, _) => self.record(Read::Article(a, Facet::Figures)),
+            Target::Article(a) => self.record(Read::Article(a, Facet::Card)),
         }
     }
 
