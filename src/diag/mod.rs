@@ -32,6 +32,11 @@ impl SourceMap {
         self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
     }
 
+    /// Every registered file: its id, display name and text.
+    pub(crate) fn files(&self) -> impl Iterator<Item = (FileId, &str, &str)> {
+        (0..).map_while(|id| self.files.get(id).ok().map(|f| (id, f.name().as_str(), f.source().as_str())))
+    }
+
     /// The display name of a registered file.
     pub fn name(&self, id: FileId) -> &str {
         self.files.get(id).map(|f| f.name().as_str()).unwrap_or("")

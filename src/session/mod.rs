@@ -4,6 +4,7 @@
 //! result is the same as a fresh run's.
 
 mod compiled;
+mod links;
 mod update;
 
 pub use compiled::Compiled;
@@ -11,7 +12,6 @@ pub use compiled::Compiled;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::config::LinkPolicy;
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::{self, LoadOptions};
 use crate::parse::{self, ParseCache};
@@ -218,10 +218,7 @@ impl Session {
                 Ok(r) => {
                     let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
                     clock.lap("verify");
-                    for p in problems {
-                        let d = output_problem(&mut out.sources, p, site.config.links);
-                        out.diagnostics.push(d);
-                    }
+                    out.diagnostics.extend(links::diagnostics(&mut out.sources, problems, &r.paths, site.config.links));
                     if !out.diagnostics.has_errors() {
                         out.rendered = Some(r);
                         extra = Some(Extra { lookup, agg, pages, usage });
@@ -233,19 +230,6 @@ impl Session {
         out.site = Some(site);
         (out, extra)
     }
-}
-
-/// An output problem as a diagnostic, on a pseudo-file named after the output file.
-fn output_problem(sources: &mut SourceMap, p: verify::OutputProblem, links: LinkPolicy) -> Diagnostic {
-    let file = sources.add(format!("(output) {}", p.path), String::new());
-    if !p.link {
-        return Diagnostic::error(file, 0..0, p.message).help("rename one of the two sources so their files differ");
-    }
-    let d = match links {
-        LinkPolicy::Error => Diagnostic::error(file, 0..0, p.message),
-        LinkPolicy::Warn => Diagnostic::warning(file, 0..0, p.message),
-    };
-    d.help("fix the link in the content the page shows, or in the template that builds it")
 }
 
 /// Stage timings, printed to stderr when `GLOSS_TIMINGS` is set (for profiling).

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use super::{output_problem, Kept};
+use super::{links, Kept};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, discover, LoadOptions};
 use crate::parse;
@@ -51,9 +51,9 @@ pub(super) fn articles(
         Some(Ok(files)) => files,
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
     };
-    let links = kept.site.config.links;
-    let found: Vec<Diagnostic> =
-        check(kept, &files, output).into_iter().map(|p| output_problem(&mut kept.sources, p, links)).collect();
+    let problems = check(kept, &files, output);
+    let paths: Vec<String> = output.keys().cloned().chain(files.iter().map(|f| f.path.clone())).collect();
+    let found = links::diagnostics(&mut kept.sources, problems, &paths, kept.site.config.links);
     if found.iter().any(|d| d.severity == Severity::Error) {
         return Outcome::Failed { report: report(kept, found), broken: true };
     }

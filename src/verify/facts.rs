@@ -5,9 +5,9 @@
 //! rendering, and is not kept.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
-use memchr::memmem;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 
 /// The links and ids of one HTML page that verify needs, each list held in one buffer
 /// (a page has hundreds of links; one allocation each was a tenth of a build).
@@ -191,41 +191,33 @@ enum Attr {
     Id,
 }
 
-/// Every `href`, `src` and `id` value in `html`, entity-decoded, in one pass: each
-/// `="` is found (a vectorised search) and the attribute name before it read.
+/// Every `href`, `src` and `id` value of a start tag in `html`, character references
+/// decoded, read by an HTML5 tokenizer: text, comments and script contents are never
+/// taken for attributes, and every quoting style (double, single, none) is read.
 fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
-    static FINDER: OnceLock<memmem::Finder<'static>> = OnceLock::new();
-    let finder = FINDER.get_or_init(|| memmem::Finder::new("=\""));
-    let bytes = html.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(found) = finder.find(&bytes[at..]) {
-        let eq = at + found;
-        let start = eq + 2;
-        let Some(len) = memchr::memchr(b'"', &bytes[start..]) else { break };
-        let name = &bytes[..eq];
-        let attr = if name.ends_with(b" href") {
-            Some(Attr::Href)
-        } else if name.ends_with(b" src") {
-            Some(Attr::Src)
-        } else if name.ends_with(b" id") {
-            Some(Attr::Id)
-        } else {
-            None
-        };
-        if let Some(attr) = attr {
-            out.push((attr, decode(&html[start..start + len])));
+    let mut wanted: Option<Attr> = None;
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        match event {
+            CallbackEvent::AttributeName { name } => {
+                wanted = match name {
+                    b"href" => Some(Attr::Href),
+                    b"src" => Some(Attr::Src),
+                    b"id" => Some(Attr::Id),
+                    _ => None,
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let Some(attr) = wanted.take() {
+                    out.push((attr, Cow::Owned(String::from_utf8_lossy(value).into_owned())));
+                }
+            }
+            _ => {}
         }
-        at = start + len + 1;
-    }
+        None
+    });
+    // Script and style contents are text, as a browser reads them.
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, emitter).for_each(drop);
     out
-}
-
-fn decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"),
-    )
 }

@@ -19,9 +19,18 @@ pub(crate) struct OutputProblem {
     pub(crate) path: String,
     /// What is wrong.
     pub(crate) message: String,
-    /// Whether it is a link that leads nowhere (which `links: warn` makes a warning),
-    /// rather than two files that collide.
-    pub(crate) link: bool,
+    /// The link, when the problem is a link that leads nowhere (which `links: warn`
+    /// makes a warning) rather than two files that collide.
+    pub(crate) link: Option<DeadLink>,
+}
+
+/// A link of a page that leads nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DeadLink {
+    /// The link as written in the page (entity-decoded).
+    pub(crate) value: String,
+    /// The output file it names, or empty when it climbs above the site's root.
+    pub(crate) resolved: String,
 }
 
 /// Checks the rendered output: `paths` are every output file, `facts` those of every
@@ -47,19 +56,24 @@ pub(crate) fn check_pages<'a>(pages: &[&PageFacts], base_path: &str, page: &Page
 }
 
 fn page_problems<'a>(facts: &PageFacts, base_path: &str, page: &PageOf<'a>) -> Vec<OutputProblem> {
-    let problem = |message: String| OutputProblem { path: facts.path.clone(), message, link: true };
-    let mut problems: Vec<OutputProblem> =
-        facts.dead.iter().map(|link| problem(format!("link '{}' leads nowhere", clip(link)))).collect();
     let mut target = String::new();
+    let mut problem = |link: &str, message: String| {
+        let resolved = match leads(&facts.path, link, base_path, &mut target) {
+            Leads::To(_) => target.clone(),
+            Leads::Away | Leads::Above => String::new(),
+        };
+        let link = Some(DeadLink { value: link.to_string(), resolved });
+        OutputProblem { path: facts.path.clone(), message, link }
+    };
+    let mut problems: Vec<OutputProblem> =
+        facts.dead.iter().map(|link| problem(link, format!("link '{}' leads nowhere", clip(link)))).collect();
+    let mut found = String::new();
     for link in facts.anchored.iter() {
-        let Leads::To(fragment) = leads(&facts.path, link, base_path, &mut target) else { continue };
-        let Some(known) = page(&target) else { continue };
+        let Leads::To(fragment) = leads(&facts.path, link, base_path, &mut found) else { continue };
+        let Some(known) = page(&found) else { continue };
         if !known.has_id(fragment) {
-            problems.push(problem(format!(
-                "link '{}' points at '#{}', which is not on {target}",
-                clip(link),
-                clip(fragment)
-            )));
+            let message = format!("link '{}' points at '#{}', which is not on {found}", clip(link), clip(fragment));
+            problems.push(problem(link, message));
         }
     }
     problems
@@ -83,7 +97,7 @@ fn collisions(paths: &[String]) -> Vec<OutputProblem> {
         if let Some(first) = seen.insert(key, path) {
             out.push(OutputProblem {
                 path: path.clone(),
-                link: false,
+                link: None,
                 message: format!(
                     "'{path}' and '{first}' would be the same file on a disk that ignores case or Unicode normalisation (macOS, Windows, many hosts)"
                 ),

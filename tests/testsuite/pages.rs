@@ -171,3 +171,16 @@ fn articles_are_referenced_by_slug_and_their_headings_by_slug_and_id() {
     assert!(body.contains(r#"data-card-title="The older one" data-card-kind="Explainer""#), "{body}");
     assert!(out.broken_links("/").is_empty(), "{:?}", out.broken_links("/"));
 }
+
+#[test]
+fn html_shown_in_prose_and_code_is_never_taken_for_a_link() {
+    let body = "To embed it, paste `<a href=\"widget.html\">` and write href=\"nowhere\" in the text.\n\n\
+                ```html\n<a href=\"gone.html\" src='x.png' id=dup>x</a>\n```\n";
+    let site = SiteTest::new("html-in-prose").article(
+        "a",
+        "title: Paste <a href=\"widget.html\"> here\ndate: 2024-01-01\nsummary: The words href=\"nowhere\" in prose.",
+        body,
+    );
+    let out = site.build();
+    assert!(out.broken_links("/").is_empty(), "{:?}", out.broken_links("/"));
+}

@@ -159,6 +159,22 @@ pub(crate) fn attr_values(html: &str, attr: &str) -> Vec<String> {
     re.captures_iter(html).map(|c| decode(&c[1])).collect()
 }
 
+/// All values of attribute `attr` on the start tags of `html`, as an HTML5 tokenizer
+/// reads them (text and code that show HTML are not tags).
+pub(crate) fn tag_attributes(html: &str, attr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in html5gum::Tokenizer::new(html).flatten() {
+        if let html5gum::Token::StartTag(tag) = token {
+            for (name, value) in &tag.attributes {
+                if name.as_slice() == attr.as_bytes() {
+                    out.push(String::from_utf8_lossy(value).into_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
 fn decode(s: &str) -> String {
     s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
@@ -176,8 +192,8 @@ pub(crate) fn check_links(out: &Path, base_path: &str) -> Vec<String> {
         .collect();
     for page in &pages {
         let html = std::fs::read_to_string(page).unwrap();
-        let mut links = attr_values(&html, "href");
-        links.extend(attr_values(&html, "src"));
+        let mut links = tag_attributes(&html, "href");
+        links.extend(tag_attributes(&html, "src"));
         for link in links {
             if link.contains("://") || link.starts_with("mailto:") || link.starts_with("//") {
                 continue;
@@ -201,7 +217,7 @@ pub(crate) fn check_links(out: &Path, base_path: &str) -> Vec<String> {
             if !fragment.is_empty() && target.extension().is_some_and(|e| e == "html") {
                 let known = ids
                     .entry(target.clone())
-                    .or_insert_with(|| attr_values(&std::fs::read_to_string(&target).unwrap(), "id"));
+                    .or_insert_with(|| tag_attributes(&std::fs::read_to_string(&target).unwrap(), "id"));
                 if !known.iter().any(|i| i == fragment) {
                     problems.push(format!("{}: fragment '#{fragment}' not on {}", page.display(), target.display()));
                 }

@@ -1,0 +1,115 @@
+//! Output problems as diagnostics an author can act on. A link that leads nowhere is
+//! reported where it was written, a content file or a template, with the link
+//! underlined, the pages it fails on, what it resolved to and the nearest page that
+//! exists; only a link found in no source is reported at the page.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::config::LinkPolicy;
+use crate::diag::{Diagnostic, FileId, SourceMap};
+use crate::verify::OutputProblem;
+
+/// How many failing pages a link's diagnostic names.
+const PAGES_NAMED: usize = 3;
+
+/// The diagnostics of `problems`, found in the output whose files are `paths`.
+pub(super) fn diagnostics(
+    sources: &mut SourceMap,
+    problems: Vec<OutputProblem>,
+    paths: &[String],
+    links: LinkPolicy,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Each dead link once, with every page it fails on.
+    let mut by_link: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
+    for p in problems {
+        match p.link {
+            Some(link) => by_link.entry((link.value, p.message)).or_default().push((p.path, link.resolved)),
+            None => {
+                let file = sources.add(format!("(output) {}", p.path), String::new());
+                out.push(
+                    Diagnostic::error(file, 0..0, p.message)
+                        .help("rename one of the two sources so their files differ"),
+                );
+            }
+        }
+    }
+    for ((value, message), pages) in by_link {
+        let mut places = written_at(sources, &value);
+        if places.is_empty() {
+            let text = format!("href=\"{value}\"");
+            let file = sources.add(format!("(output) {}", pages[0].0), text);
+            places.push((file, 6..6 + value.len()));
+        }
+        for (file, span) in places {
+            let d = match links {
+                LinkPolicy::Error => Diagnostic::error(file, span, message.clone()),
+                LinkPolicy::Warn => Diagnostic::warning(file, span, message.clone()),
+            };
+            out.push(with_help(d, &pages, paths));
+        }
+    }
+    out
+}
+
+/// Says on which pages the link fails and what it resolved to, and suggests the
+/// nearest page that exists.
+fn with_help(mut d: Diagnostic, pages: &[(String, String)], paths: &[String]) -> Diagnostic {
+    for (page, resolved) in pages.iter().take(PAGES_NAMED) {
+        d = d.help(match resolved.as_str() {
+            "" => format!("on {page} it climbs above the site's root"),
+            r => format!("on {page} it leads to {r}"),
+        });
+    }
+    if pages.len() > PAGES_NAMED {
+        d = d.help(format!("and on {} more pages", pages.len() - PAGES_NAMED));
+    }
+    if let Some(near) = nearest(&pages[0].1, paths) {
+        d = d.help(format!("the nearest file that exists is {near}"));
+    }
+    d.help("write the link relative to the page that shows it, or use an @id reference, which works on every page")
+}
+
+/// The output path closest to `wanted` by edit distance, when one is reasonably close.
+fn nearest<'p>(wanted: &str, paths: &'p [String]) -> Option<&'p str> {
+    if wanted.is_empty() {
+        return None;
+    }
+    let limit = (wanted.len() / 3).max(3);
+    paths
+        .iter()
+        .map(|p| (strsim::levenshtein(wanted, p), p.as_str()))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, p)| p)
+}
+
+/// Where `link` is written as a link destination in the site's own files: in content,
+/// after `](`, `](<` or `]: `, or as an attribute value; in a template override, also
+/// after an expression such as `{{ root }}`, which stands for the leading `../`s.
+fn written_at(sources: &SourceMap, link: &str) -> Vec<(FileId, Range<usize>)> {
+    const BEFORE: [&str; 6] = ["](", "](<", "]: ", "=\"", "='", "="];
+    let from_root = link.trim_start_matches("../").trim_start_matches("./");
+    let mut found = Vec::new();
+    for (file, name, text) in sources.files() {
+        let template = name.starts_with("templates/") && !name.ends_with("(built in)");
+        if !(name.starts_with("content/") || template) {
+            continue;
+        }
+        let mut look = |needle: &str, before: &[&str]| {
+            for (at, _) in text.match_indices(needle) {
+                let end = at + needle.len();
+                let closed = end == text.len() || text[end..].starts_with([')', '>', '"', '\'', ' ', '\n', '\r', '#']);
+                if closed && before.iter().any(|b| text[..at].ends_with(b)) {
+                    found.push((file, at..end));
+                }
+            }
+        };
+        look(link, &BEFORE);
+        if template && !from_root.is_empty() {
+            look(from_root, &["}}"]);
+        }
+    }
+    found
+}
