@@ -76,6 +76,8 @@ pub(crate) struct Project {
     pub(crate) templates: Vec<TemplateSource>,
     /// Files from the site's `static/`.
     pub(crate) static_files: Vec<StaticSource>,
+    /// The ids that content files which did not load would have defined.
+    pub(crate) unavailable: Vec<String>,
 }
 
 /// Reads the site at `opts.root`. Content problems go to `diags`; `None` means the
@@ -99,11 +101,12 @@ pub(crate) fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diag
         let file = sources.add(display_path(root, &p.path), String::new());
         diags.push(Diagnostic::error(file, 0..0, p.message));
     }
-    let articles: Vec<Loaded<ArticleMeta>> = load_kind(root, &article_paths, sources, diags);
+    let mut unavailable = Vec::new();
+    let articles: Vec<Loaded<ArticleMeta>> = load_kind(root, &article_paths, sources, diags, &mut unavailable);
     let articles = articles.into_iter().filter(|a| opts.drafts || !a.meta.draft).collect();
-    let entities = load_kind(root, &entity_paths, sources, diags);
-    let documents = load_kind(root, &document_paths, sources, diags);
-    Some(Project { config: config?, articles, entities, documents, templates, static_files })
+    let entities = load_kind(root, &entity_paths, sources, diags, &mut unavailable);
+    let documents = load_kind(root, &document_paths, sources, diags, &mut unavailable);
+    Some(Project { config: config?, articles, entities, documents, templates, static_files, unavailable })
 }
 
 /// An article read again, with the warnings its file gave.
@@ -116,12 +119,12 @@ pub(crate) fn load_article(
     opts: &LoadOptions,
     path: &Path,
     sources: &mut SourceMap,
-) -> Result<Option<ArticleWithWarnings>, Diagnostic> {
+) -> Result<Option<ArticleWithWarnings>, Vec<Diagnostic>> {
     let name = display_path(&opts.root, path);
     let refused = discover::symlink_on_the_way(&opts.root, path).map(|_| discover::SYMLINK_REFUSED.to_string());
     let text = refused
         .map_or_else(|| read_text(path), Err)
-        .map_err(|e| Diagnostic::error(sources.add(name.clone(), String::new()), 0..0, e))?;
+        .map_err(|e| vec![Diagnostic::error(sources.add(name.clone(), String::new()), 0..0, e)])?;
     let mut warnings = Vec::new();
     let file = register(sources, name, text, &mut |d| warnings.push(d));
     let article: Loaded<ArticleMeta> = parse_file(path, file, sources)?;
@@ -163,8 +166,7 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
     let mut config: SiteConfig = match yaml::parse(text) {
         Ok(c) => c,
         Err(e) => {
-            let at = e.offset.unwrap_or(0);
-            diags.push(Diagnostic::error(file, at..at, e.message));
+            diags.extend(yaml_diagnostics(file, 0, e));
             return None;
         }
     };
@@ -178,12 +180,15 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
     Some(config)
 }
 
-/// Reads, registers and deserializes every file of one content kind, in parallel.
+/// Reads, registers and deserializes every file of one content kind, in parallel. The
+/// ids a file that fails would have defined (its stem, the ids in its front matter,
+/// and those as provisions of it) go to `unavailable`.
 fn load_kind<M: DeserializeOwned + Send>(
     root: &Path,
     paths: &[PathBuf],
     sources: &mut SourceMap,
     diags: &mut Diagnostics,
+    unavailable: &mut Vec<String>,
 ) -> Vec<Loaded<M>> {
     let texts: Vec<(PathBuf, Result<String, String>)> = paths.par_iter().map(|p| (p.clone(), read_text(p))).collect();
     let mut files = Vec::with_capacity(texts.len());
@@ -198,32 +203,58 @@ fn load_kind<M: DeserializeOwned + Send>(
         }
     }
     let sources = &*sources;
-    let results: Vec<Result<Loaded<M>, Diagnostic>> =
+    let results: Vec<Result<Loaded<M>, Vec<Diagnostic>>> =
         files.par_iter().map(|(path, file)| parse_file(path, *file, sources)).collect();
     let mut out = Vec::with_capacity(results.len());
-    for r in results {
+    for ((path, file), r) in files.iter().zip(results) {
         match r {
             Ok(l) => out.push(l),
-            Err(d) => diags.push(d),
+            Err(d) => {
+                diags.extend(d);
+                let stem: String = path.file_stem().map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default();
+                let inner =
+                    frontmatter::split(sources.text(*file)).map(|s| yaml::ids_defined(&sources.text(*file)[s.yaml]));
+                for id in inner.unwrap_or_default() {
+                    unavailable.push(format!("{stem}/{id}"));
+                    unavailable.push(id);
+                }
+                unavailable.push(stem);
+            }
         }
     }
     out
 }
 
-fn parse_file<M: DeserializeOwned>(path: &Path, file: FileId, sources: &SourceMap) -> Result<Loaded<M>, Diagnostic> {
+fn parse_file<M: DeserializeOwned>(
+    path: &Path,
+    file: FileId,
+    sources: &SourceMap,
+) -> Result<Loaded<M>, Vec<Diagnostic>> {
     let text = sources.text(file);
     let split = frontmatter::split(text).map_err(|e| match e {
-        SplitError::Missing => Diagnostic::error(file, 0..0, "missing front matter")
-            .help("start the file with a line `---`, the YAML front matter, then another line `---`"),
-        SplitError::NotClosed => Diagnostic::error(file, 0..3, "front matter not closed")
-            .help("end the front matter with a line holding only `---`"),
+        SplitError::Missing => vec![Diagnostic::error(file, 0..0, "missing front matter")
+            .help("start the file with a line `---`, the YAML front matter, then another line `---`")],
+        SplitError::NotClosed => vec![Diagnostic::error(file, 0..3, "front matter not closed")
+            .help("end the front matter with a line holding only `---`")],
     })?;
-    let meta = yaml::parse::<M>(&text[split.yaml.clone()]).map_err(|e| {
-        let at = split.yaml.start + e.offset.unwrap_or(0);
-        Diagnostic::error(file, at..at, e.message)
-    })?;
+    let meta = yaml::parse::<M>(&text[split.yaml.clone()]).map_err(|e| yaml_diagnostics(file, split.yaml.start, e))?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default();
     Ok(Loaded { file, stem, meta, yaml: split.yaml, body: split.body })
+}
+
+/// YAML problems as diagnostics in `file`, whose YAML starts at `base`.
+fn yaml_diagnostics(file: FileId, base: usize, errors: Vec<yaml::YamlError>) -> Vec<Diagnostic> {
+    errors
+        .into_iter()
+        .map(|e| {
+            let at = base + e.offset.unwrap_or(0);
+            let d = Diagnostic::error(file, at..at, e.message);
+            match e.help {
+                Some(h) => d.help(h),
+                None => d,
+            }
+        })
+        .collect()
 }
 
 /// Registers a file's text, with the characters XML and HTML forbid replaced in place

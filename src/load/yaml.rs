@@ -10,29 +10,103 @@ pub(crate) struct YamlError {
     pub(crate) message: String,
     /// Byte offset into the YAML text.
     pub(crate) offset: Option<usize>,
+    /// What to do about it, when gloss knows better than the parser.
+    pub(crate) help: Option<String>,
+}
+
+impl YamlError {
+    fn at(message: String, offset: Option<usize>) -> YamlError {
+        YamlError { message, offset, help: None }
+    }
 }
 
 /// Deserializes `text` into `T`. Empty text is read as an empty mapping. YAML tags
-/// (`!include`, `!!binary`, …) are refused rather than read as plain values.
-pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+/// (`!include`, `!!binary`, …) are refused rather than read as plain values. An
+/// unknown key at the top level is reported with every other unknown key beside it,
+/// each with the nearest known key.
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Vec<YamlError>> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     if let Some(offset) = too_deep(text) {
-        return Err(YamlError {
-            message: format!(
-                "the YAML nests more than {MAX_DEPTH} levels deep: front matter needs only a few; flatten it"
-            ),
-            offset: Some(offset),
-        });
+        let message =
+            format!("the YAML nests more than {MAX_DEPTH} levels deep: front matter needs only a few; flatten it");
+        return Err(vec![YamlError::at(message, Some(offset))]);
     }
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| convert_in(e, text))?;
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| vec![convert_in(e, text)])?;
     if let Some(tag) = first_tag(&value) {
         let offset = text.find(&tag).or_else(|| text.find('!'));
-        return Err(YamlError {
-            message: format!("YAML tag `{tag}` is not supported: write the value as plain text, a number or a list"),
-            offset,
-        });
+        let message = format!("YAML tag `{tag}` is not supported: write the value as plain text, a number or a list");
+        return Err(vec![YamlError::at(message, offset)]);
     }
-    serde_yaml::from_str(text).map_err(convert)
+    serde_yaml::from_str(text).map_err(|e| unknown_keys(convert_in(e, text), text, &value))
+}
+
+/// The `id` values of the mappings anywhere in `text`, when it is YAML at all (what a
+/// file that failed to load would have defined, so that references to them are not
+/// reported a second time).
+pub(crate) fn ids_defined(text: &str) -> Vec<String> {
+    if too_deep(text).is_some() {
+        return Vec::new();
+    }
+    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else { return Vec::new() };
+    let mut ids = Vec::new();
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_yaml::Value::Sequence(s) => stack.extend(s.iter()),
+            serde_yaml::Value::Mapping(m) => {
+                ids.extend(m.get("id").and_then(serde_yaml::Value::as_str).map(str::to_string));
+                stack.extend(m.values());
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// When `first` is an unknown key of the top-level mapping, it and every other unknown
+/// key there, each with the nearest known key; otherwise `first` alone.
+fn unknown_keys(first: YamlError, text: &str, value: &serde_yaml::Value) -> Vec<YamlError> {
+    let Some(rest) = first.message.strip_prefix("unknown field `") else { return vec![first] };
+    let key = rest.split('`').next().unwrap_or("");
+    let list = rest.split_once("expected").map_or("", |(_, k)| k);
+    let known: Vec<&str> = list.split(" (").next().unwrap_or("").split('`').skip(1).step_by(2).collect();
+    let Some(mapping) = value.as_mapping() else { return vec![first] };
+    let top: Vec<&str> = mapping.keys().filter_map(serde_yaml::Value::as_str).collect();
+    if !top.contains(&key) {
+        return vec![first];
+    }
+    let unknown: Vec<YamlError> = top
+        .iter()
+        .filter(|k| !known.contains(k))
+        .map(|k| {
+            let offset = top_level_key(text, k);
+            let message = format!("unknown key `{k}`");
+            let nearest = known.iter().map(|n| (strsim::levenshtein(k, n), *n)).filter(|(d, _)| *d <= 3).min();
+            let help = match nearest {
+                Some((_, n)) => format!("did you mean `{n}`? The keys here are {}", known.join(", ")),
+                None => format!("the keys here are {}", known.join(", ")),
+            };
+            YamlError { message, offset, help: Some(help) }
+        })
+        .collect();
+    if unknown.is_empty() || key == "<<" {
+        vec![first]
+    } else {
+        unknown
+    }
+}
+
+/// The offset of `key:` at the start of a line.
+fn top_level_key(text: &str, key: &str) -> Option<usize> {
+    let wanted = format!("{key}:");
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with(&wanted) {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// How deep YAML may nest (lists in lists, mappings in lists, …). Real front matter
@@ -113,10 +187,6 @@ fn first_tag(v: &serde_yaml::Value) -> Option<String> {
     None
 }
 
-fn convert(e: serde_yaml::Error) -> YamlError {
-    convert_in(e, "")
-}
-
 fn convert_in(e: serde_yaml::Error, text: &str) -> YamlError {
     let mut message = e.to_string();
     if let Some(i) = message.rfind(" at line ") {
@@ -130,7 +200,7 @@ fn convert_in(e: serde_yaml::Error, text: &str) -> YamlError {
         offset = repeated_key(text, key).or(offset);
         message = format!("the key `{key}` appears twice: keep one");
     }
-    YamlError { message, offset }
+    YamlError::at(message, offset)
 }
 
 /// The offset of the second line that starts (after indentation) with `key:`.

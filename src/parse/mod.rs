@@ -42,6 +42,8 @@ pub(crate) struct ParsedSite {
     pub(crate) templates: Vec<TemplateSource>,
     /// Static files.
     pub(crate) static_files: Vec<StaticSource>,
+    /// The ids that content files which did not load would have defined.
+    pub(crate) unavailable: Vec<String>,
 }
 
 /// Parse results of an earlier run, by file name and a hash of the file's text: a file
@@ -90,6 +92,7 @@ pub(crate) fn parse(
         documents,
         templates: project.templates,
         static_files: project.static_files,
+        unavailable: project.unavailable,
     }
 }
 

@@ -255,14 +255,14 @@ fn check_front_matter(
         }
         if let Some(s) = &q.source {
             if !matches!(registry.get(s), Some(Target::Source(..))) {
-                diags.push(registry.unknown(file, locate(s), "source", s));
+                diags.extend(registry.unknown(file, locate(s), "source", s));
             }
         }
     }
     for (i, a) in meta.annotations.iter().enumerate() {
         if let Some(t) = &a.target {
             if registry.get(t).is_none() {
-                diags.push(registry.unknown(file, locate(t), "reference", t));
+                diags.extend(registry.unknown(file, locate(t), "reference", t));
             }
         }
         if a.target.is_none() && a.note.is_none() {
@@ -289,7 +289,7 @@ fn check_front_matter(
     for ev in &meta.events {
         for r in &ev.refs {
             if registry.get(r).is_none() {
-                diags.push(registry.unknown(file, locate(r), "reference", r));
+                diags.extend(registry.unknown(file, locate(r), "reference", r));
             }
         }
         if ev.end.is_some_and(|end| end < ev.date) {

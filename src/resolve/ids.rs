@@ -61,6 +61,8 @@ pub(crate) struct Registry {
     sorted: Vec<String>,
     /// The heading ids of each article's body, by article index.
     headings: FxHashMap<usize, FxHashSet<String>>,
+    /// Ids that files which did not load would have defined.
+    unavailable: FxHashSet<String>,
 }
 
 impl Registry {
@@ -130,10 +132,21 @@ impl Registry {
         scored.into_iter().take(3).map(|(_, k)| k).collect()
     }
 
-    /// The error for a reference to an unknown id, with suggestions.
-    pub(crate) fn unknown(&self, file: FileId, span: Range<usize>, what: &str, id: &str) -> Diagnostic {
+    /// Marks ids that files which did not load would have defined: references to
+    /// them are not reported again (the file's own error says what is wrong).
+    pub(crate) fn set_unavailable(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.unavailable.extend(ids);
+    }
+
+    /// The error for a reference to an unknown id, with suggestions; `None` when a
+    /// file that did not load would have defined it.
+    pub(crate) fn unknown(&self, file: FileId, span: Range<usize>, what: &str, id: &str) -> Option<Diagnostic> {
+        let bare = id.trim_start_matches('@');
+        if self.unavailable.contains(bare.split('#').next().unwrap_or(bare)) {
+            return None;
+        }
         let d = Diagnostic::error(file, span, format!("unknown {what} '{id}'"));
-        match self.closest(id).as_slice() {
+        Some(match self.closest(id).as_slice() {
             [] => d.help(
                 "define it (an entity or document file, or a quote, source or figure in an article), or fix the id",
             ),
@@ -141,7 +154,7 @@ impl Registry {
                 "did you mean {}?",
                 close.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
             )),
-        }
+        })
     }
 }
 

@@ -40,12 +40,13 @@ impl std::fmt::Debug for Lookup {
 /// about unused definitions are not made here but by [`usage::unused`], since they
 /// depend on the whole site.
 pub(crate) fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> (Site, Lookup) {
-    let ParsedSite { config, mut articles, mut entities, mut documents, templates, static_files } = parsed;
+    let ParsedSite { config, mut articles, mut entities, mut documents, templates, static_files, unavailable } = parsed;
     articles.sort_by(|a, b| b.src.meta.date.cmp(&a.src.meta.date).then_with(|| a.src.stem.cmp(&b.src.stem)));
     entities.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
     documents.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
     check_slugs(&articles, sources, diags);
-    let registry = register(&articles, &entities, &documents, sources, diags);
+    let mut registry = register(&articles, &entities, &documents, sources, diags);
+    registry.set_unavailable(unavailable);
 
     let (matcher, ambiguous) = NameMatcher::new(linkable_names(&entities, &documents));
     for a in ambiguous {
@@ -224,11 +225,8 @@ fn resolve_document(
     for prov in &d.src.meta.provisions {
         for c in &prov.cites {
             if !matches!(registry.get(c), Some(Target::Provision(..))) {
-                found.push(
-                    registry
-                        .unknown(file, locate(c), "provision", c)
-                        .help("cite provisions as document-id/provision-id"),
-                );
+                let unknown = registry.unknown(file, locate(c), "provision", c);
+                found.extend(unknown.map(|d| d.help("cite provisions as document-id/provision-id")));
             }
         }
     }

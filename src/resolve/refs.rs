@@ -19,9 +19,9 @@ pub(crate) fn check_refs(nodes: &[Node], file: FileId, registry: &Registry, diag
         }
         let target = registry.get(&r.id);
         match (target, &r.fragment) {
-            (None, _) => diags.push(registry.unknown(file, r.span.clone(), "reference", &format!("@{}", r.id)).help(
+            (None, _) => diags.extend(registry.unknown(file, r.span.clone(), "reference", &format!("@{}", r.id)).map(|d| d.help(
                 "references are written [text](@id) with the id of an article, entity, document, provision (document/provision), quote, source or figure",
-            )),
+            ))),
             (Some(Target::Article(a)), Some(heading)) if !registry.has_heading(a, heading) => diags.push(
                 Diagnostic::error(file, r.span.clone(), format!("article '{}' has no heading '{heading}'", r.id))
                     .help("use the id of one of its headings: its text in lowercase with hyphens, or its {#id}"),
@@ -51,7 +51,7 @@ pub(crate) fn expect_entity(
             Diagnostic::error(file, span(), format!("{role} '{id}' is not an entity"))
                 .help("use the id of a file in content/entities/"),
         ),
-        None => diags.push(registry.unknown(file, span(), role, id)),
+        None => diags.extend(registry.unknown(file, span(), role, id)),
     }
 }
 

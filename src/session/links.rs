@@ -13,12 +13,15 @@ use crate::verify::OutputProblem;
 /// How many failing pages a link's diagnostic names.
 const PAGES_NAMED: usize = 3;
 
-/// The diagnostics of `problems`, found in the output whose files are `paths`.
+/// The diagnostics of `problems`, found in the output whose files are `paths`; with
+/// `only_written` (the site already has errors), only those of links found in the
+/// site's own files, since the others follow from the errors.
 pub(super) fn diagnostics(
     sources: &mut SourceMap,
     problems: Vec<OutputProblem>,
     paths: &[String],
     links: LinkPolicy,
+    only_written: bool,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Each dead link once, with every page it fails on.
@@ -26,6 +29,7 @@ pub(super) fn diagnostics(
     for p in problems {
         match p.link {
             Some(link) => by_link.entry((link.value, p.message)).or_default().push((p.path, link.resolved)),
+            None if only_written => {}
             None => {
                 let file = sources.add(format!("(output) {}", p.path), String::new());
                 out.push(
@@ -37,6 +41,9 @@ pub(super) fn diagnostics(
     }
     for ((value, message), pages) in by_link {
         let mut places = written_at(sources, &value);
+        if places.is_empty() && only_written {
+            continue;
+        }
         if places.is_empty() {
             let text = format!("href=\"{value}\"");
             let file = sources.add(format!("(output) {}", pages[0].0), text);

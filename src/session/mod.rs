@@ -200,15 +200,23 @@ impl Session {
         let project = load::load(&self.opts, &mut sources, &mut diagnostics);
         clock.lap("load");
         let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
-        let Some(project) = project.filter(|_| !out.diagnostics.has_errors()) else { return (out, None) };
+        // Files that did not load are left out; the rest is resolved, so that one run
+        // reports the errors of every stage it can reach.
+        let Some(project) = project else { return (out, None) };
+        let all_loaded = !out.diagnostics.has_errors();
         let parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
         clock.lap("parse");
         let (site, lookup) = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
-        let usage = usage::unused(&site, &out.sources);
+        // What is never referenced is only known when every file loaded.
+        let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
         clock.lap("resolve");
         let mut extra = None;
-        if !out.diagnostics.has_errors() {
+        // A site with errors is still rendered and checked, so that the dead links
+        // authors wrote show in the same run; those only gloss made (to a passage that
+        // did not anchor, say) follow from the errors already reported, and are left out.
+        let resolved = !out.diagnostics.has_errors();
+        {
             let agg = Aggregates::new(&site);
             let pages = plan::all_pages(&site, &agg);
             clock.lap("lists");
@@ -218,7 +226,8 @@ impl Session {
                 Ok(r) => {
                     let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
                     clock.lap("verify");
-                    out.diagnostics.extend(links::diagnostics(&mut out.sources, problems, &r.paths, site.config.links));
+                    let found = links::diagnostics(&mut out.sources, problems, &r.paths, site.config.links, !resolved);
+                    out.diagnostics.extend(found);
                     if !out.diagnostics.has_errors() {
                         out.rendered = Some(r);
                         extra = Some(Extra { lookup, agg, pages, usage });

@@ -53,7 +53,7 @@ pub(super) fn articles(
     };
     let problems = check(kept, &files, output);
     let paths: Vec<String> = output.keys().cloned().chain(files.iter().map(|f| f.path.clone())).collect();
-    let found = links::diagnostics(&mut kept.sources, problems, &paths, kept.site.config.links);
+    let found = links::diagnostics(&mut kept.sources, problems, &paths, kept.site.config.links, false);
     if found.iter().any(|d| d.severity == Severity::Error) {
         return Outcome::Failed { report: report(kept, found), broken: true };
     }
@@ -73,7 +73,7 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
             }
             Ok(None) => return Err(Outcome::NotApplicable),
             Err(d) => {
-                diags.push(d);
+                diags.extend(d);
                 continue;
             }
         };
