@@ -52,6 +52,9 @@ pub(crate) struct SiteConfig {
     /// Whether a link inside the site that leads nowhere is an error or a warning.
     #[serde(default)]
     pub(crate) links: LinkPolicy,
+    /// URL prefixes and hosts that `check --external` never fetches.
+    #[serde(default)]
+    pub(crate) external_skip: Vec<String>,
 }
 
 fn default_language() -> String {

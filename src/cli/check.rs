@@ -28,13 +28,23 @@ pub(crate) struct CheckArgs {
     /// Output format of the diagnostics.
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+    /// Also fetch every external URL the content links to, and report those that fail.
+    #[arg(long)]
+    pub(crate) external: bool,
 }
 
 /// Runs the checks and returns the exit status.
 pub(super) fn run(args: CheckArgs) -> u8 {
+    let root = args.root.root.clone();
     let mut session = Session::new(load_options(args.root.root, args.drafts, None));
     // Not freed: the process ends right after (see `build`).
-    let compiled = std::mem::ManuallyDrop::new(session.compile_to(Destination::Nowhere));
+    let mut compiled = std::mem::ManuallyDrop::new(session.compile_to(Destination::Nowhere));
+    if args.external {
+        if let Some(site) = &compiled.site {
+            let failed = crate::verify::external::check(site, &compiled.sources, &root);
+            compiled.diagnostics.extend(failed);
+        }
+    }
     match args.format {
         Format::Json => {
             print!("{}", compiled.diagnostics.to_json_lines(&compiled.sources));

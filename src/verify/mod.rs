@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
+pub(crate) mod external;
 pub(crate) mod facts;
 
 use facts::{leads, Leads, PageFacts};

@@ -190,3 +190,92 @@ fn a_sub_path_site_links_the_same_way_in_build_and_serve() {
     assert_eq!(get(server.port, "/explainers/pdf/report.pdf"), (200, "%PDF-1.4".to_string()));
     assert_eq!(get(server.port, "/articles/a/").0, 404, "outside the base path");
 }
+
+/// A tiny web server for the external-link checker: `/ok` answers 200, `/moved` and
+/// `/moved2` redirect there, `/gone` 404, `/broken` 500, `/slow` answers late,
+/// `/nohead` refuses HEAD. Returns its port and a count of the requests it got.
+fn web_server() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut buf = [0u8; 2048];
+                let n = stream.read(&mut buf).unwrap_or(0);
+                let request = String::from_utf8_lossy(&buf[..n]).to_string();
+                let mut words = request.split_whitespace();
+                let (method, path) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let reply = match (method, path) {
+                    (_, "/ok") => "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".to_string(),
+                    (_, "/moved") => "HTTP/1.1 301 Moved\r\nLocation: /moved2\r\nContent-Length: 0\r\n\r\n".to_string(),
+                    (_, "/moved2") => "HTTP/1.1 301 Moved\r\nLocation: /ok\r\nContent-Length: 0\r\n\r\n".to_string(),
+                    ("HEAD", "/nohead") => "HTTP/1.1 405 No\r\nContent-Length: 0\r\n\r\n".to_string(),
+                    ("GET", "/nohead") => "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".to_string(),
+                    (_, "/broken") => "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n".to_string(),
+                    (_, "/slow") => {
+                        std::thread::sleep(Duration::from_secs(3));
+                        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".to_string()
+                    }
+                    _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_string(),
+                };
+                let _ = stream.write_all(reply.as_bytes());
+            });
+        }
+    });
+    (port, count)
+}
+
+#[test]
+fn check_external_fetches_each_url_and_reports_failures_where_they_are_written() {
+    let (port, count) = web_server();
+    let url = |p: &str| format!("http://127.0.0.1:{port}{p}");
+    let body = format!(
+        "[a]({}) [b]({}) [c]({}) [d]({}) [e]({}) [f]({}) [g]({}) and [d again]({}).\n",
+        url("/ok"),
+        url("/moved"),
+        url("/nohead"),
+        url("/gone"),
+        url("/broken"),
+        url("/slow"),
+        url("/skipped/gone"),
+        url("/gone"),
+    );
+    let site = SiteTest::new("external")
+        .file(
+            "site.yaml",
+            &format!(
+                "title: T\nbase_url: https://example.org/\nexternal_skip: [\"http://127.0.0.1:{port}/skipped/\"]\n"
+            ),
+        )
+        .article("a", "title: A\ndate: 2024-01-01", &body);
+    let run = |site: &SiteTest| {
+        Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(["check", "--external", "--root"])
+            .arg(&site.root)
+            .env("NO_COLOR", "1")
+            .env("GLOSS_EXTERNAL_TIMEOUT", "0.5")
+            .output()
+            .unwrap()
+    };
+    let out = run(&site);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let failures: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: external link")).collect();
+    assert_eq!(failures.len(), 4, "gone twice, broken, slow:\n{stderr}");
+    assert!(stderr.contains(&format!("external link '{}' fails: HTTP 404", url("/gone"))), "{stderr}");
+    assert!(stderr.contains(&format!("external link '{}' fails: HTTP 500", url("/broken"))), "{stderr}");
+    assert!(stderr.contains(&format!("external link '{}' fails", url("/slow"))), "{stderr}");
+    assert!(!failures.iter().any(|f| f.contains("/skipped/")), "skipped URLs are not fetched:\n{stderr}");
+    assert!(stderr.contains("--> content/articles/a.md:5:"), "{stderr}");
+    // The good answers are cached for a day: the second run asks only for the others.
+    let first = count.load(std::sync::atomic::Ordering::SeqCst);
+    let _ = run(&site);
+    let second = count.load(std::sync::atomic::Ordering::SeqCst) - first;
+    assert!(second > 0 && second < first, "first run {first} requests, second {second}");
+    assert!(site.root.join(".gloss-cache/external-links.json").is_file());
+}
