@@ -5,6 +5,7 @@ pub(crate) mod assets;
 pub(crate) mod discover;
 mod files;
 pub(crate) mod frontmatter;
+pub(crate) mod scalars;
 pub(crate) mod yaml;
 
 use std::ops::Range;
@@ -55,9 +56,21 @@ impl<M> Loaded<M> {
         frontmatter::locate(sources.text(self.file), self.yaml.clone(), needle)
     }
 
-    /// Like [`Loaded::locate`], preferring an occurrence on a line that holds `key:`.
+    /// Like [`Loaded::locate`], for the value of `key` that begins with `needle`: the
+    /// YAML scalar itself when there is one (so quoting, escapes and folding do not
+    /// lead astray), else an occurrence on a line that holds `key:`.
     pub(crate) fn locate_key(&self, sources: &SourceMap, key: &str, needle: &str) -> Range<usize> {
-        frontmatter::locate_key(sources.text(self.file), self.yaml.clone(), key, needle)
+        let text = sources.text(self.file);
+        let places = scalars::scalars(&text[self.yaml.clone()]);
+        let value =
+            places.windows(2).find(|w| w[0].value == key && w[1].value.starts_with(needle) && !needle.is_empty());
+        match value {
+            Some(w) => {
+                let o = &w[1].offsets;
+                self.yaml.start + o[0]..self.yaml.start + o.get(needle.len()).copied().unwrap_or(o[0])
+            }
+            None => frontmatter::locate_key(text, self.yaml.clone(), key, needle),
+        }
     }
 }
 

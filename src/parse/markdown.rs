@@ -37,6 +37,19 @@ pub(crate) struct MdInput<'a> {
     /// Whether footnotes may be used: in bodies, not in short front-matter values
     /// (their ids would repeat those of the body on the same page).
     pub(crate) footnotes: bool,
+    /// For a value of front matter, the file offset (less `base`) of each byte of
+    /// `text`, which YAML quoting, escapes and folding move away from where it reads.
+    pub(crate) offsets: Option<&'a [usize]>,
+}
+
+impl MdInput<'_> {
+    /// The file offset of byte `local` of the text.
+    fn pos(&self, local: usize) -> usize {
+        match self.offsets {
+            Some(o) => self.base + o.get(local).or(o.last()).copied().unwrap_or(0),
+            None => self.base + local,
+        }
+    }
 }
 
 fn options() -> Options {
@@ -56,10 +69,12 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         verbatim_depth: 0,
         code: None,
         highlight_budget: HIGHLIGHT_BUDGET,
+        local: 0..0,
         diags,
     };
     for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
-        let at = input.base + range.start..input.base + range.end;
+        let at = input.pos(range.start)..input.pos(range.end);
+        state.local = range;
         state.event(event.into_static(), at);
     }
     let mut nodes = state.nodes;
@@ -77,6 +92,8 @@ struct State<'a, 'd> {
     code: Option<CodeBlockSize>,
     /// Bytes of code this text may still have highlighted.
     highlight_budget: usize,
+    /// The range in the text of the event being read.
+    local: std::ops::Range<usize>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -229,10 +246,10 @@ impl State<'_, '_> {
     /// Reports a heading attribute other than `#id` and `.class` (an event handler, a
     /// style, a second id, a link target), which never reaches the output.
     fn refuse_attribute(&mut self, key: &str, heading: &std::ops::Range<usize>) {
-        let local = heading.start - self.input.base..heading.end - self.input.base;
+        let local = self.local.clone();
         let source = self.input.text.get(local.clone()).unwrap_or("");
         let braces = source.rfind('{').unwrap_or(0);
-        let at = source[braces..].find(key).map_or(heading.start, |i| heading.start + braces + i);
+        let at = source[braces..].find(key).map_or(heading.start, |i| self.input.pos(local.start + braces + i));
         let shown: String = key.chars().take(40).collect();
         self.diags.push(
             Diagnostic::error(
@@ -359,7 +376,7 @@ mod tests {
     use super::*;
 
     fn nodes(md: &str) -> Vec<Node> {
-        parse(MdInput { text: md, base: 0, file: 0, raw_html: false, footnotes: true }, &mut Vec::new())
+        parse(MdInput { text: md, base: 0, file: 0, raw_html: false, footnotes: true, offsets: None }, &mut Vec::new())
     }
 
     fn heading_ids(md: &str) -> Vec<String> {

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::load::scalars::ScalarPlace;
 use crate::load::{Loaded, Project, StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::site::body::Node;
@@ -172,39 +173,40 @@ fn parse_one<M>(
 ) -> Cached {
     let mut diags = Vec::new();
     let text = sources.text(src.file);
-    let body_input =
-        MdInput { text: &text[src.body.clone()], base: src.body.start, file: src.file, raw_html, footnotes: true };
+    let body_input = MdInput {
+        text: &text[src.body.clone()],
+        base: src.body.start,
+        file: src.file,
+        raw_html,
+        footnotes: true,
+        offsets: None,
+    };
     let body = markdown::parse(body_input, &mut diags);
-    let mut cursor = src.yaml.start;
+    let places = crate::load::scalars::scalars(&text[src.yaml.clone()]);
+    let mut cursor = 0;
     let fragments = fragments_of(&src.meta)
         .into_iter()
-        .map(|f| f.map(|md| parse_fragment(src, sources, md, &mut cursor, &mut diags)))
+        .map(|f| f.map(|md| parse_fragment(src, &places, md, &mut cursor, &mut diags)))
         .collect();
     Cached { hash, body, fragments, diags }
 }
 
-/// Parses a Markdown value of front matter. Raw HTML is always escaped there; spans
-/// point at where the value starts in the file. Values are found in file order from
-/// `cursor` on, so locating all of a file's values reads its front matter once.
+/// Parses a Markdown value of front matter. Raw HTML is always escaped there. The
+/// value is found among the front matter's scalars (`places`, in file order, from
+/// `cursor` on), so that every span points where its text is written, whatever the
+/// YAML style; a value not found points at the front matter's start.
 fn parse_fragment<M>(
     src: &Loaded<M>,
-    sources: &SourceMap,
+    places: &[ScalarPlace],
     md: &str,
     cursor: &mut usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Node> {
-    let first_line = md.lines().next().unwrap_or("");
-    let text = sources.text(src.file);
-    // A value written with escapes is not found as it reads; it then points at the
-    // cursor, which only moves past values that were found.
-    let found =
-        text.get(*cursor..src.yaml.end).and_then(|rest| rest.find(first_line)).filter(|_| !first_line.is_empty());
-    let base = match found {
-        Some(i) => {
-            *cursor += i + first_line.len();
-            *cursor - first_line.len()
-        }
-        None => *cursor,
-    };
-    markdown::parse(MdInput { text: md, base, file: src.file, raw_html: false, footnotes: false }, diags)
+    let found = places.iter().skip(*cursor).position(|p| p.value == md).map(|i| *cursor + i);
+    let offsets = found.map(|i| places[i].offsets.as_slice());
+    if let Some(i) = found {
+        *cursor = i + 1;
+    }
+    let input = MdInput { text: md, base: src.yaml.start, file: src.file, raw_html: false, footnotes: false, offsets };
+    markdown::parse(input, diags)
 }

@@ -209,7 +209,7 @@ mod tests {
     }
 
     fn nodes(md: &str) -> Vec<Node> {
-        parse(MdInput { text: md, base: 0, file: 0, raw_html: false, footnotes: true }, &mut Vec::new())
+        parse(MdInput { text: md, base: 0, file: 0, raw_html: false, footnotes: true, offsets: None }, &mut Vec::new())
     }
 
     fn find(idx: &BlockIndex, n: &[Node], sel: Selector<'_>) -> Result<Found, AnchorError> {

@@ -221,6 +221,7 @@ mod tests {
                 file: 0,
                 raw_html: false,
                 footnotes: true,
+                offsets: None,
             },
             &mut Vec::new(),
         );
