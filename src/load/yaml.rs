@@ -31,6 +31,10 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Vec<YamlError>
             format!("the YAML nests more than {MAX_DEPTH} levels deep: front matter needs only a few; flatten it");
         return Err(vec![YamlError::at(message, Some(offset))]);
     }
+    if let Some(offset) = tab_in_indentation(text) {
+        let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
+        return Err(vec![YamlError { message: "a tab in the indentation".into(), offset: Some(offset), help }]);
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| vec![convert_in(e, text)])?;
     if let Some(tag) = first_tag(&value) {
         let offset = text.find(&tag).or_else(|| text.find('!'));
@@ -188,10 +192,7 @@ fn first_tag(v: &serde_yaml::Value) -> Option<String> {
 }
 
 fn convert_in(e: serde_yaml::Error, text: &str) -> YamlError {
-    let mut message = e.to_string();
-    if let Some(i) = message.rfind(" at line ") {
-        message.truncate(i);
-    }
+    let mut message = without_positions(&e.to_string());
     if message.contains("merge") || message.contains("`<<`") {
         message.push_str(" (YAML merge keys `<<` are not supported: write the keys out)");
     }
@@ -200,7 +201,101 @@ fn convert_in(e: serde_yaml::Error, text: &str) -> YamlError {
         offset = repeated_key(text, key).or(offset);
         message = format!("the key `{key}` appears twice: keep one");
     }
-    YamlError::at(message, offset)
+    if message.contains("could not find expected ':'") {
+        // Most often the body, read as YAML: point at its first line.
+        offset = first_line_of_text(text).or(offset);
+    }
+    match plain_words(&message) {
+        Some((message, help)) => YamlError { message: message.to_string(), offset, help: Some(help.to_string()) },
+        None => YamlError::at(message, offset),
+    }
+}
+
+/// The offset of the first tab in the leading white space of a line.
+fn tab_in_indentation(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(i) = line[..lead].find('\t') {
+            return Some(at + i);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The offset of the first line that cannot be YAML of front matter: not indented, not
+/// empty, not a comment, no `key:` and not an item of a list.
+fn first_line_of_text(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        let yaml_like = t.is_empty() || t.starts_with([' ', '#', '-', '\t']) || t.contains(": ") || t.ends_with(':');
+        if !yaml_like {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The parser's message without the positions it writes into it (`at line 3 column
+/// 11`): the diagnostic gives the one position that counts.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip =
+            after.find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c))).unwrap_or(after.len());
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The parser's jargon for the common mistakes, in plain words, with what to do.
+fn plain_words(message: &str) -> Option<(&'static str, &'static str)> {
+    const KNOWN: [(&str, &str, &str); 8] = [
+        (
+            "cannot start any token",
+            "a character that cannot begin a YAML value",
+            "put the value in double quotes (values starting with @ or ` must be)",
+        ),
+        (
+            "mapping values are not allowed",
+            "a `: ` inside a value that is not in quotes",
+            "put the value in double quotes: summary: \"**Zone**: the area\"",
+        ),
+        ("tab character", "a tab in the indentation", "YAML indents with spaces only: replace the tab with spaces"),
+        (
+            "while scanning an alias",
+            "a value that starts with `*` is read as a YAML alias",
+            "put the value in double quotes: summary: \"**Zone** …\"",
+        ),
+        (
+            "while scanning an anchor",
+            "a value that starts with `&` is read as a YAML anchor",
+            "put the value in double quotes",
+        ),
+        (
+            "could not find expected ':'",
+            "a line that is neither `key: value` nor part of a list",
+            "if this is the article's text, the front matter is not closed: end it with a line `---` before the body",
+        ),
+        (
+            "expected ',' or ']'",
+            "a list opened with `[` is not closed",
+            "close it with `]`, or put the value in double quotes if it is text",
+        ),
+        (
+            "expected ',' or '}'",
+            "a mapping opened with `{` is not closed",
+            "close it with `}`, or put the value in double quotes if it is text",
+        ),
+    ];
+    KNOWN.iter().find(|(jargon, _, _)| message.contains(jargon)).map(|&(_, plain, help)| (plain, help))
 }
 
 /// The offset of the second line that starts (after indentation) with `key:`.
