@@ -56,8 +56,8 @@ fn simulate(raw: &str, style: ScalarStyle, indent: usize) -> Option<(String, Vec
     let mut out = Decoded::default();
     match style {
         ScalarStyle::Plain => flow(raw, 0, raw.len(), &mut out, None),
-        ScalarStyle::SingleQuoted => flow(raw, 1, raw.rfind('\'')?, &mut out, Some('\'')),
-        ScalarStyle::DoubleQuoted => flow(raw, 1, raw.rfind('"')?, &mut out, Some('"')),
+        ScalarStyle::SingleQuoted => flow(raw, 1, raw.rfind('\'').filter(|&e| e >= 1)?, &mut out, Some('\'')),
+        ScalarStyle::DoubleQuoted => flow(raw, 1, raw.rfind('"').filter(|&e| e >= 1)?, &mut out, Some('"')),
         ScalarStyle::Literal | ScalarStyle::Folded => block(raw, indent, style == ScalarStyle::Folded, &mut out),
     }
     out.offsets.push(raw.len());
