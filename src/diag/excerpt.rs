@@ -25,7 +25,13 @@ pub(super) struct Excerpt<'a> {
 
 impl<'a> Excerpt<'a> {
     /// The excerpt of `text` for a diagnostic at `span`, and the span on it.
+    /// A file with no text (one that could not be read, a symbolic link, a static file
+    /// or an output page) shows its name, underlined, so no excerpt is empty.
     pub(super) fn new(name: &'a str, text: &'a str, span: Range<usize>) -> (Excerpt<'a>, Range<usize>) {
+        if text.is_empty() {
+            let shown = SimpleFile::new(name, name.to_string());
+            return (Excerpt { original: text, shown, line: None, dropped: 0 }, 0..name.len());
+        }
         let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
         if line_end - line_start <= LONG_LINE {

@@ -71,3 +71,11 @@ fn repeated_warnings_show_a_few_and_a_count() {
     let json = site.run(&["check", "--format", "json"]);
     assert_eq!(String::from_utf8_lossy(&json.stdout).lines().count(), 12, "JSON lists every warning");
 }
+
+#[test]
+fn a_diagnostic_about_a_whole_file_shows_the_file() {
+    let site = SiteTest::new("whole-file").file("static/feed.xml", "<feed/>");
+    let run = site.run(&["check"]);
+    assert_eq!(run.status.code(), Some(1));
+    insta::assert_snapshot!("check-whole-file", String::from_utf8_lossy(&run.stderr));
+}
