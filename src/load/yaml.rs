@@ -1,5 +1,6 @@
-//! The one place gloss parses YAML. serde_yaml is deprecated upstream; swapping it
-//! for another parser means changing this file only.
+//! The one place gloss deserializes YAML (with `scalars.rs`, which locates values):
+//! serde_yaml_ng, the maintained fork of the deprecated serde_yaml, chosen by
+//! measurement (docs/architecture.md). Swapping it means changing this file only.
 
 use serde::de::DeserializeOwned;
 
@@ -35,13 +36,35 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Vec<YamlError>
         let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
         return Err(vec![YamlError { message: "a tab in the indentation".into(), offset: Some(offset), help }]);
     }
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| vec![convert_in(e, text)])?;
-    if let Some(tag) = first_tag(&value) {
-        let offset = text.find(&tag).or_else(|| text.find('!'));
-        let message = format!("YAML tag `{tag}` is not supported: write the value as plain text, a number or a list");
-        return Err(vec![YamlError::at(message, offset)]);
+    // One parse for a good file: the generic value is only read when the text may
+    // hold a tag or an alias (whose expansion the generic value bounds), or to
+    // explain an error.
+    if starts_a_node(text, '!') || starts_a_node(text, '*') {
+        let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| vec![convert_in(e, text)])?;
+        if let Some(tag) = first_tag(&value) {
+            let offset = text.find(&tag).or_else(|| text.find('!'));
+            let message =
+                format!("YAML tag `{tag}` is not supported: write the value as plain text, a number or a list");
+            return Err(vec![YamlError::at(message, offset)]);
+        }
     }
-    serde_yaml::from_str(text).map_err(|e| unknown_keys(convert_in(e, text), text, &value))
+    serde_yaml_ng::from_str(text).map_err(|e| {
+        let first = convert_in(e, text);
+        match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text) {
+            Ok(value) => unknown_keys(first, text, &value),
+            Err(_) => vec![first],
+        }
+    })
+}
+
+/// Whether `text` has `mark` where a YAML node starts (after `: `, `- `, `[`, `{`,
+/// `,`, or at the start of a line), which every tag (`!`) and alias (`*`) needs; the
+/// same character inside text only costs a second look.
+fn starts_a_node(text: &str, mark: char) -> bool {
+    text.match_indices(mark).any(|(at, _)| {
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with([':', '-', '[', '{', ',', '\n', '?', '|', '>'])
+    })
 }
 
 /// The `id` values of the mappings anywhere in `text`, when it is YAML at all (what a
@@ -51,14 +74,14 @@ pub(crate) fn ids_defined(text: &str) -> Vec<String> {
     if too_deep(text).is_some() {
         return Vec::new();
     }
-    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else { return Vec::new() };
+    let Ok(value) = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text) else { return Vec::new() };
     let mut ids = Vec::new();
     let mut stack = vec![&value];
     while let Some(v) = stack.pop() {
         match v {
-            serde_yaml::Value::Sequence(s) => stack.extend(s.iter()),
-            serde_yaml::Value::Mapping(m) => {
-                ids.extend(m.get("id").and_then(serde_yaml::Value::as_str).map(str::to_string));
+            serde_yaml_ng::Value::Sequence(s) => stack.extend(s.iter()),
+            serde_yaml_ng::Value::Mapping(m) => {
+                ids.extend(m.get("id").and_then(serde_yaml_ng::Value::as_str).map(str::to_string));
                 stack.extend(m.values());
             }
             _ => {}
@@ -69,13 +92,13 @@ pub(crate) fn ids_defined(text: &str) -> Vec<String> {
 
 /// When `first` is an unknown key of the top-level mapping, it and every other unknown
 /// key there, each with the nearest known key; otherwise `first` alone.
-fn unknown_keys(first: YamlError, text: &str, value: &serde_yaml::Value) -> Vec<YamlError> {
+fn unknown_keys(first: YamlError, text: &str, value: &serde_yaml_ng::Value) -> Vec<YamlError> {
     let Some(rest) = first.message.strip_prefix("unknown field `") else { return vec![first] };
     let key = rest.split('`').next().unwrap_or("");
     let list = rest.split_once("expected").map_or("", |(_, k)| k);
     let known: Vec<&str> = list.split(" (").next().unwrap_or("").split('`').skip(1).step_by(2).collect();
     let Some(mapping) = value.as_mapping() else { return vec![first] };
-    let top: Vec<&str> = mapping.keys().filter_map(serde_yaml::Value::as_str).collect();
+    let top: Vec<&str> = mapping.keys().filter_map(serde_yaml_ng::Value::as_str).collect();
     if !top.contains(&key) {
         return vec![first];
     }
@@ -173,13 +196,13 @@ fn too_deep(text: &str) -> Option<usize> {
 }
 
 /// The first tag anywhere in `v`, as written (`!include`).
-fn first_tag(v: &serde_yaml::Value) -> Option<String> {
+fn first_tag(v: &serde_yaml_ng::Value) -> Option<String> {
     let mut stack = vec![v];
     while let Some(v) = stack.pop() {
         match v {
-            serde_yaml::Value::Tagged(t) => return Some(t.tag.to_string()),
-            serde_yaml::Value::Sequence(s) => stack.extend(s.iter()),
-            serde_yaml::Value::Mapping(m) => {
+            serde_yaml_ng::Value::Tagged(t) => return Some(t.tag.to_string()),
+            serde_yaml_ng::Value::Sequence(s) => stack.extend(s.iter()),
+            serde_yaml_ng::Value::Mapping(m) => {
                 for (k, v) in m {
                     stack.push(k);
                     stack.push(v);
@@ -191,14 +214,19 @@ fn first_tag(v: &serde_yaml::Value) -> Option<String> {
     None
 }
 
-fn convert_in(e: serde_yaml::Error, text: &str) -> YamlError {
+fn convert_in(e: serde_yaml_ng::Error, text: &str) -> YamlError {
     let mut message = without_positions(&e.to_string());
     if message.contains("merge") || message.contains("`<<`") {
         message.push_str(" (YAML merge keys `<<` are not supported: write the keys out)");
     }
     let mut offset = e.location().map(|l| l.index());
-    if let Some(key) = message.strip_prefix("duplicate entry with key \"").and_then(|k| k.split('"').next()) {
-        offset = repeated_key(text, key).or(offset);
+    let repeated = message
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|k| k.split('"').next())
+        .or_else(|| message.strip_prefix("duplicate field `").and_then(|k| k.split('`').next()))
+        .map(str::to_string);
+    if let Some(key) = repeated {
+        offset = repeated_key(text, &key).or(offset);
         message = format!("the key `{key}` appears twice: keep one");
     }
     if message.contains("could not find expected ':'") {
