@@ -42,7 +42,9 @@ use views::Scope;
 
 /// Renders the whole site into `dest`, reusing pages from `cache` whose context and
 /// templates are unchanged, and refreshing `cache` for the next run (which needs
-/// [`Destination::Memory`] to keep anything). `pages` are [`plan::all_pages`].
+/// [`Destination::Memory`] to keep anything). `pages` are [`plan::all_pages`]. Pages
+/// that fail to render are in [`Rendered::problems`], so the others are still
+/// checked; `Err` means nothing could render (the templates do not compile).
 pub(crate) fn render(
     site: &Site,
     sources: &SourceMap,
@@ -75,6 +77,7 @@ pub(crate) fn render(
     );
     let mut out = Rendered { search: index, ..Rendered::default() };
     let mut problems = Vec::new();
+    let mut taken = Vec::new();
     if keep {
         cache.clear_pages();
     }
@@ -84,21 +87,22 @@ pub(crate) fn render(
                 if let (true, Some(f)) = (keep, &page.delivered.file) {
                     cache.store(f.path.clone(), page.hash, f.bytes.clone(), Reader::Page(page.kind), page.reads);
                 }
-                out.take(page.delivered);
+                taken.push(page.delivered);
             }
             Err(p) => problems.push(p),
         }
     }
-    out.pages = out.paths.len();
     for file in machine {
         match file {
-            Ok(f) => out.take(delivery.deliver(f)),
+            Ok(f) => taken.push(delivery.deliver(f)),
             Err(p) => problems.push(p),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    let pages = taken.iter().filter(|d| d.facts.is_some()).count();
+    for d in taken {
+        out.take(d);
     }
+    out.pages = pages;
     out.take(delivery.deliver(site_files::stylesheet()));
     for f in statics {
         out.take(delivery.deliver_static(f));
@@ -111,6 +115,7 @@ pub(crate) fn render(
     }
     out.sort();
     out.sink_errors = delivery.into_errors();
+    out.problems = problems;
     Ok(out)
 }
 

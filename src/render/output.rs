@@ -42,6 +42,8 @@ pub(crate) struct Rendered {
     pub(crate) sink_errors: Vec<String>,
     /// The search index, item by item (what `search-index.json` was made from).
     pub(crate) search: SearchIndex,
+    /// The files that failed to render, as diagnostics.
+    pub(crate) problems: Vec<crate::diag::Diagnostic>,
 }
 
 impl Rendered {

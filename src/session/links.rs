@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::config::LinkPolicy;
 use crate::diag::{Diagnostic, FileId, SourceMap};
-use crate::verify::OutputProblem;
+use crate::verify::{OutputProblem, ProblemKind};
 
 /// How many failing pages a link's diagnostic names.
 const PAGES_NAMED: usize = 3;
@@ -27,16 +27,19 @@ pub(super) fn diagnostics(
     // Each dead link once, with every page it fails on.
     let mut by_link: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
     for p in problems {
-        match p.link {
-            Some(link) => by_link.entry((link.value, p.message)).or_default().push((p.path, link.resolved)),
-            None if only_written => {}
-            None => {
+        match p.kind {
+            ProblemKind::DeadLink(link) => {
+                by_link.entry((link.value, p.message)).or_default().push((p.path, link.resolved))
+            }
+            _ if only_written => {}
+            ProblemKind::Collision => {
                 let file = sources.add(format!("(output) {}", p.path), String::new());
                 out.push(
                     Diagnostic::error(file, 0..0, p.message)
                         .help("rename one of the two sources so their files differ"),
                 );
             }
+            ProblemKind::RepeatedId(id) => out.extend(repeated_id(sources, &p.path, &id, p.message)),
         }
     }
     for ((value, message), pages) in by_link {
@@ -58,6 +61,27 @@ pub(super) fn diagnostics(
         }
     }
     out
+}
+
+/// An id two elements of `page` carry, reported where each is written (a `{#id}` in
+/// content, an `id` attribute in a template override), or at the page.
+fn repeated_id(sources: &mut SourceMap, page: &str, id: &str, message: String) -> Vec<Diagnostic> {
+    let written = [format!("{{#{id}}}"), format!("id=\"{id}\""), format!("id='{id}'")];
+    let mut places = Vec::new();
+    for (file, name, text) in sources.files() {
+        let template = name.starts_with("templates/") && !name.ends_with("(built in)");
+        if name.starts_with("content/") || template {
+            for w in &written {
+                places.extend(text.match_indices(w.as_str()).map(|(at, _)| (file, at..at + w.len())));
+            }
+        }
+    }
+    if places.len() < 2 {
+        let text = format!("id=\"{id}\"");
+        places.push((sources.add(format!("(output) {page}"), text), 4..4 + id.len()));
+    }
+    let help = format!("on {page}; every id of a page must be unique: give one of them another id");
+    places.into_iter().map(|(file, span)| Diagnostic::error(file, span, message.clone()).help(help.clone())).collect()
 }
 
 /// Says on which pages the link fails and what it resolved to, and suggests the

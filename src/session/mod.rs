@@ -223,7 +223,8 @@ impl Session {
             let rendered = render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, dest);
             clock.lap("render");
             match rendered {
-                Ok(r) => {
+                Ok(mut r) => {
+                    out.diagnostics.extend(std::mem::take(&mut r.problems));
                     let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
                     clock.lap("verify");
                     let found = links::diagnostics(&mut out.sources, problems, &r.paths, site.config.links, !resolved);

@@ -21,6 +21,8 @@ pub(crate) struct PageFacts {
     pub(crate) anchored: StrList,
     /// Every `id` value, sorted, without repeats.
     ids: StrList,
+    /// The ids that appear more than once (almost always none).
+    pub(crate) repeated: Vec<String>,
 }
 
 /// What taking a page's facts needs to know of the whole output.
@@ -180,7 +182,11 @@ pub(crate) fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFa
             Leads::To(_) => anchored.push(value),
         }
     }
-    Some(PageFacts { path: path.to_string(), dead, anchored: StrList::sorted(anchored), ids: StrList::sorted(ids) })
+    ids.sort_unstable();
+    let mut repeated: Vec<String> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].to_string()).collect();
+    repeated.dedup();
+    let (anchored, ids) = (StrList::sorted(anchored), StrList::sorted(ids));
+    Some(PageFacts { path: path.to_string(), dead, anchored, ids, repeated })
 }
 
 /// The attributes read.

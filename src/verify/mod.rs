@@ -20,9 +20,19 @@ pub(crate) struct OutputProblem {
     pub(crate) path: String,
     /// What is wrong.
     pub(crate) message: String,
-    /// The link, when the problem is a link that leads nowhere (which `links: warn`
-    /// makes a warning) rather than two files that collide.
-    pub(crate) link: Option<DeadLink>,
+    /// What kind of problem it is.
+    pub(crate) kind: ProblemKind,
+}
+
+/// The kinds of output problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ProblemKind {
+    /// Two files would be one.
+    Collision,
+    /// A link that leads nowhere (which `links: warn` makes a warning).
+    DeadLink(DeadLink),
+    /// An id that two elements of the page carry.
+    RepeatedId(String),
 }
 
 /// A link of a page that leads nowhere.
@@ -63,8 +73,8 @@ fn page_problems<'a>(facts: &PageFacts, base_path: &str, page: &PageOf<'a>) -> V
             Leads::To(_) => target.clone(),
             Leads::Away | Leads::Above => String::new(),
         };
-        let link = Some(DeadLink { value: link.to_string(), resolved });
-        OutputProblem { path: facts.path.clone(), message, link }
+        let kind = ProblemKind::DeadLink(DeadLink { value: link.to_string(), resolved });
+        OutputProblem { path: facts.path.clone(), message, kind }
     };
     let mut problems: Vec<OutputProblem> =
         facts.dead.iter().map(|link| problem(link, format!("link '{}' leads nowhere", clip(link)))).collect();
@@ -77,6 +87,11 @@ fn page_problems<'a>(facts: &PageFacts, base_path: &str, page: &PageOf<'a>) -> V
             problems.push(problem(link, message));
         }
     }
+    problems.extend(facts.repeated.iter().map(|id| OutputProblem {
+        path: facts.path.clone(),
+        message: format!("two elements of the page have the id '{}'", clip(id)),
+        kind: ProblemKind::RepeatedId(id.clone()),
+    }));
     problems
 }
 
@@ -98,7 +113,7 @@ fn collisions(paths: &[String]) -> Vec<OutputProblem> {
         if let Some(first) = seen.insert(key, path) {
             out.push(OutputProblem {
                 path: path.clone(),
-                link: None,
+                kind: ProblemKind::Collision,
                 message: format!(
                     "'{path}' and '{first}' would be the same file on a disk that ignores case or Unicode normalisation (macOS, Windows, many hosts)"
                 ),
