@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
+use super::code_limits::{CodeBlockSize, HighlightBudget};
 use crate::diag::{Diagnostic, FileId};
 use crate::site::body::{Node, RefLink, TextRun};
 use crate::urls;
@@ -68,7 +69,7 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         link_is_ref: Vec::new(),
         verbatim_depth: 0,
         code: None,
-        highlight_budget: HIGHLIGHT_BUDGET,
+        highlight_budget: HighlightBudget::default(),
         local: 0..0,
         diags,
     };
@@ -90,30 +91,11 @@ struct State<'a, 'd> {
     verbatim_depth: usize,
     /// The fenced code block being read, measured for the highlighter's limits.
     code: Option<CodeBlockSize>,
-    /// Bytes of code this text may still have highlighted.
-    highlight_budget: usize,
+    /// How much more code this text may have highlighted.
+    highlight_budget: HighlightBudget,
     /// The range in the text of the event being read.
     local: std::ops::Range<usize>,
     diags: &'d mut Vec<Diagnostic>,
-}
-
-/// The longest line, in bytes, that a code block may have and still be highlighted:
-/// the highlighter's time per line grows faster than the line's length.
-const HIGHLIGHT_MAX_LINE: usize = 300;
-/// The largest code block, in bytes, that is highlighted.
-const HIGHLIGHT_MAX_BLOCK: usize = 128 * 1024;
-/// How many bytes of code one text has highlighted in all; later blocks are shown plain.
-const HIGHLIGHT_BUDGET: usize = 256 * 1024;
-
-/// A fenced code block with a language, as read so far.
-struct CodeBlockSize {
-    /// Index of its start node.
-    node: usize,
-    /// Where its fence starts in the file.
-    at: usize,
-    bytes: usize,
-    line: usize,
-    longest_line: usize,
 }
 
 impl State<'_, '_> {
@@ -121,14 +103,7 @@ impl State<'_, '_> {
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 if let Some(target) = dest_url.strip_prefix('@') {
-                    self.link_is_ref.push(true);
-                    let target: String = target.nfc().collect();
-                    let (id, fragment) = match target.split_once('#') {
-                        Some((id, fragment)) => (id.to_string(), Some(fragment.to_string())),
-                        None => (target, None),
-                    };
-                    let link = RefLink { id, fragment, span: at, html_id: String::new(), auto: false };
-                    self.nodes.push(Node::RefOpen(link));
+                    self.reference(target, at);
                 } else {
                     self.link_is_ref.push(false);
                     let dest_url = self.safe_url(dest_url, &at);
@@ -163,13 +138,7 @@ impl State<'_, '_> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.verbatim_depth += 1;
                 if matches!(&kind, CodeBlockKind::Fenced(info) if !info.trim().is_empty()) {
-                    self.code = Some(CodeBlockSize {
-                        node: self.nodes.len(),
-                        at: at.start,
-                        bytes: 0,
-                        line: 0,
-                        longest_line: 0,
-                    });
+                    self.code = Some(CodeBlockSize::new(self.nodes.len(), at.start));
                 }
                 self.push(Event::Start(Tag::CodeBlock(kind)));
             }
@@ -201,6 +170,17 @@ impl State<'_, '_> {
         }
     }
 
+    /// Opens an `@` reference to `target` (`id`, or `slug#heading`).
+    fn reference(&mut self, target: &str, at: std::ops::Range<usize>) {
+        self.link_is_ref.push(true);
+        let target: String = target.nfc().collect();
+        let (id, fragment) = match target.split_once('#') {
+            Some((id, fragment)) => (id.to_string(), Some(fragment.to_string())),
+            None => (target, None),
+        };
+        self.nodes.push(Node::RefOpen(RefLink { id, fragment, span: at, html_id: String::new(), auto: false }));
+    }
+
     fn push(&mut self, e: Event<'static>) {
         self.nodes.push(Node::Event(e));
     }
@@ -222,16 +202,7 @@ impl State<'_, '_> {
     /// Shows a code block plain, with a warning, when highlighting it could take long:
     /// a very long line, a very large block, or too much code in this text already.
     fn limit_highlighting(&mut self, code: CodeBlockSize) {
-        let why = if code.longest_line > HIGHLIGHT_MAX_LINE {
-            format!("it has a line of {} bytes (the limit is {HIGHLIGHT_MAX_LINE})", code.longest_line)
-        } else if code.bytes > HIGHLIGHT_MAX_BLOCK {
-            format!("it holds {} bytes (the limit is {HIGHLIGHT_MAX_BLOCK})", code.bytes)
-        } else if code.bytes > self.highlight_budget {
-            format!("the text already has {} bytes of highlighted code", HIGHLIGHT_BUDGET - self.highlight_budget)
-        } else {
-            self.highlight_budget -= code.bytes;
-            return;
-        };
+        let Some(why) = self.highlight_budget.refuses(&code) else { return };
         self.nodes[code.node] = Node::Event(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
         self.diags.push(
             Diagnostic::warning(
@@ -269,17 +240,6 @@ impl State<'_, '_> {
             CowStr::Borrowed("#")
         } else {
             url
-        }
-    }
-}
-
-impl CodeBlockSize {
-    /// Counts a piece of the block's text.
-    fn measure(&mut self, text: &str) {
-        self.bytes += text.len();
-        for (i, piece) in text.split('\n').enumerate() {
-            self.line = if i == 0 { self.line + piece.len() } else { piece.len() };
-            self.longest_line = self.longest_line.max(self.line);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 2, parse: every Markdown text of the site (bodies, and the Markdown fields of
 //! front matter) into the body IR of [`crate::site::body`], in parallel.
 
+mod code_limits;
 pub(crate) mod markdown;
 
 use std::collections::HashMap;
