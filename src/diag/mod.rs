@@ -37,6 +37,16 @@ impl SourceMap {
         (0..).map_while(|id| self.files.get(id).ok().map(|f| (id, f.name().as_str(), f.source().as_str())))
     }
 
+    /// The files authors wrote, as (id, whether it is a template override, text): the
+    /// content files and the site's own templates, not the built-in ones, output
+    /// pages or `site.yaml`.
+    pub(crate) fn authored(&self) -> impl Iterator<Item = (FileId, bool, &str)> {
+        self.files().filter_map(|(id, name, text)| {
+            let template = name.starts_with("templates/") && !name.ends_with("(built in)");
+            (template || name.starts_with("content/")).then_some((id, template, text))
+        })
+    }
+
     /// The display name of a registered file.
     pub fn name(&self, id: FileId) -> &str {
         self.files.get(id).map(|f| f.name().as_str()).unwrap_or("")

@@ -10,6 +10,7 @@ pub(crate) mod yaml;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -48,9 +49,17 @@ pub(crate) struct Loaded<M> {
     pub(crate) yaml: Range<usize>,
     /// Byte range of the Markdown body in the file.
     pub(crate) body: Range<usize>,
+    /// Where each scalar of the front matter is, read once when first asked for.
+    scalars: OnceLock<Vec<scalars::ScalarPlace>>,
 }
 
 impl<M> Loaded<M> {
+    /// Every scalar of the front matter with the offset (in the YAML) of each of its
+    /// bytes; read on first use, then kept.
+    pub(crate) fn scalars(&self, sources: &SourceMap) -> &[scalars::ScalarPlace] {
+        self.scalars.get_or_init(|| scalars::scalars(&sources.text(self.file)[self.yaml.clone()]))
+    }
+
     /// The span of `needle` in this file's front matter, for pointing diagnostics at a value.
     pub(crate) fn locate(&self, sources: &SourceMap, needle: &str) -> Range<usize> {
         frontmatter::locate(sources.text(self.file), self.yaml.clone(), needle)
@@ -61,9 +70,10 @@ impl<M> Loaded<M> {
     /// lead astray), else an occurrence on a line that holds `key:`.
     pub(crate) fn locate_key(&self, sources: &SourceMap, key: &str, needle: &str) -> Range<usize> {
         let text = sources.text(self.file);
-        let places = scalars::scalars(&text[self.yaml.clone()]);
-        let value =
-            places.windows(2).find(|w| w[0].value == key && w[1].value.starts_with(needle) && !needle.is_empty());
+        let value = self
+            .scalars(sources)
+            .windows(2)
+            .find(|w| w[0].value == key && w[1].value.starts_with(needle) && !needle.is_empty());
         match value {
             Some(w) => {
                 let o = &w[1].offsets;
@@ -147,13 +157,10 @@ pub(crate) fn load_article(
 /// The path of the `base_url` in the site's `site.yaml` (`/` or `/sub/`), when it can
 /// be read; what `serve` serves the site under.
 pub(crate) fn base_path_of(root: &Path) -> Option<String> {
-    let path = root.join("site.yaml");
-    if discover::is_symlink(&path) {
-        return None;
-    }
-    let text = read_text(&path).ok()?;
-    let mut config: SiteConfig = yaml::parse(&text).ok()?;
-    config.validate().is_empty().then(|| config.base_path())
+    let opts = LoadOptions { root: root.to_path_buf(), drafts: false, base_url: None };
+    let mut diags = Diagnostics::default();
+    let config = load_config(&opts, &mut SourceMap::default(), &mut diags)?;
+    (!diags.has_errors()).then(|| config.base_path())
 }
 
 fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<SiteConfig> {
@@ -252,7 +259,7 @@ fn parse_file<M: DeserializeOwned>(
     })?;
     let meta = yaml::parse::<M>(&text[split.yaml.clone()]).map_err(|e| yaml_diagnostics(file, split.yaml.start, e))?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default();
-    Ok(Loaded { file, stem, meta, yaml: split.yaml, body: split.body })
+    Ok(Loaded { file, stem, meta, yaml: split.yaml, body: split.body, scalars: OnceLock::new() })
 }
 
 /// YAML problems as diagnostics in `file`, whose YAML starts at `base`.

@@ -11,7 +11,6 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
-use crate::load::scalars::ScalarPlace;
 use crate::load::{Loaded, Project, StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::site::body::Node;
@@ -183,31 +182,42 @@ fn parse_one<M>(
         offsets: None,
     };
     let body = markdown::parse(body_input, &mut diags);
-    let places = crate::load::scalars::scalars(&text[src.yaml.clone()]);
     let mut cursor = 0;
     let fragments = fragments_of(&src.meta)
         .into_iter()
-        .map(|f| f.map(|md| parse_fragment(src, &places, md, &mut cursor, &mut diags)))
+        .map(|f| f.map(|md| parse_fragment(src, sources, md, &mut cursor, &mut diags)))
         .collect();
     Cached { hash, body, fragments, diags }
 }
 
-/// Parses a Markdown value of front matter. Raw HTML is always escaped there. The
-/// value is found among the front matter's scalars (`places`, in file order, from
-/// `cursor` on), so that every span points where its text is written, whatever the
-/// YAML style; a value not found points at the front matter's start.
+/// Parses a Markdown value of front matter. Raw HTML is always escaped there. Spans
+/// point where the text is written, whatever the YAML style: a one-line value written
+/// as it reads, and found once after `cursor` (a byte offset in the YAML), is taken
+/// as it stands; any other is found among the front matter's scalars. A value found
+/// nowhere points at the front matter's start.
 fn parse_fragment<M>(
     src: &Loaded<M>,
-    places: &[ScalarPlace],
+    sources: &SourceMap,
     md: &str,
     cursor: &mut usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Node> {
-    let found = places.iter().skip(*cursor).position(|p| p.value == md).map(|i| *cursor + i);
-    let offsets = found.map(|i| places[i].offsets.as_slice());
-    if let Some(i) = found {
-        *cursor = i + 1;
+    let yaml = &sources.text(src.file)[src.yaml.clone()];
+    let rest = yaml.get(*cursor..).unwrap_or("");
+    let mut found = rest.match_indices(md).map(|(i, _)| *cursor + i);
+    let verbatim = match (found.next(), found.next()) {
+        (Some(at), None) if !md.is_empty() && !md.contains('\n') => Some(at),
+        _ => None,
+    };
+    let input =
+        MdInput { text: md, base: src.yaml.start, file: src.file, raw_html: false, footnotes: false, offsets: None };
+    if let Some(at) = verbatim {
+        *cursor = at + md.len();
+        return markdown::parse(MdInput { base: src.yaml.start + at, ..input }, diags);
     }
-    let input = MdInput { text: md, base: src.yaml.start, file: src.file, raw_html: false, footnotes: false, offsets };
-    markdown::parse(input, diags)
+    let place = src.scalars(sources).iter().find(|p| p.value == md && p.offsets[0] >= *cursor);
+    if let Some(p) = place {
+        *cursor = p.offsets.last().copied().unwrap_or(*cursor);
+    }
+    markdown::parse(MdInput { offsets: place.map(|p| p.offsets.as_slice()), ..input }, diags)
 }

@@ -68,12 +68,9 @@ pub(super) fn diagnostics(
 fn repeated_id(sources: &mut SourceMap, page: &str, id: &str, message: String) -> Vec<Diagnostic> {
     let written = [format!("{{#{id}}}"), format!("id=\"{id}\""), format!("id='{id}'")];
     let mut places = Vec::new();
-    for (file, name, text) in sources.files() {
-        let template = name.starts_with("templates/") && !name.ends_with("(built in)");
-        if name.starts_with("content/") || template {
-            for w in &written {
-                places.extend(text.match_indices(w.as_str()).map(|(at, _)| (file, at..at + w.len())));
-            }
+    for (file, _, text) in sources.authored() {
+        for w in &written {
+            places.extend(text.match_indices(w.as_str()).map(|(at, _)| (file, at..at + w.len())));
         }
     }
     if places.len() < 2 {
@@ -123,11 +120,7 @@ fn written_at(sources: &SourceMap, link: &str) -> Vec<(FileId, Range<usize>)> {
     const BEFORE: [&str; 6] = ["](", "](<", "]: ", "=\"", "='", "="];
     let from_root = link.trim_start_matches("../").trim_start_matches("./");
     let mut found = Vec::new();
-    for (file, name, text) in sources.files() {
-        let template = name.starts_with("templates/") && !name.ends_with("(built in)");
-        if !(name.starts_with("content/") || template) {
-            continue;
-        }
+    for (file, template, text) in sources.authored() {
         let mut look = |needle: &str, before: &[&str]| {
             for (at, _) in text.match_indices(needle) {
                 let end = at + needle.len();

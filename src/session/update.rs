@@ -52,7 +52,11 @@ pub(super) fn articles(
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
     };
     let problems = check(kept, &files, output);
-    let paths: Vec<String> = output.keys().cloned().chain(files.iter().map(|f| f.path.clone())).collect();
+    // The output's paths are only needed to suggest the nearest one to a dead link.
+    let paths: Vec<String> = match problems.is_empty() {
+        true => Vec::new(),
+        false => output.keys().cloned().chain(files.iter().map(|f| f.path.clone())).collect(),
+    };
     let found = links::diagnostics(&mut kept.sources, problems, &paths, kept.site.config.links, false);
     if found.iter().any(|d| d.severity == Severity::Error) {
         return Outcome::Failed { report: report(kept, found), broken: true };

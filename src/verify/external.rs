@@ -141,13 +141,11 @@ fn external_urls(site: &Site) -> Vec<String> {
     urls
 }
 
-/// Where `url` is written in the content.
+/// Where `url` is written in the content (or a template override).
 fn places(sources: &SourceMap, url: &str) -> Vec<(usize, std::ops::Range<usize>)> {
     let mut out = Vec::new();
-    for (file, name, text) in sources.files() {
-        if name.starts_with("content/") {
-            out.extend(text.match_indices(url).map(|(at, _)| (file, at..at + url.len())));
-        }
+    for (file, _, text) in sources.authored() {
+        out.extend(text.match_indices(url).map(|(at, _)| (file, at..at + url.len())));
     }
     out
 }

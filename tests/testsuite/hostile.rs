@@ -188,28 +188,13 @@ fn a_large_static_file_is_copied_without_being_held_in_memory() {
 #[test]
 fn serve_refuses_a_request_with_two_host_headers() {
     let site = SiteTest::new("two-hosts").article("a", "title: A\ndate: 2024-01-01", "Text.\n");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(&site.root)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let mut stream = loop {
-        match std::net::TcpStream::connect(("127.0.0.1", port)) {
-            Ok(s) => break s,
-            Err(_) if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(50)),
-            Err(e) => panic!("server did not start: {e}"),
-        }
-    };
+    let server = crate::serve::start(&site);
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    let port = server.port;
     write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
         .unwrap();
     let mut reply = String::new();
     let _ = stream.read_to_string(&mut reply);
-    let _ = server.kill();
-    let _ = server.wait();
     assert!(reply.starts_with("HTTP/1.1 400"), "{reply}");
 }

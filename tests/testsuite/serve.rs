@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 
 use crate::support::SiteTest;
 
-struct Server {
+/// A `gloss serve` process, stopped when dropped.
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -24,7 +25,8 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn start(site: &SiteTest) -> Server {
+/// Starts `gloss serve` on `site` and waits until it answers.
+pub(crate) fn start(site: &SiteTest) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(["serve", "--port", &port.to_string(), "--root"])
