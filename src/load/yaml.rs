@@ -233,6 +233,12 @@ fn convert_in(e: serde_yaml_ng::Error, text: &str) -> YamlError {
         // Most often the body, read as YAML: point at its first line.
         offset = first_line_of_text(text).or(offset);
     }
+    for (jargon, open) in [("expected ',' or ']'", '['), ("expected ',' or '}'", '{')] {
+        if message.contains(jargon) {
+            // The parser notices at the end; the author needs the opening bracket.
+            offset = offset.and_then(|o| text[..o.min(text.len())].rfind(open)).or(offset);
+        }
+    }
     match plain_words(&message) {
         Some((message, help)) => YamlError { message: message.to_string(), offset, help: Some(help.to_string()) },
         None => YamlError::at(message, offset),
