@@ -21,6 +21,7 @@ mod config;
 mod date;
 mod diag;
 mod load;
+mod media;
 mod meta;
 mod parse;
 mod render;

@@ -96,6 +96,12 @@ pub(crate) struct EntityMeta {
     /// Authority links (schema.org sameAs).
     #[serde(default)]
     pub(crate) same_as: Vec<String>,
+    /// A portrait, flag or map: a file under `static/`.
+    pub(crate) image: Option<String>,
+    /// What the image shows, for readers who cannot see it (required with `image`).
+    pub(crate) image_alt: Option<String>,
+    /// Who made the image ("Photo: Agence Exemple").
+    pub(crate) image_credit: Option<String>,
 }
 
 /// One `related:` entry of an entity.
@@ -223,6 +229,33 @@ pub(crate) struct ArticleMeta {
     /// Timeline entries.
     #[serde(default)]
     pub(crate) events: Vec<Event>,
+    /// The lead image: a file beside the article or under `static/`.
+    pub(crate) image: Option<String>,
+    /// What the lead image shows (required with `image`).
+    pub(crate) image_alt: Option<String>,
+    /// Who made the lead image.
+    pub(crate) image_credit: Option<String>,
+    /// Images placed in the body by id: `![](@id)`.
+    #[serde(default)]
+    pub(crate) images: Vec<ImageMeta>,
+}
+
+/// One `images:` entry of an article (FORMAT.md 8.1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ImageMeta {
+    /// Site-wide id.
+    pub(crate) id: String,
+    /// The file, beside the article or under `static/`.
+    pub(crate) file: String,
+    /// What it shows, for readers who cannot see it.
+    pub(crate) alt: String,
+    /// Inline Markdown shown under it.
+    pub(crate) caption: Option<String>,
+    /// Who made it.
+    pub(crate) credit: Option<String>,
+    /// Source id.
+    pub(crate) source: Option<String>,
 }
 
 /// A source an article relies on.

@@ -21,10 +21,11 @@ pub(crate) struct TemplateSource {
     pub(crate) built_in: bool,
 }
 
-/// A file from the site's `static/` folder, copied to the output as it is.
+/// A file from the site's `static/` folder or a page bundle, copied to the output as it is.
 #[derive(Debug, Clone)]
 pub(crate) struct StaticSource {
-    /// Path relative to `static/`, with `/` separators: also its output path.
+    /// Its output path, with `/` separators: its path under `static/`, or
+    /// `articles/<slug>/<file>` for a file of a page bundle.
     pub(crate) name: String,
     /// Where it is on disk.
     pub(crate) path: PathBuf,
@@ -75,6 +76,29 @@ pub(crate) fn static_files(root: &Path, sources: &mut SourceMap, problems: &mut 
             StaticSource { name, path, file }
         })
         .collect()
+}
+
+/// The files of every page bundle (an article written as `<slug>/index.md`): each
+/// file beside the article that is not Markdown, registered by name and copied to the
+/// article's output folder (`articles/<slug>/<file>`).
+pub(crate) fn bundle_files(
+    root: &Path,
+    articles: &[PathBuf],
+    sources: &mut SourceMap,
+    problems: &mut Vec<WalkProblem>,
+) -> Vec<StaticSource> {
+    let mut out = Vec::new();
+    for article in articles.iter().filter(|p| super::is_bundle(p)) {
+        let Some(dir) = article.parent() else { continue };
+        let slug = super::stem_of(article);
+        for path in discover::files_under(root, dir, |n| !discover::is_markdown(n), problems) {
+            let rel = path.strip_prefix(dir).unwrap_or(&path);
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let file = sources.add(display_path(root, &path), String::new());
+            out.push(StaticSource { name: format!("articles/{slug}/{rel}"), path, file });
+        }
+    }
+    out
 }
 
 /// Every file under the site's `folder`, with its name relative to that folder.

@@ -119,7 +119,8 @@ pub(crate) fn load(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diag
     let mut template_diags = Vec::new();
     let templates = assets::templates(root, sources, &mut problems, &mut template_diags);
     diags.extend(template_diags);
-    let static_files = assets::static_files(root, sources, &mut problems);
+    let mut static_files = assets::static_files(root, sources, &mut problems);
+    static_files.extend(assets::bundle_files(root, &article_paths, sources, &mut problems));
     for p in problems {
         let file = sources.add(display_path(root, &p.path), String::new());
         diags.push(Diagnostic::error(file, 0..0, p.message));
@@ -231,7 +232,7 @@ fn load_kind<M: DeserializeOwned + Send>(
             Ok(l) => out.push(l),
             Err(d) => {
                 diags.extend(d);
-                let stem: String = path.file_stem().map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default();
+                let stem = stem_of(path);
                 let inner =
                     frontmatter::split(sources.text(*file)).map(|s| yaml::ids_defined(&sources.text(*file)[s.yaml]));
                 for id in inner.unwrap_or_default() {
@@ -258,8 +259,20 @@ fn parse_file<M: DeserializeOwned>(
             .help("end the front matter with a line holding only `---`")],
     })?;
     let meta = yaml::parse::<M>(&text[split.yaml.clone()]).map_err(|e| yaml_diagnostics(file, split.yaml.start, e))?;
-    let stem = path.file_stem().map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default();
+    let stem = stem_of(path);
     Ok(Loaded { file, stem, meta, yaml: split.yaml, body: split.body, scalars: OnceLock::new() })
+}
+
+/// Whether `path` is the text of a page bundle: `<slug>/index.md` under `content/articles/`.
+pub(crate) fn is_bundle(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "index.md")
+}
+
+/// The id a content file defines, NFC-normalised: its file stem, or for a page bundle
+/// the name of its folder.
+pub(crate) fn stem_of(path: &Path) -> String {
+    let named = if is_bundle(path) { path.parent().and_then(Path::file_name) } else { path.file_stem() };
+    named.map(|s| s.to_string_lossy().nfc().collect()).unwrap_or_default()
 }
 
 /// YAML problems as diagnostics in `file`, whose YAML starts at `base`.

@@ -9,12 +9,13 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::code_limits::{CodeBlockSize, HighlightBudget};
 use crate::diag::{Diagnostic, FileId};
-use crate::site::body::{Node, RefLink, TextRun};
+use crate::site::body::{ImageRef, Node, RefLink, TextRun};
 use crate::urls;
 
 /// Prefixes of the ids gloss and its templates generate inside pages; a heading id
 /// never starts with one.
-pub(crate) const RESERVED_ID_PREFIXES: [&str; 9] = ["m-", "q-", "note-", "fig-", "val-", "ev-", "src-", "s-", "fn-"];
+pub(crate) const RESERVED_ID_PREFIXES: [&str; 10] =
+    ["m-", "q-", "note-", "fig-", "img-", "val-", "ev-", "src-", "s-", "fn-"];
 
 /// Whole ids the built-in templates use.
 pub(crate) const RESERVED_IDS: [&str; 1] = ["main"];
@@ -71,6 +72,7 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         code: None,
         highlight_budget: HighlightBudget::default(),
         local: 0..0,
+        image: None,
         diags,
     };
     for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
@@ -79,6 +81,7 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         state.event(event.into_static(), at);
     }
     let mut nodes = state.nodes;
+    mark_figures(&mut nodes);
     assign_heading_ids(&mut nodes, input.file, diags);
     nodes
 }
@@ -87,7 +90,7 @@ struct State<'a, 'd> {
     input: MdInput<'a>,
     nodes: Vec<Node>,
     link_is_ref: Vec<bool>,
-    /// Inside code blocks and image alt text, text is neither anchored nor autolinked.
+    /// Inside code blocks, text is neither anchored nor autolinked.
     verbatim_depth: usize,
     /// The fenced code block being read, measured for the highlighter's limits.
     code: Option<CodeBlockSize>,
@@ -95,11 +98,17 @@ struct State<'a, 'd> {
     highlight_budget: HighlightBudget,
     /// The range in the text of the event being read.
     local: std::ops::Range<usize>,
+    /// The image being read (its alt text is gathered until it ends), with the depth
+    /// of images nested in that alt text.
+    image: Option<(ImageRef, usize)>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
 impl State<'_, '_> {
     fn event(&mut self, event: Event<'static>, at: std::ops::Range<usize>) {
+        if self.image.is_some() {
+            return self.image_event(event);
+        }
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 if let Some(target) = dest_url.strip_prefix('@') {
@@ -117,10 +126,18 @@ impl State<'_, '_> {
                     self.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                self.verbatim_depth += 1;
-                let dest_url = self.safe_url(dest_url, &at);
-                self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let src: String = self.safe_url(dest_url, &at).nfc().collect();
+                let image = ImageRef {
+                    src,
+                    alt: String::new(),
+                    title: title.to_string(),
+                    span: at,
+                    figure: false,
+                    media: None,
+                    item: None,
+                };
+                self.image = Some((image, 0));
             }
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 for (key, _) in &attrs {
@@ -155,10 +172,6 @@ impl State<'_, '_> {
                 }
                 self.push(Event::End(TagEnd::CodeBlock));
             }
-            Event::End(TagEnd::Image) => {
-                self.verbatim_depth = self.verbatim_depth.saturating_sub(1);
-                self.push(Event::End(TagEnd::Image));
-            }
             Event::Start(Tag::HtmlBlock) if !self.input.raw_html => self.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) if !self.input.raw_html => self.push(Event::End(TagEnd::Paragraph)),
             Event::Html(html) | Event::InlineHtml(html) if !self.input.raw_html => {
@@ -167,6 +180,25 @@ impl State<'_, '_> {
             Event::Text(t) if self.verbatim_depth == 0 => self.text(t.into_string(), at.start, false),
             Event::Code(t) if self.verbatim_depth == 0 => self.text(t.into_string(), at.start, true),
             other => self.push(other),
+        }
+    }
+
+    /// An event inside an image: its alt text is gathered as plain text, until the
+    /// image ends.
+    fn image_event(&mut self, event: Event<'static>) {
+        let Some((image, depth)) = &mut self.image else { return };
+        match event {
+            Event::Text(t) | Event::Code(t) => image.alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
+            Event::Start(Tag::Image { .. }) => *depth += 1,
+            Event::End(TagEnd::Image) if *depth > 0 => *depth -= 1,
+            Event::End(TagEnd::Image) => match self.image.take() {
+                // An image whose address was unsafe is gone (the warning says so): its alt text stays.
+                Some((image, _)) if image.src == "#" => self.text(image.alt, image.span.start, false),
+                Some((image, _)) => self.nodes.push(Node::Image(image)),
+                None => {}
+            },
+            _ => {}
         }
     }
 
@@ -244,6 +276,29 @@ impl State<'_, '_> {
     }
 }
 
+/// Makes every image that is alone in its paragraph a figure, in place of the paragraph.
+fn mark_figures(nodes: &mut Vec<Node>) {
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut rest = std::mem::take(nodes).into_iter().peekable();
+    while let Some(node) = rest.next() {
+        out.push(node);
+        let n = out.len();
+        if n >= 3
+            && matches!(
+                (&out[n - 3], &out[n - 2], &out[n - 1]),
+                (Node::Event(Event::Start(Tag::Paragraph)), Node::Image(_), Node::Event(Event::End(TagEnd::Paragraph)))
+            )
+        {
+            out.pop();
+            let Some(Node::Image(mut image)) = out.pop() else { continue };
+            out.pop();
+            image.figure = true;
+            out.push(Node::Image(image));
+        }
+    }
+    *nodes = out;
+}
+
 /// Gives every heading an id: its explicit `{#id}`, or a slug of its text made unique
 /// within the text. Two explicit ids that repeat are an error.
 fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut Vec<Diagnostic>) {
@@ -255,7 +310,7 @@ fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut Vec<Diagnost
             if is_reserved_id(id) {
                 diags.push(
                     Diagnostic::error(file, src..src, format!("heading id '{id}' is reserved"))
-                        .help("ids named `main` or starting with m-, q-, note-, fig-, val-, ev-, src-, s- or fn- belong to gloss; choose another"),
+                        .help("ids named `main` or starting with m-, q-, note-, fig-, img-, val-, ev-, src-, s- or fn- belong to gloss; choose another"),
                 );
             }
             if let Some(first) = explicit.insert(id.to_string(), src) {

@@ -14,6 +14,7 @@ use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::{Loaded, Project, StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::site::body::Node;
+use crate::site::media::ImageSlots;
 use markdown::MdInput;
 
 /// A content file with its Markdown parsed.
@@ -24,8 +25,11 @@ pub(crate) struct Parsed<M> {
     /// Its body.
     pub(crate) body: Vec<Node>,
     /// Markdown fields of its front matter, in the order the kind defines
-    /// (articles: summary then one per annotation note; documents: one per provision summary).
+    /// (articles: summary, one per annotation note, then one per image caption;
+    /// documents: one per provision summary).
     pub(crate) fragments: Vec<Option<Vec<Node>>>,
+    /// The files of its front matter's images, once the media stage found them.
+    pub(crate) images: ImageSlots,
 }
 
 /// The whole site, parsed.
@@ -104,12 +108,16 @@ pub(crate) fn parse_article(
     raw_html: bool,
 ) -> (Parsed<ArticleMeta>, Vec<Diagnostic>) {
     let entry = parse_one(&src, sources, raw_html, 0, &article_fragments);
-    (Parsed { src, body: entry.body, fragments: entry.fragments }, entry.diags)
+    (Parsed { src, body: entry.body, fragments: entry.fragments, images: ImageSlots::default() }, entry.diags)
 }
 
-/// The Markdown values of an article's front matter: the summary, then each annotation's note.
+/// The Markdown values of an article's front matter: the summary, each annotation's
+/// note, then each image's caption.
 fn article_fragments(m: &ArticleMeta) -> Vec<Option<&str>> {
-    std::iter::once(m.summary.as_deref()).chain(m.annotations.iter().map(|a| a.note.as_deref())).collect()
+    std::iter::once(m.summary.as_deref())
+        .chain(m.annotations.iter().map(|a| a.note.as_deref()))
+        .chain(m.images.iter().map(|i| i.caption.as_deref()))
+        .collect()
 }
 
 struct Run<'a> {
@@ -139,10 +147,16 @@ impl Run<'_> {
                     d.file = src.file;
                 }
                 if keep {
-                    let parsed = Parsed { body: entry.body.clone(), fragments: entry.fragments.clone(), src };
+                    let parsed = Parsed {
+                        body: entry.body.clone(),
+                        fragments: entry.fragments.clone(),
+                        src,
+                        images: ImageSlots::default(),
+                    };
                     (parsed, entry.diags.clone(), Some(entry))
                 } else {
-                    (Parsed { body: entry.body, fragments: entry.fragments, src }, entry.diags, None)
+                    let images = ImageSlots::default();
+                    (Parsed { body: entry.body, fragments: entry.fragments, src, images }, entry.diags, None)
                 }
             })
             .collect();

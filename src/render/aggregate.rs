@@ -30,6 +30,22 @@ pub(crate) struct Aggregates {
     pub(crate) co_mentioned: Vec<Vec<usize>>,
     /// For each speaker, the position of their first quote in `quotes`.
     pub(crate) first_quote_of: FxHashMap<String, usize>,
+    /// The entities that the most articles mention, most first (ties by id), up to
+    /// [`MOST_MENTIONED`].
+    pub(crate) most_mentioned: Vec<usize>,
+}
+
+/// How many entities the list of the most mentioned keeps.
+pub(crate) const MOST_MENTIONED: usize = 8;
+
+/// The entities the most articles mention, most first, ties by index; never one no
+/// article mentions.
+fn most_mentioned(site: &Site, articles_of: &FxHashMap<String, Vec<usize>>) -> Vec<usize> {
+    let count = |e: usize| articles_of.get(&site.entities[e].id).map_or(0, Vec::len);
+    let mut ranked: Vec<(usize, usize)> =
+        (0..site.entities.len()).map(|e| (count(e), e)).filter(|&(n, _)| n > 0).collect();
+    ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    ranked.into_iter().take(MOST_MENTIONED).map(|(_, e)| e).collect()
 }
 
 /// How many co-mentioned entities are kept per entity.
@@ -135,6 +151,7 @@ impl Aggregates {
                 },
             )
             .collect();
+        let most_mentioned = most_mentioned(site, &articles_of);
         Aggregates {
             quotes,
             quotes_by,
@@ -145,6 +162,7 @@ impl Aggregates {
             entities_in,
             co_mentioned,
             first_quote_of,
+            most_mentioned,
         }
     }
 
@@ -196,6 +214,11 @@ impl Aggregates {
         if events != self.events {
             self.events = events;
             changed.push(Read::List(List::Events));
+        }
+        let most = most_mentioned(site, &self.articles_of);
+        if most != self.most_mentioned {
+            self.most_mentioned = most;
+            changed.push(Read::List(List::MostMentioned));
         }
         changed
     }

@@ -47,6 +47,10 @@ pub(crate) fn card(site: &Site, id: &str) -> Option<Card> {
             let art = &site.articles[a];
             (art.meta.title.clone(), "Explainer".into(), art.meta.date.human())
         }
+        Target::Image(a, i) => {
+            let image = &site.articles[a].meta.images[i];
+            (image.alt.clone(), "Image".into(), image.credit.clone().unwrap_or_default())
+        }
         Target::Figure(a, f) => {
             let fig = &site.articles[a].meta.figures[f];
             let values: Vec<String> = fig.values.iter().map(|v| format_number(v.value)).collect();

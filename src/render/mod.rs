@@ -7,10 +7,12 @@
 //! renders, so links are checked as pages are made), pages, site files, finish.
 
 pub(crate) mod aggregate;
+mod build_cache;
 mod cache;
 mod cards;
 mod deliver;
 pub(crate) mod feeds;
+mod figure;
 mod footnotes;
 mod highlight;
 mod html;
@@ -18,13 +20,16 @@ mod output;
 mod paths;
 pub(crate) mod plan;
 pub(crate) mod reads;
+mod resize;
 pub(crate) mod site_files;
+mod social;
 mod templates;
 mod views;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
+pub(crate) use build_cache::BuildCache;
 pub(crate) use cache::{Reader, RenderCache};
 pub(crate) use deliver::{Destination, Sink};
 pub(crate) use output::{Bytes, OutputFile, Rendered};
@@ -51,11 +56,13 @@ pub(crate) fn render(
     agg: &Aggregates,
     pages: &[Page],
     cache: &mut RenderCache,
+    build_cache: &BuildCache,
     dest: Destination<'_>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let templates = cache.load_templates(site, sources).map_err(|d| vec![d])?;
     let keep = cache.keeps() && matches!(dest, Destination::Memory);
-    let (paths, statics) = site_files::output_paths(site, pages).map_err(|d| vec![d])?;
+    let cards = social::cards(site, None);
+    let (paths, statics) = site_files::output_paths(site, pages, &cards).map_err(|d| vec![d])?;
     let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
     let base_path = site.config.base_path();
     let exists = |p: &str| known.contains(p);
@@ -66,12 +73,14 @@ pub(crate) fn render(
         || render_pages(site, agg, &templates, pages, keep.then_some(cached), &delivery),
         || {
             let index = feeds::SearchIndex::new(site);
-            let files = [
+            let mut files = vec![
                 site_files::feed(site, &templates),
                 site_files::sitemap(site, pages, &templates),
                 site_files::robots(site, &templates),
                 Ok(site_files::search_index(&index)),
             ];
+            files.extend(social::render(site, &cards, build_cache));
+            files.extend(resize::variants(&site.media, build_cache));
             (files, index)
         },
     );
@@ -117,6 +126,11 @@ pub(crate) fn render(
     out.sink_errors = delivery.into_errors();
     out.problems = problems;
     Ok(out)
+}
+
+/// The social cards of article `a` and its quotes (what `serve` redraws after an edit).
+pub(crate) fn social_cards(site: &Site, a: usize, build_cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
+    social::render(site, &social::cards(site, Some(a)), build_cache)
 }
 
 /// A page rendered and delivered, with what the cache keeps of it.

@@ -60,6 +60,9 @@ pub(crate) fn url_of(site: &Site, id: &str) -> Option<String> {
             format!("{}#fig-{}", article(&site.articles[*a].slug), site.articles[*a].meta.figures[*f].id)
         }
         Target::Article(a) => article(&site.articles[*a].slug),
+        Target::Image(a, i) => {
+            format!("{}#img-{}", article(&site.articles[*a].slug), site.articles[*a].meta.images[*i].id)
+        }
     })
 }
 
@@ -73,6 +76,7 @@ pub(crate) fn kind_of(site: &Site, id: &str) -> &'static str {
         Some(Target::Source(..)) => "source",
         Some(Target::Figure(..)) => "figure",
         Some(Target::Article(..)) => "article",
+        Some(Target::Image(..)) => "image",
         None => "unknown",
     }
 }

@@ -51,6 +51,8 @@ pub(crate) enum List {
     CitedBy(Target),
     /// Every page of the site (the plan).
     Pages,
+    /// The entities the most articles mention.
+    MostMentioned,
 }
 
 /// One thing an output file read of the site model.
@@ -107,7 +109,9 @@ fn facet_hash(a: &Article, facet: Facet) -> u64 {
     match facet {
         Facet::Whole => 0.hash(&mut h),
         Facet::Card => {
-            format!("{:?}", (&a.slug, &m.title, &m.date, &m.updated, &m.authors, &m.tags, &a.summary)).hash(&mut h)
+            let lead = (&m.image, &m.image_alt, &m.image_credit, a.images.lead, &m.images);
+            format!("{:?}", (&a.slug, &m.title, &m.date, &m.updated, &m.authors, &m.tags, &a.summary, lead))
+                .hash(&mut h)
         }
         Facet::Quotes => {
             let passages: Vec<_> = a.quote_passages.iter().map(|&p| a.passages.get(p)).collect();

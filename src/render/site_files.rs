@@ -11,6 +11,7 @@ use super::output::OutputFile;
 use super::plan::Page;
 use super::reads::{Facet, List, Read};
 use super::templates::Templates;
+use super::{resize, social};
 use crate::diag::Diagnostic;
 use crate::site::Site;
 use crate::theme;
@@ -28,9 +29,15 @@ pub(crate) const SEARCH_READS: [Read; 2] = [Read::EveryArticle(Facet::Card), Rea
 
 /// Every output path (pages, machine files, static files) and the static files; a
 /// static file may not take the path of a generated one.
-pub(crate) fn output_paths(site: &Site, pages: &[Page]) -> Result<(Vec<String>, Vec<StaticFile>), Diagnostic> {
+pub(crate) fn output_paths(
+    site: &Site,
+    pages: &[Page],
+    cards: &[social::Card],
+) -> Result<(Vec<String>, Vec<StaticFile>), Diagnostic> {
     let mut paths: Vec<String> = pages.iter().map(Page::file).collect();
     paths.extend(MACHINE_FILES.iter().map(|f| f.to_string()));
+    paths.extend(cards.iter().map(|c| c.path.clone()));
+    paths.extend(resize::variant_paths(&site.media));
     let statics = static_files(site, &paths)?;
     paths.extend(statics.iter().map(|f| f.path().to_string()));
     Ok((paths, statics))
@@ -54,8 +61,8 @@ fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, Di
     let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
     match site.static_files.iter().find(|s| generated.contains(s.name.as_str())) {
         Some(s) => {
-            Err(Diagnostic::error(s.file, 0..0, format!("static/{} would overwrite a file gloss generates", s.name))
-                .help("rename or move the static file; gloss makes this file itself"))
+            Err(Diagnostic::error(s.file, 0..0, format!("this file would overwrite {}, which gloss makes", s.name))
+                .help("rename or move the file; gloss makes this one itself"))
         }
         None => Ok(statics),
     }

@@ -48,7 +48,7 @@ struct Wanted<'m> {
 
 /// Resolves article number `index` (its position in the final, newest-first order).
 pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
-    let Parsed { src, body, mut fragments } = parsed;
+    let Parsed { src, body, mut fragments, images } = parsed;
     let meta = &src.meta;
     let file = src.file;
     let mut diags = Vec::new();
@@ -107,6 +107,7 @@ pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<A
         }
     }
     let summary = fragments.first_mut().and_then(Option::take);
+    let captions = fragments.split_off((1 + meta.annotations.len()).min(fragments.len()));
     let notes = fragments.into_iter().skip(1).collect();
     let article = Article {
         slug: src.stem.clone(),
@@ -115,6 +116,8 @@ pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<A
         body,
         summary,
         notes,
+        images,
+        captions,
         passages,
         quote_passages,
         figure_passages,
@@ -254,6 +257,13 @@ fn check_front_matter(
             );
         }
         if let Some(s) = &q.source {
+            if !matches!(registry.get(s), Some(Target::Source(..))) {
+                diags.extend(registry.unknown(file, locate(s), "source", s));
+            }
+        }
+    }
+    for image in &meta.images {
+        if let Some(s) = &image.source {
             if !matches!(registry.get(s), Some(Target::Source(..))) {
                 diags.extend(registry.unknown(file, locate(s), "source", s));
             }

@@ -22,7 +22,8 @@ pub(crate) struct Edited {
 
 /// Resolves `parsed`, the new text of one of `site`'s articles, when the edit leaves
 /// everything the rest of the site depends on as it was: the slug, the date (and so
-/// the article's place in the order), and the quotes, sources and figures it defines
+/// the article's place in the order), whether it has a lead image (and so a social
+/// card), and the quotes, sources, figures and images it defines
 /// (their ids, and each quote's speaker and date, which order the quote index).
 /// `None` means the whole site must be resolved again.
 /// The article's headings take the place of its old ones in `lookup`, so that
@@ -50,5 +51,10 @@ fn defines_the_same(old: &ArticleMeta, new: &ArticleMeta) -> bool {
     let quotes = |m: &ArticleMeta| m.quotes.iter().map(|q| (q.id.clone(), q.by.clone(), q.date)).collect::<Vec<_>>();
     let sources = |m: &ArticleMeta| m.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
     let figures = |m: &ArticleMeta| m.figures.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
-    old.date == new.date && quotes(old) == quotes(new) && sources(old) == sources(new) && figures(old) == figures(new)
+    let images = |m: &ArticleMeta| (m.image.is_some(), m.images.iter().map(|i| i.id.clone()).collect::<Vec<_>>());
+    old.date == new.date
+        && quotes(old) == quotes(new)
+        && sources(old) == sources(new)
+        && figures(old) == figures(new)
+        && images(old) == images(new)
 }

@@ -18,6 +18,7 @@ use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::parse::{Parsed, ParsedSite};
 use crate::site::body::Node;
+use crate::site::media::Media;
 use crate::site::{Document, Entity, Mention, Site, Target};
 use autolink::NameMatcher;
 use ids::{bad_id, is_valid_id, Registry};
@@ -39,7 +40,12 @@ impl std::fmt::Debug for Lookup {
 /// Resolves the parsed site into the site model; problems go to `diags`. Warnings
 /// about unused definitions are not made here but by [`usage::unused`], since they
 /// depend on the whole site.
-pub(crate) fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagnostics) -> (Site, Lookup) {
+pub(crate) fn resolve(
+    parsed: ParsedSite,
+    media: Media,
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+) -> (Site, Lookup) {
     let ParsedSite { config, mut articles, mut entities, mut documents, templates, static_files, unavailable } = parsed;
     articles.sort_by(|a, b| b.src.meta.date.cmp(&a.src.meta.date).then_with(|| a.src.stem.cmp(&b.src.stem)));
     entities.sort_by(|a, b| a.src.stem.cmp(&b.src.stem));
@@ -87,6 +93,7 @@ pub(crate) fn resolve(parsed: ParsedSite, sources: &SourceMap, diags: &mut Diagn
         mentions_of,
         templates,
         static_files,
+        media,
     };
     (site, Lookup { registry, matcher })
 }
@@ -152,6 +159,9 @@ fn register(
         for (f, x) in m.figures.iter().enumerate() {
             define(&x.id, "figure", Target::Figure(a, f), file, true);
         }
+        for (i, x) in m.images.iter().enumerate() {
+            define(&x.id, "image", Target::Image(a, i), file, true);
+        }
     }
     for (a, art) in articles.iter().enumerate() {
         reg.set_headings(a, heading_ids(&art.body));
@@ -200,7 +210,7 @@ fn resolve_entity(e: Parsed<EntityMeta>, registry: &Registry, sources: &SourceMa
         check_url(url, file, || e.src.locate(sources, url), || format!("the URL '{url}' is not allowed"), &mut found);
     }
     diags.extend(found);
-    Entity { id: e.src.stem, file, meta: e.src.meta, body: e.body }
+    Entity { id: e.src.stem, file, meta: e.src.meta, body: e.body, image: e.images.lead }
 }
 
 fn resolve_document(

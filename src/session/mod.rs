@@ -14,11 +14,12 @@ use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::{self, LoadOptions};
+use crate::media;
 use crate::parse::{self, ParseCache};
 use crate::render::aggregate::Aggregates;
 use crate::render::feeds::SearchIndex;
 use crate::render::plan::{self, Page, PageKind};
-use crate::render::{self, Bytes, Destination, RenderCache};
+use crate::render::{self, BuildCache, Bytes, Destination, RenderCache};
 use crate::resolve::{self, usage, Lookup};
 use crate::site::Site;
 use crate::verify;
@@ -36,6 +37,8 @@ pub struct Session {
     pending: Vec<PathBuf>,
     /// The output last handed out by [`Session::rebuild`].
     output: BTreeMap<String, Bytes>,
+    /// Encoded images and social cards kept on disk between runs.
+    build_cache: BuildCache,
 }
 
 /// Everything a good run established, kept so that an article edit can be applied to
@@ -89,12 +92,13 @@ impl Session {
     /// A session that runs once: it keeps nothing between runs.
     pub fn new(opts: LoadOptions) -> Session {
         Session {
-            opts,
             parse_cache: ParseCache::default(),
             render_cache: RenderCache::default(),
             kept: None,
             pending: Vec::new(),
             output: BTreeMap::new(),
+            build_cache: BuildCache::new(Some(opts.root.join(".gloss-cache"))),
+            opts,
         }
     }
 
@@ -131,7 +135,8 @@ impl Session {
         paths.sort();
         paths.dedup();
         if let Some(kept) = self.kept.as_mut() {
-            match update::articles(kept, &self.opts, &paths, &self.output, &mut self.render_cache) {
+            let caches = (&mut self.render_cache, &self.build_cache);
+            match update::articles(kept, &self.opts, &paths, &self.output, caches) {
                 update::Outcome::Done { report, files } => {
                     let changed = files.into_iter().map(|f| (f.path, Some(f.bytes))).collect();
                     return self.deliver(report, changed, true);
@@ -204,9 +209,11 @@ impl Session {
         // reports the errors of every stage it can reach.
         let Some(project) = project else { return (out, None) };
         let all_loaded = !out.diagnostics.has_errors();
-        let parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
+        let mut parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
         clock.lap("parse");
-        let (site, lookup) = resolve::resolve(parsed, &out.sources, &mut out.diagnostics);
+        let media = media::gather(&mut parsed, &out.sources, &mut out.diagnostics);
+        clock.lap("media");
+        let (site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
@@ -220,7 +227,8 @@ impl Session {
             let agg = Aggregates::new(&site);
             let pages = plan::all_pages(&site, &agg);
             clock.lap("lists");
-            let rendered = render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, dest);
+            let rendered =
+                render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, &self.build_cache, dest);
             clock.lap("render");
             match rendered {
                 Ok(mut r) => {

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use super::{links, Kept};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, discover, LoadOptions};
+use crate::media;
 use crate::parse;
 use crate::render::plan::{self, Page, PageKind};
 use crate::render::reads::{self, Facet, List, Read};
 use crate::render::Reader;
-use crate::render::{self, site_files, Bytes, OutputFile, RenderCache};
+use crate::render::{self, site_files, BuildCache, Bytes, OutputFile, RenderCache};
 use crate::resolve::edit::Edited;
 use crate::resolve::{self, usage};
 use crate::verify;
@@ -38,7 +39,7 @@ pub(super) fn articles(
     opts: &LoadOptions,
     paths: &[PathBuf],
     output: &BTreeMap<String, Bytes>,
-    cache: &mut RenderCache,
+    (cache, build_cache): (&mut RenderCache, &BuildCache),
 ) -> Outcome {
     let Some(paths) = article_paths(kept, opts, paths) else { return Outcome::NotApplicable };
     let edits = match read(kept, opts, &paths) {
@@ -46,11 +47,15 @@ pub(super) fn articles(
         Err(outcome) => return outcome,
     };
     let Some(changes) = apply(kept, edits) else { return Outcome::NotApplicable };
-    let files = match render_again(kept, &changes, cache) {
+    let mut files = match render_again(kept, &changes, cache) {
         None => return Outcome::NotApplicable,
         Some(Ok(files)) => files,
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
     };
+    match cards_again(kept, &changes, build_cache, output) {
+        Ok(cards) => files.extend(cards),
+        Err(found) => return Outcome::Failed { report: report(kept, found), broken: true },
+    }
     let problems = check(kept, &files, output);
     // The output's paths are only needed to suggest the nearest one to a dead link.
     let paths: Vec<String> = match problems.is_empty() {
@@ -81,8 +86,10 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
                 continue;
             }
         };
-        let (parsed, parse_diags) = parse::parse_article(loaded, &kept.sources, kept.site.config.raw_html);
+        let (mut parsed, parse_diags) = parse::parse_article(loaded, &kept.sources, kept.site.config.raw_html);
         diags.extend(parse_diags);
+        media::attach_article(&kept.site.media, &kept.site.static_files, &mut parsed, &kept.sources)
+            .ok_or(Outcome::NotApplicable)?;
         let mut edit = resolve::edit::article(&kept.site, &mut kept.lookup, &kept.sources, parsed)
             .ok_or(Outcome::NotApplicable)?;
         diags.append(&mut edit.diags);
@@ -200,6 +207,40 @@ fn render_again(
     } else {
         Err(problems.into_iter().filter_map(Result::err).collect())
     })
+}
+
+/// The social cards of the articles whose title or quotes changed, those whose bytes
+/// differ from `output`'s.
+fn cards_again(
+    kept: &Kept,
+    changes: &Changes,
+    build_cache: &BuildCache,
+    output: &BTreeMap<String, Bytes>,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let edited: BTreeSet<usize> = changes
+        .changed
+        .iter()
+        .filter_map(|r| match r {
+            Read::Article(i, Facet::Card | Facet::Quotes | Facet::Whole) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for i in edited {
+        for card in render::social_cards(&kept.site, i, build_cache) {
+            match card {
+                Ok(f) if output.get(&f.path).is_none_or(|old| **old != *f.bytes) => files.push(f),
+                Ok(_) => {}
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The edited article files among `paths`, when every path is under the site's

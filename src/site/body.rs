@@ -20,6 +20,27 @@ pub(crate) enum Node {
     RefClose,
     /// The end of the anchored passage with this index: its marker and note go here.
     PassageEnd(usize),
+    /// An image: `![alt](file "caption")`, or `![](@id)` for one of the article's `images`.
+    Image(ImageRef),
+}
+
+/// An image written in a text, and what the media stage found for it.
+#[derive(Debug, Clone)]
+pub(crate) struct ImageRef {
+    /// What was written between the parentheses: a path, or `@id`.
+    pub(crate) src: String,
+    /// The alt text, as plain text.
+    pub(crate) alt: String,
+    /// The title, which a figure shows as its caption.
+    pub(crate) title: String,
+    /// File span of the whole `![…](…)`.
+    pub(crate) span: Range<usize>,
+    /// Alone in its paragraph: shown as a figure with its caption.
+    pub(crate) figure: bool,
+    /// The file in the site's media list, once found.
+    pub(crate) media: Option<usize>,
+    /// For `@id`, the index of the entry in the article's `images`.
+    pub(crate) item: Option<usize>,
 }
 
 /// A run of visible text.

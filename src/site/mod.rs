@@ -4,6 +4,7 @@
 //! site (one namespace) maps to a [`Target`]; every reference is a [`Mention`].
 
 pub(crate) mod body;
+pub(crate) mod media;
 
 use std::collections::BTreeSet;
 
@@ -14,6 +15,7 @@ use crate::diag::FileId;
 use crate::load::{StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use body::Node;
+use media::{ImageSlots, Media};
 
 /// A fully resolved site.
 #[derive(Debug)]
@@ -34,8 +36,10 @@ pub(crate) struct Site {
     pub(crate) mentions_of: FxHashMap<String, Vec<usize>>,
     /// Template overrides from the site.
     pub(crate) templates: Vec<TemplateSource>,
-    /// Static files from the site.
+    /// Static files from the site and its page bundles.
     pub(crate) static_files: Vec<StaticSource>,
+    /// Every image file the content uses.
+    pub(crate) media: Media,
 }
 
 /// What an id names.
@@ -55,6 +59,8 @@ pub(crate) enum Target {
     Figure(usize, usize),
     /// `articles[a]`, by its slug.
     Article(usize),
+    /// `articles[a].meta.images[i]`.
+    Image(usize, usize),
 }
 
 /// An article, resolved.
@@ -72,6 +78,10 @@ pub(crate) struct Article {
     pub(crate) summary: Option<Vec<Node>>,
     /// Per annotation, its note.
     pub(crate) notes: Vec<Option<Vec<Node>>>,
+    /// The files of its lead image and `images:` entries.
+    pub(crate) images: ImageSlots,
+    /// Per `images:` entry, its caption.
+    pub(crate) captions: Vec<Option<Vec<Node>>>,
     /// The anchored passages; `Node::PassageEnd(i)` and `TextRun::passages` index this.
     pub(crate) passages: Vec<Passage>,
     /// Per quote, the index of its passage.
@@ -158,6 +168,8 @@ pub(crate) struct Entity {
     pub(crate) meta: EntityMeta,
     /// Profile.
     pub(crate) body: Vec<Node>,
+    /// The file of its image.
+    pub(crate) image: Option<usize>,
 }
 
 /// A document, resolved.
@@ -190,6 +202,7 @@ impl Site {
             Some(Target::Source(a, s)) => self.articles[*a].meta.sources[*s].title.clone(),
             Some(Target::Figure(a, f)) => self.articles[*a].meta.figures[*f].label.clone(),
             Some(Target::Article(a)) => self.articles[*a].meta.title.clone(),
+            Some(Target::Image(a, i)) => self.articles[*a].meta.images[*i].alt.clone(),
             None => id.to_string(),
         }
     }

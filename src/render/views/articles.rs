@@ -7,28 +7,8 @@ use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
-use crate::render::paths::page_count;
 use crate::render::reads::Facet;
 use crate::text::format_number;
-
-/// The home page's view.
-#[derive(Serialize)]
-pub(super) struct HomePage {
-    articles: Vec<ArticleCard>,
-    pagination: Pagination,
-}
-
-/// Home: the articles, newest first, paginated.
-pub(super) fn home<'c>(cx: &'c Scope<'_>, n: usize) -> PageContext<'c, HomePage> {
-    let config = cx.config();
-    let per = config.paginate;
-    let count = cx.article_count();
-    let articles = (0..count).skip((n - 1) * per).take(per).map(|a| cx.article_card(a)).collect();
-    let title = if n == 1 { config.title.clone() } else { format!("{} (page {n})", config.title) };
-    let jsonld = jsonld::collection(cx, "WebSite", &config.title, &cx.page().path);
-    let view = HomePage { articles, pagination: cx.pagination("", n, page_count(count, per)) };
-    cx.context(PageInfo { title, description: "", og_type: "website", jsonld }, view)
-}
 
 #[derive(Serialize)]
 pub(super) struct ArticleView<'a> {
@@ -39,6 +19,7 @@ pub(super) struct ArticleView<'a> {
     authors: Vec<Link>,
     tags: &'a [String],
     body_html: String,
+    image: Option<ImageView>,
     figures: Vec<FigureView>,
     sources: Vec<SourceView>,
     events: Vec<EventView>,
@@ -64,6 +45,7 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
         authors: art.meta.authors.iter().map(|n| cx.link(n)).collect(),
         tags: &art.meta.tags,
         body_html: cx.body_html(&art.body, Some(art)),
+        image: cx.image_view(art.images.lead, art.meta.image_alt.as_deref(), art.meta.image_credit.as_deref(), true),
         figures: figures(cx, a),
         sources: art.meta.sources.iter().map(|s| source_view(cx, s)).collect(),
         events: (0..art.meta.events.len()).map(|e| event_view(cx, a, e)).collect(),
@@ -72,7 +54,8 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
     };
     let description = art.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default();
     let jsonld = jsonld::article(cx, a, &description);
-    let info = PageInfo { title: art.meta.title.clone(), description: &description, og_type: "article", jsonld };
+    let image = Some(cx.social_image(art.images.lead, art.meta.image_alt.as_deref(), &art.meta.title));
+    let info = PageInfo { image, title: art.meta.title.clone(), description: &description, og_type: "article", jsonld };
     cx.context(info, ArticlePage { article })
 }
 
@@ -121,7 +104,7 @@ pub(super) fn source_view(cx: &Scope<'_>, s: &crate::meta::Source) -> SourceView
     }
 }
 
-fn event_view(cx: &Scope<'_>, a: usize, e: usize) -> EventView {
+pub(super) fn event_view(cx: &Scope<'_>, a: usize, e: usize) -> EventView {
     let ev = &cx.article(a, Facet::Events).meta.events[e];
     let html_id = format!("ev-{}", e + 1);
     EventView {
@@ -144,5 +127,8 @@ pub(super) fn timeline<'c>(cx: &'c Scope<'_>) -> PageContext<'c, TimelinePage> {
     let events = cx.events().iter().map(|&(a, e)| event_view(cx, a, e)).collect();
     let jsonld = jsonld::collection(cx, "CollectionPage", "Timeline", "timeline/");
     let description = "Every dated event of every explainer, in order.";
-    cx.context(PageInfo { title: "Timeline".into(), description, og_type: "website", jsonld }, TimelinePage { events })
+    cx.context(
+        PageInfo { image: None, title: "Timeline".into(), description, og_type: "website", jsonld },
+        TimelinePage { events },
+    )
 }

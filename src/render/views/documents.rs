@@ -61,7 +61,7 @@ pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, DocumentIndexPage>
     let documents = (0..cx.document_count()).map(|d| card(cx, d)).collect();
     let jsonld = jsonld::collection(cx, "CollectionPage", "Documents", "documents/");
     let description = "The primary documents the explainers turn on.";
-    let info = PageInfo { title: "Documents".into(), description, og_type: "website", jsonld };
+    let info = PageInfo { image: None, title: "Documents".into(), description, og_type: "website", jsonld };
     cx.context(info, DocumentIndexPage { documents })
 }
 
@@ -96,6 +96,7 @@ pub(super) fn document<'c, 'a>(cx: &'c Scope<'a>, d: usize) -> PageContext<'c, D
     };
     let description = plain_text(&doc.body).chars().take(200).collect::<String>();
     let info = PageInfo {
+        image: None,
         title: doc.meta.title.clone(),
         description: &description,
         og_type: "article",
@@ -142,6 +143,12 @@ pub(super) fn provision<'c, 'a>(cx: &'c Scope<'a>, d: usize, p: usize) -> PageCo
     };
     let title = format!("{} — {}", prov.title, doc.short_title());
     let description = summary.map(|s| plain_text(s)).unwrap_or_else(|| prov.text.chars().take(200).collect());
-    let info = PageInfo { title, description: &description, og_type: "article", jsonld: jsonld::provision(cx, d, p) };
+    let info = PageInfo {
+        image: None,
+        title,
+        description: &description,
+        og_type: "article",
+        jsonld: jsonld::provision(cx, d, p),
+    };
     cx.context(info, ProvisionPage { provision: view })
 }

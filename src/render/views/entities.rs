@@ -51,7 +51,7 @@ pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, EntityIndexPage> {
     let title = "People, organizations and places";
     let jsonld = jsonld::collection(cx, "CollectionPage", title, "entities/");
     cx.context(
-        PageInfo { title: title.into(), description: "", og_type: "website", jsonld },
+        PageInfo { image: None, title: title.into(), description: "", og_type: "website", jsonld },
         EntityIndexPage { groups },
     )
 }
@@ -65,6 +65,7 @@ pub(super) struct EntityView<'a> {
     description: Option<&'a str>,
     aliases: &'a [String],
     body_html: String,
+    image: Option<ImageView>,
     same_as: &'a [String],
     related: Vec<RelationView>,
     quotes: Vec<QuoteCard<'a>>,
@@ -101,6 +102,9 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
         description: ent.meta.description.as_deref(),
         aliases: &ent.meta.aliases,
         body_html: if first { cx.body_html(&ent.body, None) } else { String::new() },
+        image: cx
+            .image_view(ent.image, ent.meta.image_alt.as_deref(), ent.meta.image_credit.as_deref(), true)
+            .filter(|_| first),
         same_as: if first { &ent.meta.same_as } else { &[] },
         related: if first { related(cx, e) } else { Vec::new() },
         quotes: quotes.iter().take(QUOTES_SHOWN).map(|&(a, q)| cx.quote_card(a, q)).collect(),
@@ -116,7 +120,8 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
     let title = if n == 1 { ent.meta.name.clone() } else { format!("{} (page {n})", ent.meta.name) };
     let description = ent.meta.description.as_deref().unwrap_or_default();
     let og_type = if ent.meta.kind == EntityKind::Person { "profile" } else { "website" };
-    let info = PageInfo { title, description, og_type, jsonld: jsonld::entity(cx, e) };
+    let image = cx.photo(ent.image, ent.meta.image_alt.as_deref());
+    let info = PageInfo { image, title, description, og_type, jsonld: jsonld::entity(cx, e) };
     cx.context(info, EntityPage { entity, pagination })
 }
 

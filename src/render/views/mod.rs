@@ -5,6 +5,7 @@
 mod articles;
 mod documents;
 mod entities;
+mod home;
 mod jsonld;
 pub(crate) mod page;
 pub(crate) mod parts;
@@ -27,7 +28,7 @@ struct Plain {}
 /// The context of the page in `cx`; `hash` asks for the hash of it.
 pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
     match cx.page().kind {
-        PageKind::Home(n) => articles::home(cx, n).finish(hash),
+        PageKind::Home(n) => home::home(cx, n).finish(hash),
         PageKind::Article(a) => articles::article(cx, a).finish(hash),
         PageKind::Timeline => articles::timeline(cx).finish(hash),
         PageKind::EntityIndex => entities::index(cx).finish(hash),
@@ -44,5 +45,8 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
 
 fn plain<'c>(cx: &'c Scope<'_>, title: &str, schema_type: &str, path: &str) -> page::PageContext<'c, Plain> {
     let jsonld = jsonld::collection(cx, schema_type, title, path);
-    cx.context(PageInfo { title: title.to_string(), description: "", og_type: "website", jsonld }, Plain {})
+    cx.context(
+        PageInfo { image: None, title: title.to_string(), description: "", og_type: "website", jsonld },
+        Plain {},
+    )
 }

@@ -7,7 +7,7 @@ use std::hash::Hasher;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::parts::{PageView, SiteView};
+use super::parts::{PageView, SiteView, SocialImage};
 use crate::config::SiteConfig;
 use crate::render::plan::Page;
 
@@ -21,6 +21,8 @@ pub(crate) struct PageInfo<'s> {
     pub(crate) og_type: &'static str,
     /// schema.org data.
     pub(crate) jsonld: Value,
+    /// The image shown where the page is shared.
+    pub(crate) image: Option<SocialImage>,
 }
 
 /// A page's template context.
@@ -47,6 +49,7 @@ impl<'a, T: Serialize> PageContext<'a, T> {
             og_type: info.og_type,
             jsonld: crate::text::json_for_script(&info.jsonld),
             kind: page.template().trim_end_matches(".html"),
+            image: info.image,
         };
         PageContext { site, root, page, view }
     }

@@ -36,6 +36,38 @@ pub(crate) struct PageView {
     pub(crate) jsonld: String,
     /// Which kind of page (`home`, `article`, `entity`, …), for CSS hooks.
     pub(crate) kind: &'static str,
+    /// The image that shares of the page show (`og:image`), when it has one.
+    pub(crate) image: Option<SocialImage>,
+}
+
+/// The image shown where the page is shared.
+#[derive(Serialize, Clone)]
+pub(crate) struct SocialImage {
+    /// Absolute URL.
+    pub(crate) url: String,
+    /// Width in pixels.
+    pub(crate) width: u32,
+    /// Height in pixels.
+    pub(crate) height: u32,
+    /// What it shows.
+    pub(crate) alt: String,
+}
+
+/// An image as templates show it.
+#[derive(Serialize)]
+pub(crate) struct ImageView {
+    /// The whole `<img>` element, with size, `srcset` and loading hint.
+    pub(crate) html: String,
+    /// Its URL, relative to the page.
+    pub(crate) src: String,
+    /// Width in pixels.
+    pub(crate) width: u32,
+    /// Height in pixels.
+    pub(crate) height: u32,
+    /// What it shows.
+    pub(crate) alt: String,
+    /// Who made it.
+    pub(crate) credit: Option<String>,
 }
 
 /// A date as machines and readers want it.
@@ -100,6 +132,8 @@ pub(crate) struct ArticleCard {
     pub(crate) summary_html: String,
     /// Bylines.
     pub(crate) authors: Vec<Link>,
+    /// The lead image, loaded lazily.
+    pub(crate) image: Option<ImageView>,
 }
 
 /// An entity in a list.
@@ -113,6 +147,8 @@ pub(crate) struct EntityCard {
     pub(crate) kind: &'static str,
     /// One line.
     pub(crate) description: String,
+    /// Its image, loaded lazily.
+    pub(crate) image: Option<ImageView>,
 }
 
 /// A quote in a list.

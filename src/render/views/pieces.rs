@@ -4,8 +4,10 @@
 
 use super::parts::*;
 use super::scope::Scope;
-use crate::render::paths;
+use crate::render::figure::{encode_path, Picture};
 use crate::render::reads::Facet;
+use crate::render::{paths, social};
+use crate::site::media::MediaFormat;
 use crate::site::{Mention, MentionVia, Target};
 
 /// How many page links a pagination shows on each side of the current page.
@@ -36,6 +38,7 @@ impl<'a> Scope<'a> {
             date: DateView::of(&art.meta.date),
             summary_html: self.inline_html(art.summary.as_ref(), None),
             authors: art.meta.authors.iter().map(|n| self.link(n)).collect(),
+            image: self.image_view(art.images.lead, art.meta.image_alt.as_deref(), None, false),
         }
     }
 
@@ -47,7 +50,51 @@ impl<'a> Scope<'a> {
             href: self.href(&paths::entity(&ent.id)),
             kind: ent.meta.kind.key(),
             description: ent.meta.description.clone().unwrap_or_default(),
+            image: self.image_view(ent.image, ent.meta.image_alt.as_deref(), None, false),
         }
+    }
+
+    /// Image file `media` shown with `alt` and `credit`; `eager` when it is on the first screen.
+    pub(crate) fn image_view(
+        &self,
+        media: Option<usize>,
+        alt: Option<&str>,
+        credit: Option<&str>,
+        eager: bool,
+    ) -> Option<ImageView> {
+        let file = self.media(media?)?;
+        let alt = alt.unwrap_or_default();
+        let picture = Picture { file, alt, root: self.root(), eager };
+        Some(ImageView {
+            html: picture.img(),
+            src: self.href(&encode_path(&file.output)),
+            width: file.width,
+            height: file.height,
+            alt: alt.to_string(),
+            credit: credit.map(str::to_string),
+        })
+    }
+
+    /// The `og:image` of a page: image file `media` unless it is a drawing (which
+    /// sharing sites do not show), else the page's social card, described by `title`.
+    pub(crate) fn social_image(&self, media: Option<usize>, alt: Option<&str>, title: &str) -> SocialImage {
+        self.photo(media, alt).unwrap_or_else(|| SocialImage {
+            url: format!("{}{}", self.config().base_url, encode_path(&social::path_for(&self.page().path))),
+            width: social::WIDTH,
+            height: social::HEIGHT,
+            alt: title.to_string(),
+        })
+    }
+
+    /// Image file `media` as the `og:image` of a page, unless it is a drawing.
+    pub(crate) fn photo(&self, media: Option<usize>, alt: Option<&str>) -> Option<SocialImage> {
+        let f = self.media(media?).filter(|f| f.format != MediaFormat::Svg)?;
+        Some(SocialImage {
+            url: format!("{}{}", self.config().base_url, encode_path(&f.output)),
+            width: f.width,
+            height: f.height,
+            alt: alt.unwrap_or_default().to_string(),
+        })
     }
 
     /// A quote card for lists.

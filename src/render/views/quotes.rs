@@ -49,7 +49,7 @@ pub(super) fn index<'c, 'a>(cx: &'c Scope<'a>, n: usize) -> PageContext<'c, Quot
     let jsonld = jsonld::collection(cx, "CollectionPage", "Quotes", &cx.page().path);
     let description = "Every quote in the explainers, by speaker.";
     let view = QuoteIndexPage { groups, pagination: cx.pagination("quotes/", n, page_count(all.len(), per)) };
-    cx.context(PageInfo { title, description, og_type: "website", jsonld }, view)
+    cx.context(PageInfo { image: None, title, description, og_type: "website", jsonld }, view)
 }
 
 #[derive(Serialize)]
@@ -106,6 +106,7 @@ pub(super) fn quote<'c, 'a>(cx: &'c Scope<'a>, a: usize, q: usize) -> PageContex
         more,
     };
     let title = format!("“{}” — {}", clip_end(&quote.text, TITLE_CHARS), cx.label(&quote.by));
-    let info = PageInfo { title, description: &quote.text, og_type: "article", jsonld: jsonld::quote(cx, a, q) };
+    let image = Some(cx.social_image(None, None, &quote.text));
+    let info = PageInfo { image, title, description: &quote.text, og_type: "article", jsonld: jsonld::quote(cx, a, q) };
     cx.context(info, QuotePage { quote: view })
 }

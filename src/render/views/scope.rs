@@ -13,6 +13,7 @@ use crate::render::paths;
 use crate::render::plan::{Page, PageKind};
 use crate::render::reads::{Facet, List, Read, Reads};
 use crate::site::body::Node;
+use crate::site::media::MediaFile;
 use crate::site::{Article, Document, Entity, Mention, Site, Target};
 use crate::urls::root_prefix;
 
@@ -107,6 +108,11 @@ impl<'a> Scope<'a> {
         self.site.documents.len()
     }
 
+    /// Image file `i` (image files change only with a full rebuild).
+    pub(crate) fn media(&self, i: usize) -> Option<&'a MediaFile> {
+        self.site.media.files.get(i)
+    }
+
     /// What `id` names (the ids of a site change only with a full rebuild).
     pub(crate) fn target(&self, id: &str) -> Option<Target> {
         self.site.ids.get(id).copied()
@@ -129,7 +135,7 @@ impl<'a> Scope<'a> {
                 }
             }
             Target::Figure(a, _) => self.record(Read::Article(a, Facet::Figures)),
-            Target::Article(a) => self.record(Read::Article(a, Facet::Card)),
+            Target::Article(a) | Target::Image(a, _) => self.record(Read::Article(a, Facet::Card)),
         }
     }
 
@@ -211,6 +217,12 @@ impl<'a> Scope<'a> {
     pub(crate) fn events(&self) -> &'a [(usize, usize)] {
         self.record(Read::List(List::Events));
         &self.agg.events
+    }
+
+    /// The entities the most articles mention, most first.
+    pub(crate) fn most_mentioned(&self) -> &'a [usize] {
+        self.record(Read::List(List::MostMentioned));
+        &self.agg.most_mentioned
     }
 
     /// The entities most often mentioned with entity `e`.
@@ -301,5 +313,9 @@ impl Refs for Scope<'_> {
 
     fn card(&self, id: &str) -> Option<Card> {
         Scope::card(self, id)
+    }
+
+    fn media(&self, i: usize) -> Option<&MediaFile> {
+        Scope::media(self, i)
     }
 }
