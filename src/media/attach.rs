@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::Finder;
+use super::{Finder, NotFound};
 use crate::diag::{Diagnostic, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta, ImageMeta};
 use crate::parse::Parsed;
@@ -197,9 +197,11 @@ impl<'f, 'x> Attach<'f, 'x> {
     /// The media index of the file `written` names, or an error at `at`.
     fn file(&mut self, dir: Option<&str>, written: &str, file: usize, at: Range<usize>) -> Option<usize> {
         let shown: String = written.chars().take(80).collect();
-        let found = self.finder.find(dir, written).map_err(|where_| {
-            Diagnostic::error(file, at.clone(), format!("image file '{shown}' not found"))
-                .help(format!("{where_}; put the file there, or correct the path"))
+        let found = self.finder.find(dir, written).map_err(|why| match why {
+            NotFound::Missing(places) => Diagnostic::error(file, at.clone(), format!("image file '{shown}' not found"))
+                .help(format!("{places}; put the file there, or correct the path")),
+            NotFound::Refused(why) => Diagnostic::error(file, at.clone(), format!("the image '{shown}' {why}"))
+                .help("put the image in the article's folder or under static/ and write its path from there"),
         });
         let probed = found.and_then(|i| match self.probed.get(&i) {
             Some(Ok(m)) => Ok(m.clone()),

@@ -96,27 +96,35 @@ impl<'a> Finder<'a> {
     }
 
     /// The static file `written` names for a text in the bundle `dir` (if any): beside
-    /// the article first, then under `static/`. `Err` says where it was looked for.
-    fn find(&self, dir: Option<&str>, written: &str) -> Result<usize, String> {
-        let path = clean(written)?;
+    /// the article first, then under `static/`.
+    fn find(&self, dir: Option<&str>, written: &str) -> Result<usize, NotFound> {
+        let path = clean(written).map_err(NotFound::Refused)?;
         let places: Vec<String> =
             dir.into_iter().map(|d| format!("{d}{path}")).chain([format!("static/{path}")]).collect();
         places.iter().find_map(|p| self.by_name.get(p.as_str()).copied()).ok_or_else(|| {
             let folders: Vec<&str> = places.iter().map(|p| p.strip_suffix(path.as_str()).unwrap_or(p)).collect();
-            format!("looked in {}", folders.join(" and "))
+            NotFound::Missing(format!("looked in {}", folders.join(" and ")))
         })
     }
+}
+
+/// Why a written image path names no file of the site.
+pub(crate) enum NotFound {
+    /// No such file; says where it was looked for.
+    Missing(String),
+    /// The path cannot name a file of the site (it leaves it, or is on another site); says why.
+    Refused(String),
 }
 
 /// A written image path as a path inside the site: `./` and a leading `/` dropped.
 fn clean(written: &str) -> Result<String, String> {
     if written.contains("://") || written.starts_with("//") {
-        return Err("images on other sites are not shown: download the file into the site".into());
+        return Err("is on another site".into());
     }
     let trimmed = written.trim_start_matches("./").trim_start_matches('/');
     let parts: Vec<&str> = trimmed.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
     if parts.is_empty() || parts.contains(&"..") || trimmed.contains('\\') || trimmed.contains(['?', '#']) {
-        return Err("write the image's path inside the site, without `..`, `?` or `#`".into());
+        return Err("is not a path inside the site".into());
     }
     Ok(parts.join("/"))
 }

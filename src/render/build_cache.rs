@@ -5,32 +5,26 @@
 //! is only slower.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A folder of cached build products.
 #[derive(Debug, Default)]
 pub(crate) struct BuildCache {
     dir: Option<PathBuf>,
-    hits: AtomicUsize,
-    made: AtomicUsize,
 }
 
 impl BuildCache {
     /// The cache in `dir`; `None` keeps nothing.
     pub(crate) fn new(dir: Option<PathBuf>) -> BuildCache {
-        BuildCache { dir, ..BuildCache::default() }
+        BuildCache { dir }
     }
 
     /// The entry `key` (a relative path), when there is one.
     pub(crate) fn get(&self, key: &str) -> Option<Vec<u8>> {
-        let bytes = std::fs::read(self.dir.as_ref()?.join(key)).ok()?;
-        self.hits.fetch_add(1, Ordering::Relaxed);
-        Some(bytes)
+        std::fs::read(self.dir.as_ref()?.join(key)).ok()
     }
 
     /// Keeps `bytes` as entry `key`.
     pub(crate) fn put(&self, key: &str, bytes: &[u8]) {
-        self.made.fetch_add(1, Ordering::Relaxed);
         let Some(dir) = &self.dir else { return };
         let path = dir.join(key);
         let Some(folder) = path.parent() else { return };
@@ -41,10 +35,5 @@ impl BuildCache {
         if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-    }
-
-    /// How many entries were reused and how many made, so far.
-    pub(crate) fn counts(&self) -> (usize, usize) {
-        (self.hits.load(Ordering::Relaxed), self.made.load(Ordering::Relaxed))
     }
 }

@@ -7,6 +7,7 @@ mod bad;
 mod bundled;
 mod escaping;
 mod hostile;
+mod images;
 mod incremental;
 mod output;
 mod pages;

@@ -49,6 +49,14 @@ impl SiteTest {
         self
     }
 
+    /// Writes (or replaces) a file of the site with `bytes`.
+    pub(crate) fn bytes(self, path: &str, bytes: &[u8]) -> SiteTest {
+        let p = self.root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+        self
+    }
+
     /// An article with front matter `fm` (without fences) and `body`.
     pub(crate) fn article(self, slug: &str, fm: &str, body: &str) -> SiteTest {
         self.file(&format!("content/articles/{slug}.md"), &format!("---\n{fm}\n---\n{body}"))
