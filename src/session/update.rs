@@ -245,7 +245,7 @@ fn cards_again(
 
 /// The edited article files among `paths`, when every path is under the site's
 /// `content/articles/` and is either an existing article file or a file that cannot be
-/// content (a temporary file of an editor or a tool: not Markdown, and not a folder
+/// content (a temporary file of an editor or a tool: not Markdown, not in a page bundle, and not a folder
 /// that holds or held articles). `None` when the change needs the whole pipeline.
 fn article_paths(kept: &Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
     let articles = opts.root.join("content").join("articles");
@@ -262,7 +262,12 @@ fn article_paths(kept: &Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Option<V
         if !discover::is_markdown(&name) || discover::is_editor_dropping(&name) {
             let inside = format!("{}/", load::display_path(&opts.root, &articles.join(&rel)));
             let held_articles = kept.site.articles.iter().any(|a| kept.sources.name(a.file).starts_with(&inside));
-            if meta.is_ok_and(|m| m.is_dir()) || held_articles {
+            // A file of a page bundle (an image beside its article) is content too.
+            let bundle =
+                rel.parent().map(|f| format!("{}/index.md", load::display_path(&opts.root, &articles.join(f))));
+            let in_bundle = !discover::is_editor_dropping(&name)
+                && bundle.is_some_and(|b| kept.site.articles.iter().any(|a| kept.sources.name(a.file) == b));
+            if meta.is_ok_and(|m| m.is_dir()) || held_articles || in_bundle {
                 return None;
             }
             continue;

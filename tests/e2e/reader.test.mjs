@@ -16,7 +16,7 @@ const artifacts = process.env.GLOSS_ARTIFACTS || path.resolve('../../target/e2e-
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const base = `http://127.0.0.1:${port}/`;
 const article = 'articles/lerner-kyiv-north-korean-troops/';
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
+const types = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
 
 let server;
 let browser;
@@ -154,3 +154,30 @@ for (const scheme of ['light', 'dark']) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('images load at their stated size, a phone picks a small copy, and the front page fits both widths', async () => {
+  for (const width of [1400, 375]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await open(article, width, { colorScheme });
+      const images = await page.locator('img').evaluateAll((imgs) => imgs.map((img) => ({
+        src: img.currentSrc, natural: img.naturalWidth, width: img.getAttribute('width'), height: img.getAttribute('height'), loading: img.loading,
+      })));
+      assert.ok(images.length >= 2, 'the lead map and the figure');
+      for (const img of images) {
+        assert.ok(img.width && img.height, `${img.src} has no size`);
+      }
+      const lead = images[0];
+      assert.ok(lead.natural > 0, `${lead.src} did not load`);
+      if (width === 375) assert.match(lead.src, /-(480|720|1080)w\.png$/, `a phone downloads a small copy, not ${lead.src}`);
+      await page.locator('#img-kursk-region-map').scrollIntoViewIfNeeded();
+      await page.locator('#img-kursk-region-map').screenshot({ path: path.join(artifacts, `figure-${width}-${colorScheme}.png`) });
+      await page.context().close();
+
+      const home = await open('', width, { colorScheme });
+      const overflow = await home.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the front page scrolls sideways by ${overflow} px at ${width}`);
+      await home.screenshot({ path: path.join(artifacts, `home-${width}-${colorScheme}.png`), fullPage: true });
+      await home.context().close();
+    }
+  }
+});

@@ -47,9 +47,22 @@ fn incremental_rebuilds_equal_full_builds() {
     type Step = fn(&SiteTest) -> PathBuf;
     let steps: &[(&str, Step)] = &[
         ("edit an article body", |s| {
-            let p = s.root.join("content/articles/older.md");
+            let p = s.root.join("content/articles/older/index.md");
             let text = std::fs::read_to_string(&p).unwrap().replace("met in Cambridge", "met often in Cambridge");
             std::fs::write(&p, text).unwrap();
+            p
+        }),
+        ("change an image's caption and credit", |s| {
+            let p = s.root.join("content/articles/older/index.md");
+            let text = std::fs::read_to_string(&p).unwrap().replace("after *Lovelace*", "after Ada Lovelace");
+            std::fs::write(&p, text.replace("Fixture Desk", "Another Desk")).unwrap();
+            p
+        }),
+        ("replace a bundle's image", |s| {
+            let p = s.root.join("content/articles/older/engine-room.png");
+            let mut png = std::io::Cursor::new(Vec::new());
+            image::RgbImage::new(800, 500).write_to(&mut png, image::ImageFormat::Png).unwrap();
+            std::fs::write(&p, png.into_inner()).unwrap();
             p
         }),
         ("add an article", |s| {
@@ -67,7 +80,7 @@ fn incremental_rebuilds_equal_full_builds() {
             p
         }),
         ("delete an article", |s| {
-            let p = s.root.join("content/articles/older.md");
+            let p = s.root.join("content/articles/older/index.md");
             std::fs::remove_file(&p).unwrap();
             p
         }),

@@ -105,7 +105,7 @@ fn serve_answers_refuses_reloads_and_survives_a_broken_edit() {
     let mut seen = String::new();
     wait_for(&mut events, &mut seen, ": connected");
 
-    let article = site.root.join("content/articles/older.md");
+    let article = site.root.join("content/articles/older/index.md");
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(&article, text.replace("met in Cambridge", "met weekly in Cambridge")).unwrap();
     wait_for(&mut events, &mut seen, "event: reload");
@@ -113,7 +113,7 @@ fn serve_answers_refuses_reloads_and_survives_a_broken_edit() {
 
     std::fs::write(&article, "---\ntitle: Broken\ndate: someday\n---\nText.\n").unwrap();
     let error = wait_for(&mut events, &mut seen, "event: build-error");
-    assert!(error.contains("content/articles/older.md:3:7"), "{error}");
+    assert!(error.contains("content/articles/older/index.md:3:7"), "{error}");
     let (status, page) = get(port, "/articles/older/");
     assert_eq!(status, 200);
     assert!(page.contains("met weekly in Cambridge"), "the last good page is still served");
