@@ -9,6 +9,7 @@
 pub(crate) mod aggregate;
 mod cache;
 mod cards;
+mod contrast;
 mod deliver;
 pub(crate) mod feeds;
 mod footnotes;
