@@ -68,15 +68,30 @@ impl Tables {
         }
     }
 
+    /// The labelled cells of row `r` in the order of `cols`, as many as an excerpt
+    /// shows (so a row of thousands of cells costs no more than a short one).
+    fn cells_near(&self, r: usize, cols: impl Iterator<Item = usize>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut len = 0;
+        for c in cols {
+            if len > CONTEXT_CHARS {
+                break;
+            }
+            let cell = self.labelled(r, c);
+            if !cell.is_empty() {
+                len += cell.chars().count() + SEP.len();
+                out.push(cell);
+            }
+        }
+        out
+    }
+
     /// `e`, cut from the cell holding node `node`, with the rest of the cell's row
     /// around it; `e` unchanged when the node is not in a table.
     pub(crate) fn with_row(&self, node: usize, e: Excerpt) -> Excerpt {
         let Some(Some((r, c))) = self.cell_of.get(node).copied() else { return e };
         let row = &self.rows[r];
-        let others = |cols: std::ops::Range<usize>| {
-            cols.map(|i| self.labelled(r, i)).filter(|s| !s.is_empty()).collect::<Vec<_>>()
-        };
-        let mut before = others(0..c).join(SEP);
+        let mut before = self.cells_near(r, (0..c).rev()).into_iter().rev().collect::<Vec<_>>().join(SEP);
         if !before.is_empty() {
             before.push_str(SEP);
         }
@@ -86,7 +101,7 @@ impl Tables {
         }
         before.push_str(&e.before);
         let mut after = e.after;
-        for cell in others(c + 1..row.cells.len()) {
+        for cell in self.cells_near(r, c + 1..row.cells.len()) {
             after.push_str(SEP);
             after.push_str(&cell);
         }
