@@ -15,13 +15,26 @@ use crate::text::{clip_end, clip_start};
 pub(crate) const CONTEXT_CHARS: usize = 160;
 
 /// How far excerpts look for a sentence boundary, in bytes on each side.
-const SCAN_BYTES: usize = 1024;
+const SCAN_BYTES: usize = 4 * CONTEXT_CHARS;
+
+/// How many sentence terminators on each side of the words the excerpt's window
+/// takes in beyond the first (abbreviations can hide a few).
+const TERMINATORS: usize = 8;
 
 /// The sentence of `text` around `start..end` (byte offsets), trimmed to a readable
 /// length. Only a bounded window around the words is scanned.
 pub(crate) fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
-    let window_start = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
-    let window_end = floor_char_boundary(text, (end + SCAN_BYTES).min(text.len()));
+    // Sentences end only at terminators: segmenting from a few of them before the
+    // words to a few after keeps the work small however many mentions a block has.
+    let is_end = |(_, c): &(usize, char)| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+    let mut window_start = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
+    let mut window_end = floor_char_boundary(text, (end + SCAN_BYTES).min(text.len()));
+    if let Some((i, c)) = text[window_start..start].char_indices().rev().filter(is_end).nth(TERMINATORS) {
+        window_start += i + c.len_utf8();
+    }
+    if let Some((i, c)) = text[end..window_end].char_indices().filter(is_end).nth(TERMINATORS) {
+        window_end = end + i + c.len_utf8();
+    }
     let window = &text[window_start..window_end];
     let (from, to) = sentences::around(window, start - window_start, end - window_start);
     let (from, to) = (window_start + from.min(start - window_start), window_start + to.max(end - window_start));
