@@ -31,6 +31,46 @@ pub(crate) fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// `url`, a front-matter URL (absolute, or relative to the page it is shown on),
+/// made absolute against `base`, that page's absolute URL (RFC 3986 resolution, dot
+/// segments removed).
+pub(crate) fn absolute(base: &str, url: &str) -> String {
+    if url.find(':').is_some_and(|i| !url[..i].contains(['/', '?', '#'])) {
+        return url.to_string();
+    }
+    let (scheme, rest) = base.split_once("://").unwrap_or(("https", base));
+    if let Some(net) = url.strip_prefix("//") {
+        return format!("{scheme}://{net}");
+    }
+    let (host, base_path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let base_path = &base_path[..base_path.find(['?', '#']).unwrap_or(base_path.len())];
+    let joined = if url.starts_with('/') {
+        url.to_string()
+    } else if url.is_empty() || url.starts_with(['?', '#']) {
+        format!("{base_path}{url}")
+    } else {
+        format!("{}{url}", &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)])
+    };
+    let (path, tail) = joined.split_at(joined.find(['?', '#']).unwrap_or(joined.len()));
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, seg) in parts.iter().enumerate().skip(1) {
+        let last = i == parts.len() - 1;
+        match *seg {
+            "." if last => segments.push(""),
+            "." => {}
+            ".." => {
+                segments.pop();
+                if last {
+                    segments.push("");
+                }
+            }
+            s => segments.push(s),
+        }
+    }
+    format!("{scheme}://{host}/{}{tail}", segments.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +97,19 @@ mod tests {
         assert!(is_allowed_in_front_matter("/about/"));
         assert!(!is_allowed_in_front_matter("ftp://example.org/"));
         assert!(!is_allowed_in_front_matter("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn relative_urls_become_absolute() {
+        let page = "https://example.org/news/articles/x/";
+        assert_eq!(absolute(page, "https://a.org/b"), "https://a.org/b");
+        assert_eq!(absolute(page, "mailto:desk@example.org"), "mailto:desk@example.org");
+        assert_eq!(absolute(page, "//cdn.org/x"), "https://cdn.org/x");
+        assert_eq!(absolute(page, "/about/"), "https://example.org/about/");
+        assert_eq!(absolute(page, "report.pdf"), "https://example.org/news/articles/x/report.pdf");
+        assert_eq!(absolute(page, "../../files/r.pdf?p=2#t"), "https://example.org/news/files/r.pdf?p=2#t");
+        assert_eq!(absolute(page, "./"), "https://example.org/news/articles/x/");
+        assert_eq!(absolute(page, "#s"), "https://example.org/news/articles/x/#s");
     }
 
     #[test]

@@ -276,22 +276,18 @@ fn warning_kind(message: &str) -> String {
     kind
 }
 
-/// "warning" or "warnings", by count.
-fn plural_word(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
+/// "warning" or "warnings", "entity" or "entities", by count.
+pub(crate) fn plural_word(n: usize, word: &str) -> String {
+    match word.strip_suffix('y') {
+        _ if n == 1 => word.to_string(),
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{word}s"),
     }
 }
 
-/// "1 error", "2 warnings".
+/// "1 error", "2 warnings", "3 entities".
 pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    format!("{n} {}", plural_word(n, word))
 }
 
 /// The largest char boundary at or below `i`.

@@ -33,6 +33,8 @@ pub(crate) struct Aggregates {
     /// The entities that the most articles mention, most first (ties by id), up to
     /// [`MOST_MENTIONED`].
     pub(crate) most_mentioned: Vec<usize>,
+    /// For each entity id, the articles that name it among their authors, in article order.
+    pub(crate) written_by: FxHashMap<String, Vec<usize>>,
 }
 
 /// How many entities the list of the most mentioned keeps.
@@ -113,6 +115,23 @@ fn entities_of(site: &Site, a: usize) -> BTreeSet<usize> {
     targets.filter_map(|t| if let Target::Entity(e) = t { Some(*e) } else { None }).collect()
 }
 
+/// The entity ids among the authors of article `a`.
+fn entity_authors(site: &Site, a: usize) -> BTreeSet<&str> {
+    let authors = site.articles[a].meta.authors.iter().map(String::as_str);
+    authors.filter(|id| matches!(site.ids.get(*id), Some(Target::Entity(_)))).collect()
+}
+
+/// For each entity id, the articles it wrote, in article order.
+fn written_by(site: &Site) -> FxHashMap<String, Vec<usize>> {
+    let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for a in 0..site.articles.len() {
+        for id in entity_authors(site, a) {
+            map.entry(id.to_string()).or_default().push(a);
+        }
+    }
+    map
+}
+
 /// Every event as (article, event), by date then article order.
 fn events(site: &Site) -> Vec<(usize, usize)> {
     let mut events: Vec<(usize, usize)> =
@@ -163,7 +182,30 @@ impl Aggregates {
             co_mentioned,
             first_quote_of,
             most_mentioned,
+            written_by: written_by(site),
         }
+    }
+
+    /// Brings `written_by` up to date after article `i` was replaced, and returns the
+    /// authors' lists that changed.
+    fn authors_changed(&mut self, site: &Site, i: usize) -> Vec<Read> {
+        let now = entity_authors(site, i);
+        let was: Vec<String> =
+            self.written_by.iter().filter(|(_, l)| l.binary_search(&i).is_ok()).map(|(id, _)| id.clone()).collect();
+        let gone = was.iter().map(String::as_str).filter(|id| !now.contains(id));
+        let added = now.iter().copied().filter(|id| !was.iter().any(|w| w == id));
+        let changed: Vec<&str> = gone.chain(added).collect();
+        for &id in &changed {
+            let list = self.written_by.entry(id.to_string()).or_default();
+            match list.binary_search(&i) {
+                Ok(at) => drop(list.remove(at)),
+                Err(at) => list.insert(at, i),
+            }
+            if list.is_empty() {
+                self.written_by.remove(id);
+            }
+        }
+        changed.iter().filter_map(|id| site.ids.get(*id)).map(|&t| Read::List(List::WrittenBy(t))).collect()
     }
 
     /// Brings the lists up to date after article `i` was replaced (see
@@ -210,6 +252,7 @@ impl Aggregates {
                 }
             }
         }
+        changed.extend(self.authors_changed(site, i));
         let events = events(site);
         if events != self.events {
             self.events = events;

@@ -1,8 +1,9 @@
 //! Serializing the body IR to HTML, once: references become links carrying their
-//! mention ids, passages become marked spans followed by their marker and note, code
-//! blocks are highlighted. Everything else goes through pulldown-cmark's HTML writer.
+//! mention ids; passages become marked spans, a quote's or figure value's words a link
+//! to it (no glyph is added to the sentence), an annotation's followed by its note
+//! number and note; code blocks are highlighted. Everything else goes through pulldown-cmark's HTML writer.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
@@ -70,10 +71,12 @@ pub(crate) fn inline(nodes: &[Node], cx: Env<'_, '_>) -> String {
 struct Serializer<'n, 's, 'a> {
     nodes: std::slice::Iter<'n, Node>,
     cx: Env<'s, 'a>,
-    /// Depth of links we are inside; passage markers (which hold links) wait until it is 0.
+    /// Depth of links we are inside; passage ends (which may hold links) wait until it is 0.
     link_depth: usize,
     /// Passage ends met inside a link.
     deferred: Vec<usize>,
+    /// Passages some of whose words were written as a link to their target.
+    linked: HashSet<usize>,
     /// Events ready to hand out before the next node.
     queue: VecDeque<Event<'static>>,
     /// Footnote numbers by label, and how often each was referenced so far.
@@ -92,6 +95,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
             cx,
             link_depth: 0,
             deferred: Vec::new(),
+            linked: HashSet::new(),
             queue: VecDeque::new(),
             footnotes,
             open_footnote: Vec::new(),
@@ -119,7 +123,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         Event::Html(CowStr::from(highlight::code_block(info, &code)))
     }
 
-    fn text(&self, run: &TextRun) -> Event<'static> {
+    fn text(&mut self, run: &TextRun) -> Event<'static> {
         if run.passages.is_empty() {
             return if run.code {
                 Event::Code(CowStr::from(run.text.clone()))
@@ -127,18 +131,32 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
                 Event::Text(CowStr::from(run.text.clone()))
             };
         }
+        // The innermost quote or figure value the run lies in becomes a link to its
+        // page or figure, unless the run is already inside a link.
+        let article = self.cx.article;
+        let passage = |p: usize| article.map(|a| &a.passages[p]);
+        let linked =
+            run.passages.iter().rev().copied().find(|&p| passage(p).is_some_and(|ps| self.target(ps).is_some()));
+        let linked = linked.filter(|_| self.link_depth == 0);
         let mut s = String::new();
         for &p in &run.passages {
-            let passage = self.cx.article.map(|a| &a.passages[p]);
-            let kind = match passage.map(|p| p.kind) {
+            let kind = match passage(p).map(|p| p.kind) {
                 Some(PassageKind::Quote(_)) => "quote",
                 Some(PassageKind::Annotation(_)) => "annotated",
                 Some(PassageKind::FigureValue(..)) => "figure-value",
                 None => "",
             };
-            s.push_str(&format!("<span class=\"passage passage-{kind}\""));
-            if let Some(ps) = passage.filter(|_| run.opens.contains(&p)) {
+            let tag = if linked == Some(p) { "a" } else { "span" };
+            s.push_str(&format!("<{tag} class=\"passage passage-{kind}\""));
+            if let Some(ps) = passage(p).filter(|_| run.opens.contains(&p)) {
                 s.push_str(&format!(" id=\"{}\"", escape_html(&ps.html_id)));
+            }
+            if let Some((href, title)) = passage(p).and_then(|ps| self.target(ps)).filter(|_| tag == "a") {
+                s.push_str(&format!(" href=\"{}\" title=\"{}\"", escape_html(&href), escape_html(&title)));
+                // One stop in the keyboard order per passage, at its first link.
+                if !self.linked.insert(p) {
+                    s.push_str(" tabindex=\"-1\"");
+                }
             }
             s.push('>');
         }
@@ -147,8 +165,28 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         } else {
             s.push_str(&escape_html(&run.text));
         }
-        s.push_str(&"</span>".repeat(run.passages.len()));
+        for &p in run.passages.iter().rev() {
+            s.push_str(if linked == Some(p) { "</a>" } else { "</span>" });
+        }
         Self::html(s)
+    }
+
+    /// Where a quote's or figure value's passage leads (the quote's page, the figure
+    /// box) and what it is, for its link; `None` for annotations, whose note follows.
+    fn target(&self, passage: &Passage) -> Option<(String, String)> {
+        let article = self.cx.article?;
+        match passage.kind {
+            PassageKind::Quote(q) => {
+                let quote = &article.meta.quotes[q];
+                let href = format!("{}{}", self.cx.scope.root(), paths::quote(&quote.id));
+                Some((href, format!("Quote: {}", self.cx.scope.label(&quote.by))))
+            }
+            PassageKind::FigureValue(f, _) => {
+                let fig = &article.meta.figures[f];
+                Some((format!("#fig-{}", fig.id), format!("Figure: {}", fig.label)))
+            }
+            PassageKind::Annotation(_) => None,
+        }
     }
 
     fn reference(&self, r: &RefLink) -> Event<'static> {
@@ -180,30 +218,24 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         Self::html(s)
     }
 
+    /// What follows passage `p`: an annotation's note number and note; for a quote or
+    /// figure value none of whose words could be a link (they all lie inside links), a
+    /// link that shows only when it has the keyboard focus.
     fn passage_end(&self, p: usize) -> Option<Event<'static>> {
         let article = self.cx.article?;
         let passage = &article.passages[p];
-        let root = self.cx.scope.root();
-        let html = match passage.kind {
-            PassageKind::Quote(q) => {
-                let quote = &article.meta.quotes[q];
-                format!(
-                    "<a class=\"passage-mark\" href=\"{root}{}\" aria-label=\"Quote: {}\">❞</a>",
-                    escape_html(&paths::quote(&quote.id)),
-                    escape_html(&self.cx.scope.label(&quote.by))
-                )
-            }
-            PassageKind::Annotation(a) => self.note(article, a, passage),
-            PassageKind::FigureValue(f, _) => {
-                let fig = &article.meta.figures[f];
-                format!(
-                    "<a class=\"passage-mark\" href=\"#fig-{}\" aria-label=\"Figure: {}\">#</a>",
-                    escape_html(&fig.id),
-                    escape_html(&fig.label)
-                )
-            }
-        };
-        Some(Self::html(html))
+        if let PassageKind::Annotation(a) = passage.kind {
+            return Some(Self::html(self.note(article, a, passage)));
+        }
+        if self.linked.contains(&p) {
+            return None;
+        }
+        let (href, title) = self.target(passage)?;
+        Some(Self::html(format!(
+            "<a class=\"passage-link visually-hidden-focusable\" href=\"{}\">{}</a>",
+            escape_html(&href),
+            escape_html(&title)
+        )))
     }
 
     fn note(&self, article: &Article, a: usize, passage: &Passage) -> String {

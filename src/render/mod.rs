@@ -10,6 +10,7 @@ pub(crate) mod aggregate;
 mod build_cache;
 mod cache;
 mod cards;
+mod contrast;
 mod deliver;
 pub(crate) mod feeds;
 mod figure;

@@ -49,6 +49,8 @@ pub(crate) enum List {
     RelatedIn(Target),
     /// The provisions that cite a target.
     CitedBy(Target),
+    /// The articles an entity wrote (named among their authors).
+    WrittenBy(Target),
     /// Every page of the site (the plan).
     Pages,
     /// The entities the most articles mention.

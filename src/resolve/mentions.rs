@@ -4,38 +4,44 @@
 use std::collections::HashMap;
 
 use super::blocks::{self, BlockIndex};
+use super::sentences;
+use super::table_rows::Tables;
 use crate::diag::floor_char_boundary;
 use crate::site::body::Node;
 use crate::site::{Excerpt, Mention, MentionVia};
 use crate::text::{clip_end, clip_start};
 
 /// Longest excerpt context kept on each side of the highlighted words, in chars.
-const CONTEXT_CHARS: usize = 160;
+pub(crate) const CONTEXT_CHARS: usize = 160;
 
 /// How far excerpts look for a sentence boundary, in bytes on each side.
-const SCAN_BYTES: usize = 1024;
+const SCAN_BYTES: usize = 4 * CONTEXT_CHARS;
+
+/// How many sentence terminators on each side of the words the excerpt's window
+/// takes in beyond the first (abbreviations can hide a few).
+const TERMINATORS: usize = 8;
 
 /// The sentence of `text` around `start..end` (byte offsets), trimmed to a readable
 /// length. Only a bounded window around the words is scanned.
 pub(crate) fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
-    let window_start = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
-    let window_end = floor_char_boundary(text, (end + SCAN_BYTES).min(text.len()));
-    let sentence_start = text[window_start..start]
-        .rmatch_indices(['.', '!', '?'])
-        .map(|(i, _)| window_start + i)
-        .find(|&i| text[i + 1..].starts_with(' '))
-        .map_or(window_start, |i| i + 2);
-    let sentence_end = text[end..window_end]
-        .match_indices(['.', '!', '?'])
-        .map(|(i, _)| end + i)
-        .find(|&i| text[i + 1..].is_empty() || text[i + 1..].starts_with(' '))
-        .map_or(window_end, |i| i + 1);
-    let before = &text[sentence_start.min(start)..start];
-    let after = &text[end..sentence_end.max(end)];
+    // Sentences end only at terminators: segmenting from a few of them before the
+    // words to a few after keeps the work small however many mentions a block has.
+    let is_end = |(_, c): &(usize, char)| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+    let mut window_start = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
+    let mut window_end = floor_char_boundary(text, (end + SCAN_BYTES).min(text.len()));
+    if let Some((i, c)) = text[window_start..start].char_indices().rev().filter(is_end).nth(TERMINATORS) {
+        window_start += i + c.len_utf8();
+    }
+    if let Some((i, c)) = text[end..window_end].char_indices().filter(is_end).nth(TERMINATORS) {
+        window_end = end + i + c.len_utf8();
+    }
+    let window = &text[window_start..window_end];
+    let (from, to) = sentences::around(window, start - window_start, end - window_start);
+    let (from, to) = (window_start + from.min(start - window_start), window_start + to.max(end - window_start));
     Excerpt {
-        before: clip_start(before, CONTEXT_CHARS),
+        before: clip_start(&text[from..start], CONTEXT_CHARS),
         hit: text[start..end].to_string(),
-        after: clip_end(after, CONTEXT_CHARS),
+        after: clip_end(&text[end..to], CONTEXT_CHARS),
     }
 }
 
@@ -47,6 +53,7 @@ pub(crate) type Counts = HashMap<String, usize>;
 /// and returns the mentions, with their file offsets for ordering.
 pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) -> Vec<(usize, Mention)> {
     let idx = blocks::index(nodes, blocks::Detail::Text);
+    let tables = Tables::of(nodes);
     let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut out = Vec::new();
     for i in 0..nodes.len() {
@@ -68,6 +75,7 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
                     }
                     _ => Excerpt::default(),
                 };
+                let excerpt = tables.with_row(o, excerpt);
                 let via = if r.auto { MentionVia::Autolink } else { MentionVia::Reference };
                 out.push((
                     r.span.start,

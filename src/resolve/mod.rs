@@ -9,6 +9,8 @@ pub(crate) mod edit;
 pub(crate) mod ids;
 pub(crate) mod mentions;
 pub(crate) mod refs;
+pub(crate) mod sentences;
+pub(crate) mod table_rows;
 pub(crate) mod usage;
 
 use rayon::prelude::*;

@@ -8,13 +8,18 @@
       overlay = document.createElement('div');
       overlay.id = 'gloss-error-overlay';
       overlay.setAttribute('role', 'alert');
-      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);' +
+      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#141414;' +
         'color:#fff;padding:2rem;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace';
       var title = document.createElement('p');
-      title.style.cssText = 'font-weight:bold;color:#ff8a80;margin:0 0 1rem';
+      title.style.cssText = 'font-weight:bold;color:#ff8a80;font-size:inherit;margin:0 0 1rem';
       title.textContent = 'gloss: the last change does not build. The page shows the last good version.';
       overlay.appendChild(title);
-      overlay.appendChild(document.createElement('pre'));
+      // The page's own stylesheet styles <pre> (a light code background in the light
+      // scheme): the overlay's text sets every colour it depends on itself.
+      var pre = document.createElement('pre');
+      pre.style.cssText = 'margin:0;padding:0;border:0;background:transparent;color:#f5f5f5;' +
+        'font:inherit;white-space:pre-wrap;overflow-wrap:anywhere';
+      overlay.appendChild(pre);
       document.body.appendChild(overlay);
     }
     overlay.lastChild.textContent = text;

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::diag::plural;
 use crate::load::LoadOptions;
 use crate::render::Bytes;
 use crate::session::Session;
@@ -135,7 +136,8 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: &[PathBuf]) {
         snapshot.error = None;
         drop(snapshot);
         let how = if result.incremental { "updated" } else { "built" };
-        eprintln!("{} pages {how} in {} ms ({files} files changed)", result.pages, start.elapsed().as_millis());
+        let (pages, files) = (plural(result.pages, "page"), plural(files, "file"));
+        eprintln!("{pages} {how} in {} ms ({files} changed)", start.elapsed().as_millis());
         shared.broadcast("event: reload\ndata: {}\n\n");
     } else {
         let json = serde_json::to_string(&text).unwrap_or_default();

@@ -1,6 +1,8 @@
 // End-to-end tests of the bundled site as readers meet it, in headless Chromium.
-// Run by .ci/run after `gloss build --base-url http://127.0.0.1:<port>/ --output <dir>`:
-//   GLOSS_SITE=<dir> GLOSS_PORT=<port> node --test reader.test.mjs
+// Run by .ci/run after `gloss build --base-url http://127.0.0.1:<port>/ --output <dir>` and
+// `gloss build --root tests/fixtures/every-page --base-url http://127.0.0.1:<port>/every-page/ --output <dir2>`:
+//   GLOSS_SITE=<dir> GLOSS_EVERY_PAGE=<dir2> GLOSS_PORT=<port> node --test reader.test.mjs
+// The server answers /every-page/… from the second site, everything else from the first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -11,6 +13,8 @@ import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const site = process.env.GLOSS_SITE;
+const everyPage = process.env.GLOSS_EVERY_PAGE;
+const everyPrefix = '/every-page/';
 const port = Number(process.env.GLOSS_PORT || 0);
 const artifacts = process.env.GLOSS_ARTIFACTS || path.resolve('../../target/e2e-artifacts');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,15 +26,17 @@ let server;
 let browser;
 
 before(async () => {
-  assert.ok(site && port, 'set GLOSS_SITE and GLOSS_PORT');
+  assert.ok(site && everyPage && port, 'set GLOSS_SITE, GLOSS_EVERY_PAGE and GLOSS_PORT');
   fs.mkdirSync(artifacts, { recursive: true });
   server = http.createServer((req, res) => {
-    const url = decodeURIComponent(new URL(req.url, base).pathname);
-    let file = path.join(site, url);
-    if (!file.startsWith(path.resolve(site))) { res.writeHead(404).end(); return; }
+    let url = decodeURIComponent(new URL(req.url, base).pathname);
+    let root = site;
+    if (url.startsWith(everyPrefix)) { root = everyPage; url = url.slice(everyPrefix.length - 1); }
+    let file = path.join(root, url);
+    if (!file.startsWith(path.resolve(root))) { res.writeHead(404).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': types['.html'] }).end(fs.readFileSync(path.join(site, '404.html')));
+      res.writeHead(404, { 'Content-Type': types['.html'] }).end(fs.readFileSync(path.join(root, '404.html')));
       return;
     }
     res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' }).end(fs.readFileSync(file));
@@ -139,10 +145,27 @@ const pageKinds = [
   'documents/russia-dprk-treaty/', 'documents/russia-dprk-treaty/article-4/', 'timeline/', 'search/', 'no-such-page/',
 ];
 
+// Every page of the every-page fixture (it has code blocks, tables, figures, notes),
+// served under /every-page/.
+function everyPageKinds() {
+  const pages = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) pages.push('every-page/' + path.relative(everyPage, full).replace(/index\.html$/, ''));
+    }
+  };
+  walk(everyPage);
+  return pages.sort();
+}
+
 for (const scheme of ['light', 'dark']) {
-  test(`axe finds no serious or critical violations on any page kind (${scheme})`, async () => {
+  test(`axe finds no serious or critical violations on any page kind of both sites (${scheme})`, async () => {
     const problems = [];
-    for (const kind of pageKinds) {
+    const kinds = [...pageKinds, ...everyPageKinds()];
+    assert.ok(kinds.length > pageKinds.length + 15, kinds.join(' '));
+    for (const kind of kinds) {
       const page = await open(kind, 1280, { colorScheme: scheme });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
@@ -155,6 +178,58 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test('passages add no glyph to the text and are links (screenshots at 1400 and 375 px, light and dark)', async () => {
+  for (const [width, scheme] of [[1400, 'light'], [1400, 'dark'], [375, 'light'], [375, 'dark']]) {
+    const page = await open(article, width, { colorScheme: scheme });
+    const text = await page.locator('.article-body').evaluate((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('pre, code, .note').forEach((n) => n.remove());
+      return copy.textContent;
+    });
+    assert.ok(!text.includes('\u275E'), 'a ❞ in the article text');
+    assert.ok(!/\d #|\s#\s/.test(text), 'a # marker in the article text');
+    const quote = page.locator('#q-putin-satellite-images');
+    assert.equal(await quote.evaluate((el) => el.tagName), 'A');
+    assert.equal(await quote.getAttribute('href'), '../../quotes/putin-satellite-images/');
+    // Nothing is added after a passage that could start a line on its own.
+    const marks = await page.locator('.article-body .passage-mark, .article-body a.passage-link').evaluateAll((as) =>
+      as.filter((a) => a.getBoundingClientRect().width > 1).length);
+    assert.equal(marks, 0, 'a visible marker after a passage');
+    await quote.scrollIntoViewIfNeeded();
+    const box = await quote.boundingBox();
+    const clip = { x: 0, y: Math.max(0, box.y - 150), width, height: 420 };
+    await page.screenshot({ path: path.join(artifacts, `passage-${width}-${scheme}.png`), clip });
+    await page.context().close();
+  }
+});
+
+test('a quote passage is reached by keyboard and leads to the quote page', async () => {
+  const page = await open(article);
+  let focused = '';
+  for (let i = 0; i < 80 && focused !== 'q-putin-satellite-images'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id || '');
+  }
+  assert.equal(focused, 'q-putin-satellite-images');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/quotes\/putin-satellite-images\/$/);
+  await page.context().close();
+});
+
+test('figure chart labels keep the unit and read at 12 px or more at 375 px', async () => {
+  const page = await open(article, 375);
+  const labels = await page.locator('.figure-chart p').evaluateAll((ps) => ps.map((p) => ({
+    text: p.textContent, size: parseFloat(getComputedStyle(p).fontSize), width: p.getBoundingClientRect().right,
+  })));
+  assert.ok(labels.length >= 3, JSON.stringify(labels));
+  for (const l of labels) assert.ok(l.size >= 12 && l.width <= 375, JSON.stringify(l));
+  assert.ok(labels.some((l) => l.text.includes('10,000 troops')), JSON.stringify(labels));
+  const svgText = await page.locator('.figure-chart svg text').count();
+  assert.equal(svgText, 0, 'chart text is HTML, so it wraps and keeps its size');
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= 375, `the page scrolls sideways: ${scroll}`);
+  await page.context().close();
+});
 test('images load at their stated size, a phone picks a small copy, and the front page fits both widths', async () => {
   for (const width of [1400, 375]) {
     for (const colorScheme of ['light', 'dark']) {

@@ -13,6 +13,7 @@ mod output;
 mod pages;
 mod pathological;
 mod property;
+mod reader;
 mod serve;
 mod snapshots;
 mod support;

@@ -61,34 +61,55 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
 
 fn figures(cx: &Scope<'_>, a: usize) -> Vec<FigureView> {
     let art = cx.article(a, Facet::Figures);
-    art.meta
-        .figures
-        .iter()
-        .enumerate()
-        .map(|(f, fig)| {
-            let max = fig.values.iter().map(|v| v.value.abs()).fold(0.0, f64::max);
-            let values = fig
-                .values
-                .iter()
-                .enumerate()
-                .map(|(v, val)| FigureValueView {
-                    value: format_number(val.value),
-                    raw: val.value,
-                    percent: if max > 0.0 { (val.value.abs() / max * 1000.0).round() / 10.0 } else { 0.0 },
-                    by: val.by.0.iter().map(|b| cx.link(b)).collect(),
-                    scope: val.scope.clone(),
-                    passage_href: art.figure_passages[f][v].map(|p| format!("#{}", art.passages[p].html_id)),
-                })
-                .collect();
-            FigureView {
-                html_id: format!("fig-{}", fig.id),
-                label: fig.label.clone(),
-                unit: fig.unit.clone(),
-                chart_height: 72 * fig.values.len().max(1),
-                values,
+    let figure = |(f, fig): (usize, &crate::meta::Figure)| {
+        let max = fig.values.iter().map(|v| v.value.abs()).fold(0.0, f64::max);
+        let values = fig.values.iter().enumerate().map(|(v, val)| {
+            let tenths = if max > 0.0 { (val.value.abs() / max * 1000.0).round() } else { 0.0 };
+            let text = val
+                .exact
+                .as_deref()
+                .map_or_else(|| format_number(val.value), |e| e.split_whitespace().collect::<Vec<_>>().join(" "));
+            FigureValueView {
+                value: format_number(val.value),
+                label: with_unit(&text, fig.unit.as_deref()),
+                text,
+                raw: val.value,
+                percent: tenths / 10.0,
+                bar_width: tenths * 6.0 / 10.0,
+                by: val.by.0.iter().map(|b| cx.link(b)).collect(),
+                scope: val.scope.clone(),
+                passage_href: art.figure_passages[f][v].map(|p| format!("#{}", art.passages[p].html_id)),
             }
-        })
-        .collect()
+        });
+        FigureView {
+            html_id: format!("fig-{}", fig.id),
+            label: fig.label.clone(),
+            unit: fig.unit.clone(),
+            values: values.collect(),
+        }
+    };
+    art.meta.figures.iter().enumerate().map(figure).collect()
+}
+
+/// Words that end a number written out ("seven", "48 million").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "trillion", "dozen",
+];
+
+/// A figure value's words with its unit after them ("10,000 troops", "seven notes"),
+/// unless they end in a word of their own or name a currency ("$48 million",
+/// "about 10,000 soldiers").
+fn with_unit(text: &str, unit: Option<&str>) -> String {
+    let last = text.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let last_word: String = last.chars().filter(|c| c.is_alphabetic()).collect();
+    let numeric = last_word.is_empty() || NUMBER_WORDS.contains(&last_word.as_str());
+    let currency = text.chars().any(|c| "$€£¥₩₽₴₹".contains(c));
+    match unit {
+        Some(u) if numeric && !currency => format!("{text} {u}"),
+        _ => text.to_string(),
+    }
 }
 
 /// A source, with its publisher linked when it is an entity. (The caller has read

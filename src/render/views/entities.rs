@@ -13,6 +13,9 @@ use crate::render::paths::page_count;
 /// How many of an entity's quotes its first page shows; the quote index has them all.
 pub(crate) const QUOTES_SHOWN: usize = 20;
 
+/// How many of the articles an author wrote their page lists, newest first.
+pub(crate) const WRITTEN_SHOWN: usize = 20;
+
 /// An entity on the index: its card and its number of mentions.
 #[derive(Serialize)]
 struct IndexEntry {
@@ -76,6 +79,8 @@ pub(super) struct EntityView<'a> {
     mention_groups: Vec<MentionGroup<'a>>,
     co_mentioned: Vec<EntityCard>,
     profile_href: Option<String>,
+    written: Vec<ArticleCard>,
+    written_count: usize,
 }
 
 /// An entity page's view.
@@ -94,6 +99,7 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
     // Later pages continue the mention list; the profile and what goes with it stay on the first.
     let first = n == 1;
     let quotes = if first { cx.quotes_of(&ent.id) } else { &[] };
+    let written = cx.written_by(&ent.id);
     let entity = EntityView {
         id: &ent.id,
         name: &ent.meta.name,
@@ -115,6 +121,8 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
         mention_groups,
         co_mentioned: if first { cx.co_mentioned(e).iter().map(|&o| cx.entity_card(o)).collect() } else { Vec::new() },
         profile_href: (!first).then(|| cx.href(&paths::entity(&ent.id))),
+        written: written.iter().take(WRITTEN_SHOWN).filter(|_| first).map(|&a| cx.article_card(a)).collect(),
+        written_count: written.len(),
     };
     let pagination = cx.pagination(&paths::entity(&ent.id), n, page_count(article_count, per));
     let title = if n == 1 { ent.meta.name.clone() } else { format!("{} (page {n})", ent.meta.name) };

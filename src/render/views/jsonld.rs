@@ -6,6 +6,7 @@ use super::scope::Scope;
 use crate::meta::EntityKind;
 use crate::render::paths;
 use crate::render::reads::Facet;
+use crate::urls;
 
 /// schema.org type for an entity kind.
 pub(crate) fn entity_type(kind: EntityKind) -> &'static str {
@@ -23,6 +24,30 @@ fn abs(cx: &Scope<'_>, path: &str) -> String {
     format!("{}{}", cx.config().base_url, path)
 }
 
+/// `v` without its null fields and empty lists, at every depth: schema.org readers
+/// take an absent field for unknown, and `null` for a value.
+pub(crate) fn without_nulls(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, without_nulls(v)))
+                .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
+/// The author `name` of an article: the entity it names, as a Person or an
+/// Organization (schema.org's two kinds of author), or a Person by that name.
+fn author(cx: &Scope<'_>, name: &str) -> Value {
+    let Some(e) = cx.entity_index(name) else { return json!({ "@type": "Person", "name": name }) };
+    let ent = cx.entity(e);
+    let kind = if ent.meta.kind == EntityKind::Person { "Person" } else { "Organization" };
+    json!({ "@type": kind, "name": ent.meta.name, "url": abs(cx, &paths::entity(&ent.id)) })
+}
+
 /// A short reference to entity `e` (`{"@type": "Person", "name": …, "url": …}`).
 fn entity_ref(cx: &Scope<'_>, e: usize) -> Value {
     let ent = cx.entity(e);
@@ -33,13 +58,16 @@ fn entity_ref(cx: &Scope<'_>, e: usize) -> Value {
 pub(crate) fn article(cx: &Scope<'_>, a: usize, description: &str) -> Value {
     let art = cx.article(a, Facet::Whole);
     let url = abs(cx, &paths::article(&art.slug));
-    let authors: Vec<Value> =
-        art.meta.authors.iter().map(|n| json!({ "@type": "Person", "name": cx.label(n) })).collect();
+    let authors: Vec<Value> = art.meta.authors.iter().map(|n| author(cx, n)).collect();
     let citations: Vec<Value> = art
         .meta
         .sources
         .iter()
-        .map(|s| json!({ "@type": "CreativeWork", "name": s.title, "url": s.url, "author": s.author }))
+        .map(|s| {
+            let source_url = s.url.as_deref().map(|u| urls::absolute(&url, u));
+            let by = s.author.as_deref().map(|n| json!({ "@type": "Person", "name": n }));
+            json!({ "@type": "CreativeWork", "name": s.title, "url": source_url, "author": by })
+        })
         .collect();
     let mentioned: Vec<Value> = cx.entities_in(a).iter().map(|&e| entity_ref(cx, e)).collect();
     let config = cx.config();

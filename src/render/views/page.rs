@@ -47,7 +47,7 @@ impl<'a, T: Serialize> PageContext<'a, T> {
             description,
             canonical: format!("{}{}", c.base_url, page.url()),
             og_type: info.og_type,
-            jsonld: crate::text::json_for_script(&info.jsonld),
+            jsonld: crate::text::json_for_script(&super::jsonld::without_nulls(info.jsonld)),
             kind: page.template().trim_end_matches(".html"),
             image: info.image,
         };

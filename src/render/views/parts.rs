@@ -245,8 +245,6 @@ pub(crate) struct FigureView {
     pub(crate) unit: Option<String>,
     /// The values, as sources put them.
     pub(crate) values: Vec<FigureValueView>,
-    /// Height of the bar chart's view box (72 units a value).
-    pub(crate) chart_height: usize,
 }
 
 /// One value of a figure.
@@ -254,6 +252,12 @@ pub(crate) struct FigureView {
 pub(crate) struct FigureValueView {
     /// The number, formatted ("10,000").
     pub(crate) value: String,
+    /// The value as the body writes it (its `exact` words, "$48 million"), or `value`.
+    pub(crate) text: String,
+    /// `text` with the figure's unit after it, unless `text` has words of its own.
+    pub(crate) label: String,
+    /// The bar's length in a chart 600 units wide: `percent * 6`, one decimal.
+    pub(crate) bar_width: f64,
     /// The number, raw.
     pub(crate) raw: f64,
     /// Share of the largest value, 0–100, for bar widths.

@@ -173,6 +173,14 @@ impl<'a> Scope<'a> {
         self.agg.articles_of.get(id).map_or(&[], Vec::as_slice)
     }
 
+    /// The articles that name `id` among their authors, in article order.
+    pub(crate) fn written_by(&self, id: &str) -> &'a [usize] {
+        if let Some(t) = self.target(id) {
+            self.record(Read::List(List::WrittenBy(t)));
+        }
+        self.agg.written_by.get(id).map_or(&[], Vec::as_slice)
+    }
+
     /// How many mentions `id` has.
     pub(crate) fn mention_count(&self, id: &str) -> usize {
         if let Some(t) = self.target(id) {
