@@ -203,7 +203,7 @@ fn article(i: usize, rng: &mut Rng, zipf: &Zipf) -> Article {
         body.push_str(para.trim_end());
         body.push_str("\n\n");
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         body.push_str("```json\n{\n");
         for k in 0..8 {
             let _ = writeln!(body, "  \"key{k}\": {},", rng.below(1000));
