@@ -126,6 +126,11 @@ impl Footnotes {
         )
     }
 
+    /// How many references to `label` have been written.
+    pub(crate) fn written(&self, label: &str) -> usize {
+        self.seen.get(&self.number(label)).copied().unwrap_or(0)
+    }
+
     /// The mark of a reference inside the margin copy of a note: its letter, no link.
     pub(crate) fn plain_mark(&self, label: &str) -> String {
         format!("<sup class=\"footnote-ref\">{}</sup>", letter(self.number(label)))

@@ -30,6 +30,7 @@ fn footnotes_are_gathered_at_the_end_of_the_body_in_reference_order_with_back_li
     assert!(!body[..notes_at].contains("Near the town of Sudzha.</p>"), "no note left where it is defined");
 
     // Letters, not numbers: the annotation note keeps "1", the footnote beside it is "a".
+    assert_eq!(body.matches("<span class=\"sidenote-label\">a</span>").count(), 1, "one margin copy of a note");
     assert!(body.contains("<span class=\"note-num\">1</span> Reported by the Financial Times.</span><sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fn-ref-1\" role=\"doc-noteref\" aria-label=\"Footnote a\">a</a></sup>"), "{body}");
 
     let ids = attr_values(&page, "id");

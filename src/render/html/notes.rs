@@ -12,14 +12,16 @@ use crate::site::body::Node;
 use crate::text::escape_html;
 
 impl Serializer<'_, '_, '_> {
-    /// A footnote reference: in a body, its mark and the margin copy of its note.
+    /// A footnote reference: in a body, its mark, and the margin copy of its note
+    /// after its first reference.
     pub(super) fn footnote_reference(&mut self, label: &str) -> String {
         if self.phase == Phase::Copy {
             return self.footnotes.plain_mark(label);
         }
         let mut html = self.footnotes.reference(label);
         let note = self.footnotes.note(label).map(|n| (n.number, n.content.clone()));
-        if let (Phase::Body, Some((n, content))) = (self.phase, note) {
+        let first = self.footnotes.written(label) == 1;
+        if let (Phase::Body, true, Some((n, content))) = (self.phase, first, note) {
             html.push_str(&Footnotes::sidenote(n, &self.margin_copy(content)));
         }
         html
