@@ -8,6 +8,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 use unicode_normalization::UnicodeNormalization;
 
 use super::code_limits::{CodeBlockSize, HighlightBudget};
+use super::footnote_labels::FootnoteLabels;
+use super::raw_html;
 use crate::diag::{Diagnostic, FileId};
 use crate::site::body::{ImageRef, Node, RefLink, TextRun};
 use crate::urls;
@@ -46,7 +48,7 @@ pub(crate) struct MdInput<'a> {
 
 impl MdInput<'_> {
     /// The file offset of byte `local` of the text.
-    fn pos(&self, local: usize) -> usize {
+    pub(super) fn pos(&self, local: usize) -> usize {
         match self.offsets {
             Some(o) => self.base + o.get(local).or(o.last()).copied().unwrap_or(0),
             None => self.base + local,
@@ -75,13 +77,18 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         image: None,
         diags,
     };
+    let mut labels = FootnoteLabels::default();
     for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
         let at = input.pos(range.start)..input.pos(range.end);
+        labels.see(input.text, &event, range.clone(), state.verbatim_depth > 0);
         state.local = range;
         state.event(event.into_static(), at);
     }
     let mut nodes = state.nodes;
     mark_figures(&mut nodes);
+    if input.footnotes {
+        labels.finish(&input, diags);
+    }
     assign_heading_ids(&mut nodes, input.file, diags);
     nodes
 }
@@ -174,9 +181,16 @@ impl State<'_, '_> {
             }
             Event::Start(Tag::HtmlBlock) if !self.input.raw_html => self.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) if !self.input.raw_html => self.push(Event::End(TagEnd::Paragraph)),
-            Event::Html(html) | Event::InlineHtml(html) if !self.input.raw_html => {
-                self.text(html.trim_end_matches('\n').to_string(), at.start, false)
+            Event::Html(html) if !self.input.raw_html => self.escaped_html(html, at.start, true),
+            Event::InlineHtml(html) if !self.input.raw_html => self.escaped_html(html, at.start, false),
+            Event::Html(html) => raw_html::push_block_line(&mut self.nodes, html),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(Node::Event(Event::Html(html))) = self.nodes.pop() {
+                    self.push(Event::Html(raw_html::embeds(html)));
+                }
+                self.push(Event::End(TagEnd::HtmlBlock));
             }
+            Event::InlineHtml(html) => self.push(Event::InlineHtml(raw_html::embeds(html))),
             Event::Text(t) if self.verbatim_depth == 0 => self.text(t.into_string(), at.start, false),
             Event::Code(t) if self.verbatim_depth == 0 => self.text(t.into_string(), at.start, true),
             other => self.push(other),
@@ -211,6 +225,16 @@ impl State<'_, '_> {
             None => (target, None),
         };
         self.nodes.push(Node::RefOpen(RefLink { id, fragment, span: at, html_id: String::new(), auto: false }));
+    }
+
+    /// Shows raw HTML as text, with a warning at its first tag (one per HTML block,
+    /// one per inline start tag).
+    fn escaped_html(&mut self, html: CowStr<'static>, at: usize, block: bool) {
+        let block_start = block && matches!(self.nodes.last(), Some(Node::Event(Event::Start(Tag::Paragraph))));
+        if block_start || !block {
+            self.diags.extend(raw_html::escaped(&self.input, &html, self.local.clone(), block_start));
+        }
+        self.text(html.trim_end_matches('\n').to_string(), at, false)
     }
 
     fn push(&mut self, e: Event<'static>) {

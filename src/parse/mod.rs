@@ -2,7 +2,9 @@
 //! front matter) into the body IR of [`crate::site::body`], in parallel.
 
 mod code_limits;
+mod footnote_labels;
 pub(crate) mod markdown;
+mod raw_html;
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};

@@ -4,6 +4,7 @@
 //! number and note; code blocks are highlighted. Everything else goes through pulldown-cmark's HTML writer.
 
 use std::collections::{HashSet, VecDeque};
+use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
@@ -42,18 +43,25 @@ pub(crate) struct Env<'s, 'a> {
     pub(crate) article: Option<&'a Article>,
 }
 
+mod notes;
+
 /// Block-level HTML for a body.
+/// Its footnotes are gathered in a "Notes" list at the end.
 pub(crate) fn body(nodes: &[Node], cx: Env<'_, '_>) -> String {
     let mut out = String::new();
-    pulldown_cmark::html::push_html(&mut out, Serializer::new(nodes, cx));
+    pulldown_cmark::html::push_html(&mut out, Serializer::new(nodes, cx, Phase::Body));
     out
 }
 
 /// Inline HTML for a short Markdown value (a standfirst, a note): paragraphs are
 /// joined with line breaks instead of being wrapped in `<p>`.
 pub(crate) fn inline(nodes: &[Node], cx: Env<'_, '_>) -> String {
+    inline_of(Serializer::new(nodes, cx, Phase::Closed))
+}
+
+fn inline_of(serializer: Serializer<'_, '_, '_>) -> String {
     let mut first = true;
-    let events = Serializer::new(nodes, cx).filter_map(move |e| match e {
+    let events = serializer.filter_map(move |e| match e {
         Event::Start(Tag::Paragraph) => {
             let sep = if first { None } else { Some(Event::InlineHtml(CowStr::Borrowed("<br>"))) };
             first = false;
@@ -67,8 +75,24 @@ pub(crate) fn inline(nodes: &[Node], cx: Env<'_, '_>) -> String {
     out.trim_end().to_string()
 }
 
+/// What a serializer is writing, as far as footnotes go.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    /// A body: each reference gets a margin copy of its note, the notes follow.
+    Body,
+    /// The note with this index in the "Notes" list, whose last paragraph's end was
+    /// held back (`true`) to put the back links inside it.
+    Note(usize, bool),
+    /// Nothing follows: a body's notes have been written, or this is a short value.
+    Closed,
+    /// The margin copy of a note: no ids, references without links.
+    Copy,
+}
+
 /// Turns nodes into pulldown-cmark events, generating our own markup as inline HTML.
 struct Serializer<'n, 's, 'a> {
+    /// The whole text, which footnote contents index.
+    all: &'n [Node],
     nodes: std::slice::Iter<'n, Node>,
     cx: Env<'s, 'a>,
     /// Depth of links we are inside; passage ends (which may hold links) wait until it is 0.
@@ -81,24 +105,28 @@ struct Serializer<'n, 's, 'a> {
     queue: VecDeque<Event<'static>>,
     /// Footnote numbers by label, and how often each was referenced so far.
     footnotes: Footnotes,
-    /// Labels of the footnote definitions being written.
-    open_footnote: Vec<String>,
+    phase: Phase,
     /// How many images were written so far (only the first screen's load at once).
     images_seen: usize,
 }
 
 impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
-    fn new(nodes: &'n [Node], cx: Env<'s, 'a>) -> Self {
-        let footnotes = Footnotes::of(nodes);
+    fn new(nodes: &'n [Node], cx: Env<'s, 'a>, phase: Phase) -> Self {
+        Serializer::over(nodes, 0..nodes.len(), cx, Footnotes::of(nodes), phase)
+    }
+
+    /// A serializer of `all[part]`, with the footnotes of `all`.
+    fn over(all: &'n [Node], part: Range<usize>, cx: Env<'s, 'a>, footnotes: Footnotes, phase: Phase) -> Self {
         Serializer {
-            nodes: nodes.iter(),
+            all,
+            nodes: all[part].iter(),
             cx,
             link_depth: 0,
             deferred: Vec::new(),
             linked: HashSet::new(),
             queue: VecDeque::new(),
             footnotes,
-            open_footnote: Vec::new(),
+            phase,
             images_seen: 0,
         }
     }
@@ -124,7 +152,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
     }
 
     fn text(&mut self, run: &TextRun) -> Event<'static> {
-        if run.passages.is_empty() {
+        if run.passages.is_empty() || self.phase == Phase::Copy {
             return if run.code {
                 Event::Code(CowStr::from(run.text.clone()))
             } else {
@@ -317,7 +345,12 @@ impl Iterator for Serializer<'_, '_, '_> {
 
     fn next(&mut self) -> Option<Event<'static>> {
         while self.queue.is_empty() {
-            let node = self.nodes.next()?;
+            let Some(node) = self.nodes.next() else {
+                if self.next_note() {
+                    continue;
+                }
+                break;
+            };
             match node {
                 Node::Event(Event::Start(Tag::CodeBlock(kind))) => {
                     let kind = kind.clone();
@@ -333,19 +366,10 @@ impl Iterator for Serializer<'_, '_, '_> {
                     self.close_link();
                 }
                 Node::Event(Event::FootnoteReference(label)) => {
-                    let html = self.footnotes.reference(label);
+                    let html = self.footnote_reference(label);
                     self.queue.push_back(Self::html(html));
                 }
-                Node::Event(Event::Start(Tag::FootnoteDefinition(label))) => {
-                    self.open_footnote.push(label.to_string());
-                    let html = self.footnotes.definition_start(label);
-                    self.queue.push_back(Self::html(html));
-                }
-                Node::Event(Event::End(TagEnd::FootnoteDefinition)) => {
-                    let label = self.open_footnote.pop().unwrap_or_default();
-                    let html = self.footnotes.definition_end(&label);
-                    self.queue.push_back(Self::html(html));
-                }
+                Node::Event(Event::Start(Tag::FootnoteDefinition(_))) => self.skip_definition(),
                 Node::Event(e) => self.queue.push_back(e.clone()),
                 Node::Text(run) => {
                     let e = self.text(run);

@@ -1,8 +1,10 @@
 // End-to-end tests of the bundled site as readers meet it, in headless Chromium.
-// Run by .ci/run after `gloss build --base-url http://127.0.0.1:<port>/ --output <dir>` and
-// `gloss build --root tests/fixtures/every-page --base-url http://127.0.0.1:<port>/every-page/ --output <dir2>`:
-//   GLOSS_SITE=<dir> GLOSS_EVERY_PAGE=<dir2> GLOSS_PORT=<port> node --test reader.test.mjs
-// The server answers /every-page/… from the second site, everything else from the first.
+// Run by .ci/run after `gloss build --base-url http://127.0.0.1:<port>/ --output <dir>`,
+// `gloss build --root tests/fixtures/every-page --base-url http://127.0.0.1:<port>/every-page/ --output <dir2>`
+// and `gloss build --root tests/fixtures/embeds --base-url http://127.0.0.1:<port>/embeds/ --output <dir3>`:
+//   GLOSS_SITE=<dir> GLOSS_EVERY_PAGE=<dir2> GLOSS_EMBEDS=<dir3> GLOSS_PORT=<port> node --test reader.test.mjs
+// The server answers /every-page/… and /embeds/… from the fixtures (the embeds one has
+// raw_html: true, an iframe and footnotes), everything else from the bundled site.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -15,6 +17,8 @@ const require = createRequire(import.meta.url);
 const site = process.env.GLOSS_SITE;
 const everyPage = process.env.GLOSS_EVERY_PAGE;
 const everyPrefix = '/every-page/';
+const embeds = process.env.GLOSS_EMBEDS;
+const embedsArticle = 'embeds/articles/briefing/';
 const port = Number(process.env.GLOSS_PORT || 0);
 const artifacts = process.env.GLOSS_ARTIFACTS || path.resolve('../../target/e2e-artifacts');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,12 +30,13 @@ let server;
 let browser;
 
 before(async () => {
-  assert.ok(site && everyPage && port, 'set GLOSS_SITE, GLOSS_EVERY_PAGE and GLOSS_PORT');
+  assert.ok(site && everyPage && embeds && port, 'set GLOSS_SITE, GLOSS_EVERY_PAGE, GLOSS_EMBEDS and GLOSS_PORT');
   fs.mkdirSync(artifacts, { recursive: true });
   server = http.createServer((req, res) => {
     let url = decodeURIComponent(new URL(req.url, base).pathname);
     let root = site;
     if (url.startsWith(everyPrefix)) { root = everyPage; url = url.slice(everyPrefix.length - 1); }
+    if (url.startsWith('/embeds/')) { root = embeds; url = url.slice('/embeds'.length); }
     let file = path.join(root, url);
     if (!file.startsWith(path.resolve(root))) { res.writeHead(404).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -113,6 +118,58 @@ test('a margin note sits beside its passage at 1400 px and folds under it at 375
   await narrow.context().close();
 });
 
+async function noSidewaysScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+test('at 375 px an article with an embed and footnotes does not scroll sideways, and the iframe fits', async () => {
+  for (const js of [true, false]) {
+    const page = await open(embedsArticle, 375, { javaScriptEnabled: js });
+    assert.ok(await noSidewaysScroll(page), `the embeds article scrolls sideways (JavaScript ${js ? 'on' : 'off'})`);
+    const iframe = page.locator('.article-body iframe');
+    assert.equal(await iframe.getAttribute('loading'), 'lazy');
+    await iframe.scrollIntoViewIfNeeded();
+    const box = await iframe.boundingBox();
+    const body = await page.locator('.article-body').boundingBox();
+    assert.ok(box.x >= body.x - 1 && box.x + box.width <= body.x + body.width + 1, `iframe ${box.x}+${box.width} outside the column`);
+    assert.ok(Math.abs(box.width / box.height - 560 / 315) < 0.03, `iframe keeps 560:315, got ${box.width}x${box.height}`);
+    await page.context().close();
+  }
+  const bundled = await open(article, 375);
+  assert.ok(await noSidewaysScroll(bundled), 'the bundled article scrolls sideways');
+  await bundled.context().close();
+});
+
+test('a footnote sits beside its reference at 1400 px and in the Notes list at the end at 375 px', async () => {
+  const wide = await open(embedsArticle, 1400);
+  const mark = wide.locator('a[href="#fn-1"]#fn-ref-1');
+  const copy = wide.locator('#fn-ref-1 >> xpath=../following-sibling::span[@class="sidenote"][1]');
+  assert.ok(await copy.isVisible(), 'the margin copy shows on a wide screen');
+  const copyBox = await copy.boundingBox();
+  const bodyBox = await wide.locator('.article-body').boundingBox();
+  const markBox = await mark.boundingBox();
+  assert.ok(copyBox.x >= bodyBox.x + bodyBox.width, `note at x=${copyBox.x} is not right of the text ending at ${bodyBox.x + bodyBox.width}`);
+  assert.ok(Math.abs(copyBox.y - markBox.y) < 160, 'note is level with its reference');
+  assert.match(await copy.textContent(), /6 November 2024/);
+  await wide.screenshot({ path: path.join(artifacts, 'footnotes-1400.png'), fullPage: true });
+  await wide.context().close();
+
+  for (const js of [true, false]) {
+    const narrow = await open(embedsArticle, 375, { javaScriptEnabled: js });
+    assert.equal(await narrow.locator('.article-body .sidenote').first().isVisible(), false, 'no margin copy on a narrow screen');
+    const note = narrow.locator('#fn-1');
+    assert.ok(await note.isVisible(), 'the note is in the Notes list');
+    const lastText = await narrow.locator('.article-body > p').last().boundingBox();
+    assert.ok((await note.boundingBox()).y > lastText.y, 'the Notes list comes after the text');
+    await narrow.locator('#fn-ref-1').click();
+    await narrow.waitForURL(/#fn-1$/);
+    await narrow.locator('#fn-1 a.footnote-back[href="#fn-ref-1-2"]').click();
+    await narrow.waitForURL(/#fn-ref-1-2$/);
+    if (js) await narrow.screenshot({ path: path.join(artifacts, 'footnotes-375.png'), fullPage: true });
+    await narrow.context().close();
+  }
+});
+
 test('search finds Article 4 and Ryder', async () => {
   const page = await open('search/');
   await page.fill('#search-input', 'Article 4');
@@ -141,7 +198,7 @@ test('a deep link from an entity page lands on the passage', async () => {
 });
 
 const pageKinds = [
-  '', article, 'entities/', 'entities/nicolas-lerner/', 'quotes/', 'quotes/putin-satellite-images/', 'documents/',
+  '', article, embedsArticle, 'entities/', 'entities/nicolas-lerner/', 'quotes/', 'quotes/putin-satellite-images/', 'documents/',
   'documents/russia-dprk-treaty/', 'documents/russia-dprk-treaty/article-4/', 'timeline/', 'search/', 'no-such-page/',
 ];
 

@@ -6,6 +6,7 @@ mod autolink;
 mod bad;
 mod bundled;
 mod escaping;
+mod footnotes;
 mod hostile;
 mod images;
 mod incremental;
