@@ -2,30 +2,16 @@
 //! turned into references, raw HTML escaped unless allowed, unsafe links neutralised,
 //! and every heading given a unique id.
 
-use std::collections::{HashMap, HashSet};
-
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
 use super::code_limits::{CodeBlockSize, HighlightBudget};
 use super::footnote_labels::FootnoteLabels;
+use super::heading_ids::assign_heading_ids;
 use super::raw_html;
 use crate::diag::{Diagnostic, FileId};
 use crate::site::body::{ImageRef, Node, RefLink, TextRun};
 use crate::urls;
-
-/// Prefixes of the ids gloss and its templates generate inside pages; a heading id
-/// never starts with one.
-pub(crate) const RESERVED_ID_PREFIXES: [&str; 10] =
-    ["m-", "q-", "note-", "fig-", "img-", "val-", "ev-", "src-", "s-", "fn-"];
-
-/// Whole ids the built-in templates use.
-pub(crate) const RESERVED_IDS: [&str; 1] = ["main"];
-
-/// True when a heading may not carry `id` because gloss or its templates use it.
-pub(crate) fn is_reserved_id(id: &str) -> bool {
-    RESERVED_IDS.contains(&id) || RESERVED_ID_PREFIXES.iter().any(|p| id.starts_with(p))
-}
 
 /// How to read one Markdown text.
 #[derive(Debug, Clone, Copy)]
@@ -303,8 +289,7 @@ impl State<'_, '_> {
 /// Makes every image that is alone in its paragraph a figure, in place of the paragraph.
 fn mark_figures(nodes: &mut Vec<Node>) {
     let mut out = Vec::with_capacity(nodes.len());
-    let mut rest = std::mem::take(nodes).into_iter().peekable();
-    while let Some(node) = rest.next() {
+    for node in std::mem::take(nodes) {
         out.push(node);
         let n = out.len();
         if n >= 3
@@ -323,116 +308,12 @@ fn mark_figures(nodes: &mut Vec<Node>) {
     *nodes = out;
 }
 
-/// Gives every heading an id: its explicit `{#id}`, or a slug of its text made unique
-/// within the text. Two explicit ids that repeat are an error.
-fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut Vec<Diagnostic>) {
-    let mut used: HashSet<String> = HashSet::new();
-    let mut explicit: HashMap<String, usize> = HashMap::new();
-    for (i, node) in nodes.iter().enumerate() {
-        if let Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) = node {
-            let src = heading_src(nodes, i);
-            if is_reserved_id(id) {
-                diags.push(
-                    Diagnostic::error(file, src..src, format!("heading id '{id}' is reserved"))
-                        .help("ids named `main` or starting with m-, q-, note-, fig-, img-, val-, ev-, src-, s- or fn- belong to gloss; choose another"),
-                );
-            }
-            if let Some(first) = explicit.insert(id.to_string(), src) {
-                diags.push(Diagnostic::error(file, src..src, format!("heading id '{id}' is used twice")).help(
-                    format!("the first heading with this id starts at byte {first}; give one of them another id"),
-                ));
-            }
-            used.insert(id.to_string());
-        }
-    }
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    for i in 0..nodes.len() {
-        let Node::Event(Event::Start(Tag::Heading { id: None, .. })) = &nodes[i] else { continue };
-        let base = slugify(&heading_text(&nodes[i + 1..]));
-        let n = next_suffix.entry(base.clone()).or_insert(1);
-        let mut slug = if *n == 1 { base.clone() } else { format!("{base}-{n}") };
-        while used.contains(&slug) {
-            *n += 1;
-            slug = format!("{base}-{n}");
-        }
-        *n += 1;
-        used.insert(slug.clone());
-        if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut nodes[i] {
-            *id = Some(CowStr::from(slug));
-        }
-    }
-}
-
-fn heading_src(nodes: &[Node], start: usize) -> usize {
-    nodes[start..]
-        .iter()
-        .find_map(|n| match n {
-            Node::Text(t) => Some(t.src),
-            _ => None,
-        })
-        .unwrap_or(0)
-}
-
-fn heading_text(nodes: &[Node]) -> String {
-    let mut s = String::new();
-    for n in nodes {
-        match n {
-            Node::Text(t) => s.push_str(&t.text),
-            Node::Event(Event::End(TagEnd::Heading(_))) => break,
-            _ => {}
-        }
-    }
-    s
-}
-
-/// A heading slug: lowercase letters and digits joined by single hyphens; never empty,
-/// never reserved (see [`is_reserved_id`]).
-pub(crate) fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.nfc().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug.push_str("section");
-    }
-    // A bare prefix stem ("q", "fig") is reserved too: its numbered repeats ("q-2")
-    // would start with the prefix.
-    if is_reserved_id(&slug) || RESERVED_ID_PREFIXES.iter().any(|p| slug == p.trim_end_matches('-')) {
-        slug.insert_str(0, "h-");
-    }
-    slug
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn nodes(md: &str) -> Vec<Node> {
         parse(MdInput { text: md, base: 0, file: 0, raw_html: false, footnotes: true, offsets: None }, &mut Vec::new())
-    }
-
-    fn heading_ids(md: &str) -> Vec<String> {
-        nodes(md)
-            .iter()
-            .filter_map(|n| match n {
-                Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) => Some(id.to_string()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn headings_get_unique_nonempty_ids() {
-        assert_eq!(heading_ids("# Intro\n\n# Intro\n\n# !!!\n\n# 日本語\n"), ["intro", "intro-2", "section", "日本語"]);
-        assert_eq!(heading_ids("# Note 1\n"), ["h-note-1"]);
-        assert_eq!(heading_ids("# Q\n\n# Q\n"), ["h-q", "h-q-2"]);
     }
 
     #[test]

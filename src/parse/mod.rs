@@ -3,6 +3,7 @@
 
 mod code_limits;
 mod footnote_labels;
+mod heading_ids;
 pub(crate) mod markdown;
 mod raw_html;
 

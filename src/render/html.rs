@@ -9,10 +9,9 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::cards::Card;
-use super::figure::Picture;
 use super::footnotes::Footnotes;
 use super::{highlight, paths};
-use crate::site::body::{ImageRef, Node, RefLink, TextRun};
+use crate::site::body::{Node, RefLink, TextRun};
 use crate::site::media::MediaFile;
 use crate::site::{Article, Passage, PassageKind};
 use crate::text::escape_html;
@@ -43,6 +42,7 @@ pub(crate) struct Env<'s, 'a> {
     pub(crate) article: Option<&'a Article>,
 }
 
+mod images;
 mod notes;
 
 /// Block-level HTML for a body.
@@ -291,43 +291,6 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
 }
 
 impl Serializer<'_, '_, '_> {
-    /// An image: a figure when alone in its paragraph, else an inline `<img>`; its
-    /// alt text alone when its file was not found (which is reported).
-    fn image(&mut self, image: &ImageRef) -> Event<'static> {
-        let Some(file) = image.media.and_then(|m| self.cx.scope.media(m)) else {
-            return Event::Text(CowStr::from(image.alt.clone()));
-        };
-        let article = self.cx.article;
-        let item =
-            image.item.zip(article).map(|(i, a)| (&a.meta.images[i], a.captions.get(i).and_then(Option::as_ref)));
-        let alt = match item {
-            Some((meta, _)) if image.alt.trim().is_empty() => meta.alt.as_str(),
-            _ => image.alt.as_str(),
-        };
-        let eager = self.images_seen == 0 && article.is_some_and(|a| a.images.lead.is_none());
-        self.images_seen += 1;
-        let picture = Picture { file, alt, root: self.cx.scope.root(), eager };
-        if !image.figure {
-            return Event::InlineHtml(CowStr::from(picture.img()));
-        }
-        let caption = match item {
-            Some((_, Some(nodes))) => inline(nodes, self.cx),
-            _ => escape_html(&image.title),
-        };
-        let id = item.map(|(meta, _)| format!("img-{}", meta.id));
-        let mut caption = caption;
-        if let Some(source) = item.and_then(|(m, _)| m.source.as_deref()) {
-            let href = self.cx.scope.url_of(source).unwrap_or_default();
-            caption.push_str(&format!(
-                " <a class=\"figure-source\" href=\"{}{}\">Source: {}</a>",
-                self.cx.scope.root(),
-                escape_html(&href),
-                escape_html(&self.cx.scope.label(source))
-            ));
-        }
-        Event::Html(CowStr::from(picture.figure(id.as_deref(), &caption, item.and_then(|(m, _)| m.credit.as_deref()))))
-    }
-
     fn close_link(&mut self) {
         self.link_depth = self.link_depth.saturating_sub(1);
         if self.link_depth == 0 {
