@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{Finder, NotFound};
+use super::find::{Finder, NotFound};
 use crate::diag::{Diagnostic, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta, ImageMeta};
 use crate::parse::Parsed;

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::markdown::MdInput;
+use super::input::MdInput;
 use crate::diag::Diagnostic;
 
 /// The labels used and defined in one text, with local (text) byte ranges.

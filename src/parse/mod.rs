@@ -4,6 +4,7 @@
 mod code_limits;
 mod footnote_labels;
 mod heading_ids;
+mod input;
 pub(crate) mod markdown;
 mod raw_html;
 
@@ -18,7 +19,7 @@ use crate::load::{Loaded, Project, StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::site::body::Node;
 use crate::site::media::ImageSlots;
-use markdown::MdInput;
+use input::MdInput;
 
 /// A content file with its Markdown parsed.
 #[derive(Debug)]

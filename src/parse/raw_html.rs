@@ -8,7 +8,7 @@ use std::ops::Range;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{CowStr, Event};
 
-use super::markdown::MdInput;
+use super::input::MdInput;
 use crate::diag::Diagnostic;
 use crate::site::body::Node;
 use crate::text::escape_html;

@@ -11,11 +11,8 @@ use crate::site::body::Node;
 use crate::site::{Excerpt, Mention, MentionVia};
 use crate::text::{clip_end, clip_start};
 
-/// Longest excerpt context kept on each side of the highlighted words, in chars.
-pub(crate) const CONTEXT_CHARS: usize = 160;
-
 /// How far excerpts look for a sentence boundary, in bytes on each side.
-const SCAN_BYTES: usize = 4 * CONTEXT_CHARS;
+const SCAN_BYTES: usize = 4 * Excerpt::CONTEXT_CHARS;
 
 /// How many sentence terminators on each side of the words the excerpt's window
 /// takes in beyond the first (abbreviations can hide a few).
@@ -39,9 +36,9 @@ pub(crate) fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
     let (from, to) = sentences::around(window, start - window_start, end - window_start);
     let (from, to) = (window_start + from.min(start - window_start), window_start + to.max(end - window_start));
     Excerpt {
-        before: clip_start(&text[from..start], CONTEXT_CHARS),
+        before: clip_start(&text[from..start], Excerpt::CONTEXT_CHARS),
         hit: text[start..end].to_string(),
-        after: clip_end(&text[end..to], CONTEXT_CHARS),
+        after: clip_end(&text[end..to], Excerpt::CONTEXT_CHARS),
     }
 }
 

@@ -3,7 +3,6 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::mentions::CONTEXT_CHARS;
 use crate::site::body::Node;
 use crate::site::Excerpt;
 use crate::text::{clip_end, clip_start};
@@ -74,7 +73,7 @@ impl Tables {
         let mut out = Vec::new();
         let mut len = 0;
         for c in cols {
-            if len > CONTEXT_CHARS {
+            if len > Excerpt::CONTEXT_CHARS {
                 break;
             }
             let cell = self.labelled(r, c);
@@ -105,7 +104,11 @@ impl Tables {
             after.push_str(SEP);
             after.push_str(&cell);
         }
-        Excerpt { before: clip_start(&before, CONTEXT_CHARS), hit: e.hit, after: clip_end(&after, CONTEXT_CHARS) }
+        Excerpt {
+            before: clip_start(&before, Excerpt::CONTEXT_CHARS),
+            hit: e.hit,
+            after: clip_end(&after, Excerpt::CONTEXT_CHARS),
+        }
     }
 }
 

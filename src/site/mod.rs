@@ -125,6 +125,11 @@ pub(crate) struct Excerpt {
     pub(crate) after: String,
 }
 
+impl Excerpt {
+    /// Longest excerpt context kept on each side of the highlighted words, in chars.
+    pub(crate) const CONTEXT_CHARS: usize = 160;
+}
+
 /// How a mention came about (FORMAT.md 4.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MentionVia {

@@ -164,7 +164,8 @@ fn build_hostile(values: &[String], body: &str, case: usize) -> Vec<String> {
     let fm = format!(
         "title: {}\ndate: 2024-01-01\nsummary: {}\nauthors: [kim, {}]\ntags: [{}]\nsources:\n  - {{ id: src, title: {}, url: {} }}\n\
          quotes:\n  - {{ id: q, by: kim, text: Kim said, context: {}, source: src }}\n\
-         annotations:\n  - {{ exact: said, note: {} }}\nevents:\n  - {{ date: 2024-01-02, label: {} }}",
+         annotations:\n  - {{ exact: said, note: {} }}\nevents:\n  - {{ date: 2024-01-02, label: {} }}\n\
+         image: pic.svg\nimage_alt: {}\nimage_credit: {}\nimages:\n  - {{ id: pic, file: pic.svg, alt: {}, caption: {}, credit: {} }}",
         yaml_quoted(title),
         yaml_quoted(summary),
         yaml_quoted(label),
@@ -174,11 +175,17 @@ fn build_hostile(values: &[String], body: &str, case: usize) -> Vec<String> {
         yaml_quoted(context),
         yaml_quoted(note),
         yaml_quoted(label),
+        yaml_quoted(&format!("x{label}")),
+        yaml_quoted(context),
+        yaml_quoted(&format!("x{title}")),
+        yaml_quoted(note),
+        yaml_quoted(source),
     );
     let site = SiteTest::new(&format!("hostile-prop-{case}"))
         .file("site.yaml", "title: T\nbase_url: https://example.org/sub/path/\n")
         .entity("kim", "Kim", "person")
-        .article("a", &fm, &format!("Kim said hello.\n\n{body}\n"));
+        .file("static/pic.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"/>")
+        .article("a", &fm, &format!("Kim said hello.\n\n{body}\n\n![](@pic)\n"));
     let opts = gloss::BuildOptions {
         load: LoadOptions { root: site.root.clone(), drafts: false, base_url: None },
         output: None,
