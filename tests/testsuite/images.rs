@@ -153,6 +153,12 @@ fn pages_share_absolute_images_and_cards() {
     assert!(out.has("social/articles/flat.png"));
     assert!(!out.has("social/articles/bundle.png"), "an article with a lead image has no card");
     assert_eq!(og("entities/index.html"), (None, false));
+    let html = out.file("articles/flat/index.html");
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let jsonld: serde_json::Value =
+        serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    assert_eq!(jsonld["image"]["url"], "https://example.org/news/social/articles/flat.png");
+    assert_eq!((jsonld["image"]["width"].as_u64(), jsonld["image"]["height"].as_u64()), (Some(1200), Some(630)));
 }
 
 #[test]

@@ -71,10 +71,12 @@ pub(crate) fn article(cx: &Scope<'_>, a: usize, description: &str) -> Value {
         .collect();
     let mentioned: Vec<Value> = cx.entities_in(a).iter().map(|&e| entity_ref(cx, e)).collect();
     let config = cx.config();
+    let image = cx.social_image(art.images.lead, art.meta.image_alt.as_deref(), &art.meta.title);
     json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": art.meta.title,
+        "image": { "@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height },
         "description": description,
         "datePublished": art.meta.date.iso(),
         "dateModified": art.meta.updated.unwrap_or(art.meta.date).iso(),
