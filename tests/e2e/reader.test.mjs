@@ -192,7 +192,11 @@ test('a deep link from an entity page lands on the passage', async () => {
   await page.waitForURL(/#m-nicolas-lerner-1$/);
   const target = page.locator('#m-nicolas-lerner-1');
   assert.ok(await target.isVisible());
-  const inView = await target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+  // The page scrolls smoothly to the passage (it lies below the lead image): wait for it to arrive.
+  const inView = await page.waitForFunction(() => {
+    const r = document.getElementById('m-nicolas-lerner-1').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, null, { timeout: 3000 }).then(() => true, () => false);
   assert.ok(inView, `${href} does not bring the passage into view`);
   await page.context().close();
 });
