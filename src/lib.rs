@@ -20,6 +20,7 @@ pub mod cli;
 mod config;
 mod date;
 mod diag;
+mod language;
 mod load;
 mod media;
 mod meta;

@@ -238,6 +238,22 @@ pub(crate) struct ArticleMeta {
     /// Images placed in the body by id: `![](@id)`.
     #[serde(default)]
     pub(crate) images: Vec<ImageMeta>,
+    /// Public, dated corrections (FORMAT.md 8.3).
+    #[serde(default)]
+    pub(crate) corrections: Vec<Correction>,
+}
+
+/// One `corrections:` entry of an article.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Correction {
+    /// When it was corrected.
+    pub(crate) date: Date,
+    /// What was wrong and what is right (inline Markdown).
+    pub(crate) text: String,
+    /// The quote, figure, source or image of the article it concerns.
+    #[serde(rename = "ref")]
+    pub(crate) target: Option<String>,
 }
 
 /// One `images:` entry of an article (FORMAT.md 8.1).
@@ -298,6 +314,10 @@ pub(crate) struct Quote {
     pub(crate) prefix: Option<String>,
     /// Text right after the quoted words in the body.
     pub(crate) suffix: Option<String>,
+    /// The words as said, when `text` is a translation (FORMAT.md 8.4).
+    pub(crate) original: Option<String>,
+    /// The language of `original`, as a BCP 47 tag (`ru`, `uk`, `ko`, `pt-BR`).
+    pub(crate) lang: Option<String>,
 }
 
 /// A note pinned to a passage.

@@ -17,6 +17,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("document.html", include_str!("../templates/document.html")),
     ("provision.html", include_str!("../templates/provision.html")),
     ("timeline.html", include_str!("../templates/timeline.html")),
+    ("corrections.html", include_str!("../templates/corrections.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("feed.xml", include_str!("../templates/feed.xml")),

@@ -11,11 +11,11 @@ use crate::site::body::Node;
 
 /// Prefixes of the ids gloss and its templates generate inside pages; a heading id
 /// never starts with one.
-pub(crate) const RESERVED_ID_PREFIXES: [&str; 10] =
-    ["m-", "q-", "note-", "fig-", "img-", "val-", "ev-", "src-", "s-", "fn-"];
+pub(crate) const RESERVED_ID_PREFIXES: [&str; 11] =
+    ["m-", "q-", "note-", "fig-", "img-", "val-", "ev-", "src-", "s-", "fn-", "cor-"];
 
 /// Whole ids the built-in templates use.
-pub(crate) const RESERVED_IDS: [&str; 1] = ["main"];
+pub(crate) const RESERVED_IDS: [&str; 2] = ["main", "corrections"];
 
 /// True when a heading may not carry `id` because gloss or its templates use it.
 pub(crate) fn is_reserved_id(id: &str) -> bool {
@@ -33,7 +33,7 @@ pub(crate) fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut V
             if is_reserved_id(id) {
                 diags.push(
                     Diagnostic::error(file, src..src, format!("heading id '{id}' is reserved"))
-                        .help("ids named `main` or starting with m-, q-, note-, fig-, img-, val-, ev-, src-, s- or fn- belong to gloss; choose another"),
+                        .help("ids named `main` or `corrections`, or starting with m-, q-, note-, fig-, img-, val-, ev-, src-, s-, fn- or cor-, belong to gloss; choose another"),
                 );
             }
             if let Some(first) = explicit.insert(id.to_string(), src) {

@@ -116,11 +116,12 @@ pub(crate) fn parse_article(
 }
 
 /// The Markdown values of an article's front matter: the summary, each annotation's
-/// note, then each image's caption.
+/// note, each image's caption, then each correction's text.
 fn article_fragments(m: &ArticleMeta) -> Vec<Option<&str>> {
     std::iter::once(m.summary.as_deref())
         .chain(m.annotations.iter().map(|a| a.note.as_deref()))
         .chain(m.images.iter().map(|i| i.caption.as_deref()))
+        .chain(m.corrections.iter().map(|c| Some(c.text.as_str())))
         .collect()
 }
 

@@ -6,7 +6,7 @@ use tera::Context;
 
 use super::html::plain_text;
 use super::paths;
-use super::plan::Page;
+use super::plan::{Page, PageKind};
 use crate::site::Site;
 
 /// Entries in the feed.
@@ -33,12 +33,12 @@ pub(crate) fn feed_context(site: &Site) -> Context {
             title: a.meta.title.clone(),
             url: format!("{base}{}", paths::article(&a.slug)),
             published: a.meta.date.rfc3339(),
-            updated: a.meta.updated.unwrap_or(a.meta.date).rfc3339(),
+            updated: a.modified().rfc3339(),
             summary: a.summary.as_ref().map(|s| plain_text(s)).unwrap_or_default(),
             authors: a.meta.authors.iter().map(|n| site.label(n)).collect(),
         })
         .collect();
-    let updated = site.articles.iter().map(|a| a.meta.updated.unwrap_or(a.meta.date)).max();
+    let updated = site.articles.iter().take(FEED_ENTRIES).map(|a| a.modified()).max();
     let mut ctx = site_context(site);
     ctx.insert("feed_url", &format!("{base}feed.xml"));
     ctx.insert("updated", &updated.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339()));
@@ -46,12 +46,26 @@ pub(crate) fn feed_context(site: &Site) -> Context {
     ctx
 }
 
-/// Context of `sitemap.xml`: every page but the 404 page.
+/// One `<url>` of the sitemap.
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    /// When an article last changed (its latest correction or update).
+    lastmod: Option<String>,
+}
+
+/// Context of `sitemap.xml`: every page but the 404 page; articles with their `lastmod`.
 pub(crate) fn sitemap_context(site: &Site, pages: &[Page]) -> Context {
-    let urls: Vec<String> = pages
+    let urls: Vec<SitemapUrl> = pages
         .iter()
-        .filter(|p| p.kind != super::plan::PageKind::NotFound)
-        .map(|p| format!("{}{}", site.config.base_url, p.path))
+        .filter(|p| p.kind != PageKind::NotFound)
+        .map(|p| SitemapUrl {
+            loc: format!("{}{}", site.config.base_url, p.path),
+            lastmod: match p.kind {
+                PageKind::Article(a) => Some(site.articles[a].modified().iso()),
+                _ => None,
+            },
+        })
         .collect();
     let mut ctx = site_context(site);
     ctx.insert("urls", &urls);
@@ -178,5 +192,10 @@ fn article_item(a: &crate::site::Article) -> String {
 
 fn quote_item(site: &Site, a: &crate::site::Article, q: usize) -> String {
     let quote = &a.meta.quotes[q];
-    item(&SearchItem { t: quote.text.clone(), u: paths::quote(&quote.id), k: "quote", x: site.label(&quote.by) })
+    let by = site.label(&quote.by);
+    let x = match &quote.original {
+        Some(original) => format!("{by} · {original}"),
+        None => by,
+    };
+    item(&SearchItem { t: quote.text.clone(), u: paths::quote(&quote.id), k: "quote", x: clip(x) })
 }

@@ -28,6 +28,8 @@ pub(crate) enum PageKind {
     Provision(usize, usize),
     /// The timeline.
     Timeline,
+    /// Every correction.
+    Corrections,
     /// The search page.
     Search,
     /// The not-found page.
@@ -73,6 +75,7 @@ impl Page {
             PageKind::Document(_) => "document.html",
             PageKind::Provision(..) => "provision.html",
             PageKind::Timeline => "timeline.html",
+            PageKind::Corrections => "corrections.html",
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
         }
@@ -110,6 +113,7 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
         }
     }
     push("timeline/".into(), PageKind::Timeline);
+    push("corrections/".into(), PageKind::Corrections);
     push("search/".into(), PageKind::Search);
     push(String::new(), PageKind::NotFound);
     pages

@@ -26,6 +26,8 @@ pub(crate) enum Facet {
     Figures,
     /// Its timeline events.
     Events,
+    /// Its corrections, with its slug and title (what the corrections page shows).
+    Corrections,
 }
 
 /// A site-wide list, as [`crate::render::aggregate::Aggregates`] or the site keeps it.
@@ -112,7 +114,7 @@ fn facet_hash(a: &Article, facet: Facet) -> u64 {
         Facet::Whole => 0.hash(&mut h),
         Facet::Card => {
             let lead = (&m.image, &m.image_alt, &m.image_credit, a.images.lead, &m.images);
-            format!("{:?}", (&a.slug, &m.title, &m.date, &m.updated, &m.authors, &m.tags, &a.summary, lead))
+            format!("{:?}", (&a.slug, &m.title, &m.date, a.modified(), &m.authors, &m.tags, &a.summary, lead))
                 .hash(&mut h)
         }
         Facet::Quotes => {
@@ -122,6 +124,7 @@ fn facet_hash(a: &Article, facet: Facet) -> u64 {
         Facet::Sources => format!("{:?}", (&a.slug, &m.sources)).hash(&mut h),
         Facet::Figures => format!("{:?}", (&a.slug, &m.figures)).hash(&mut h),
         Facet::Events => format!("{:?}", &m.events).hash(&mut h),
+        Facet::Corrections => format!("{:?}", (&a.slug, &m.title, &m.corrections, &a.corrections)).hash(&mut h),
     }
     h.finish()
 }
@@ -137,7 +140,7 @@ pub(crate) fn changed_by_edit(
     target_of: impl Fn(&str) -> Option<Target>,
 ) -> Vec<Read> {
     let mut changed = vec![Read::Article(i, Facet::Whole)];
-    for facet in [Facet::Card, Facet::Quotes, Facet::Sources, Facet::Figures, Facet::Events] {
+    for facet in [Facet::Card, Facet::Quotes, Facet::Sources, Facet::Figures, Facet::Events, Facet::Corrections] {
         if facet_hash(old, facet) != facet_hash(new, facet) {
             changed.push(Read::Article(i, facet));
         }

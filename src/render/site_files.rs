@@ -21,8 +21,8 @@ const MACHINE_FILES: [&str; 5] = ["feed.xml", "sitemap.xml", "robots.txt", "sear
 
 /// What `feed.xml` reads: the newest articles, and every article's date for its own.
 pub(crate) const FEED_READS: [Read; 2] = [Read::List(List::Articles), Read::EveryArticle(Facet::Card)];
-/// What `sitemap.xml` reads: the list of pages.
-pub(crate) const SITEMAP_READS: [Read; 1] = [Read::List(List::Pages)];
+/// What `sitemap.xml` reads: the list of pages, and when each article last changed.
+pub(crate) const SITEMAP_READS: [Read; 2] = [Read::List(List::Pages), Read::EveryArticle(Facet::Card)];
 /// What `search-index.json` reads of articles (entities and documents change only
 /// with a full rebuild): titles, summaries and quotes.
 pub(crate) const SEARCH_READS: [Read; 2] = [Read::EveryArticle(Facet::Card), Read::EveryArticle(Facet::Quotes)];

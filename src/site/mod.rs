@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap;
 
 use crate::config::SiteConfig;
+use crate::date::Date;
 use crate::diag::FileId;
 use crate::load::{StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
@@ -82,6 +83,8 @@ pub(crate) struct Article {
     pub(crate) images: ImageSlots,
     /// Per `images:` entry, its caption.
     pub(crate) captions: Vec<Option<Vec<Node>>>,
+    /// Per correction, its text.
+    pub(crate) corrections: Vec<Vec<Node>>,
     /// The anchored passages; `Node::PassageEnd(i)` and `TextRun::passages` index this.
     pub(crate) passages: Vec<Passage>,
     /// Per quote, the index of its passage.
@@ -255,6 +258,14 @@ impl Site {
             }
         }
         (std::mem::replace(&mut self.articles[i], article), old)
+    }
+}
+
+impl Article {
+    /// When it last changed: its latest correction, its `updated`, or its date.
+    pub(crate) fn modified(&self) -> Date {
+        let m = &self.meta;
+        m.corrections.iter().map(|c| c.date).chain(m.updated).fold(m.date, Date::max)
     }
 }
 

@@ -168,8 +168,14 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
     let figure = format!(
         "figures:\n  - {{ id: fig{n}, label: {label}, values: [{{ value: {count}, by: e1, exact: \"{count}\" }}] }}\n"
     );
+    let day = extra.below(9) + 1;
+    let corrections = match extra.below(3) {
+        0 => String::new(),
+        1 => format!("corrections:\n  - {{ date: 2024-02-0{day}, text: A *quote* was fixed., ref: q{n} }}\n"),
+        _ => format!("corrections:\n  - {{ date: 2024-02-0{day}, text: The count was {count}., ref: fig{n} }}\n"),
+    };
     format!(
-        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}{note}{figure}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
+        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}{note}{figure}{corrections}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
         n + 1,
         n + 1
     )
@@ -201,7 +207,7 @@ pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
 
 /// One output file of every kind of page the site has, so that the random edits
 /// exercise the invalidation of each (a page kind added later must be added here).
-const PAGE_KINDS: [&str; 14] = [
+const PAGE_KINDS: [&str; 15] = [
     "index.html",
     "page/2/index.html",
     "articles/a0/index.html",
@@ -214,6 +220,7 @@ const PAGE_KINDS: [&str; 14] = [
     "documents/charter/index.html",
     "documents/charter/art-1/index.html",
     "timeline/index.html",
+    "corrections/index.html",
     "search/index.html",
     "404.html",
 ];

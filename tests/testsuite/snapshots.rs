@@ -6,7 +6,7 @@
 use crate::support::SiteTest;
 
 /// Every kind of page, by a name for its snapshot and its URL path.
-const PAGES: [(&str, &str); 12] = [
+const PAGES: [(&str, &str); 13] = [
     ("home", ""),
     ("article", "articles/engine/"),
     ("entity-index", "entities/"),
@@ -17,6 +17,7 @@ const PAGES: [(&str, &str); 12] = [
     ("document", "documents/engine-notes/"),
     ("provision", "documents/engine-notes/note-g/"),
     ("timeline", "timeline/"),
+    ("corrections", "corrections/"),
     ("search", "search/"),
     ("not-found", ""),
 ];

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CowStr, Event};
 
-use super::{inline, Serializer};
+use super::{inline, Env, Serializer};
 use crate::render::figure::Picture;
 use crate::site::body::ImageRef;
 use crate::text::escape_html;
@@ -43,6 +43,18 @@ impl Serializer<'_, '_, '_> {
                 escape_html(&href),
                 escape_html(&self.cx.scope.label(source))
             ));
+        }
+        if let (Some((meta, _)), Some(art)) = (item, article) {
+            // Without the article, so that the correction's mention ids stay in the article's list.
+            let plain = Env { article: None, ..self.cx };
+            let about = art.meta.corrections.iter().zip(&art.corrections);
+            for (c, nodes) in about.filter(|(c, _)| c.target.as_deref() == Some(meta.id.as_str())) {
+                caption.push_str(&format!(
+                    " <span class=\"corrected\"><strong>Correction</strong>, {}: {}</span>",
+                    escape_html(&c.date.human()),
+                    inline(nodes, plain)
+                ));
+            }
         }
         Event::Html(CowStr::from(picture.figure(id.as_deref(), &caption, item.and_then(|(m, _)| m.credit.as_deref()))))
     }

@@ -25,6 +25,7 @@ pub(super) struct ArticleView<'a> {
     events: Vec<EventView>,
     quotes: Vec<QuoteCard<'a>>,
     entities: Vec<EntityCard>,
+    corrections: Vec<CorrectionView>,
 }
 
 /// An article page's view.
@@ -47,7 +48,8 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
         body_html: cx.body_html(&art.body, Some(art)),
         image: cx.image_view(art.images.lead, art.meta.image_alt.as_deref(), art.meta.image_credit.as_deref(), true),
         figures: figures(cx, a),
-        sources: art.meta.sources.iter().map(|s| source_view(cx, s)).collect(),
+        sources: (0..art.meta.sources.len()).map(|s| source_view(cx, a, s)).collect(),
+        corrections: cx.corrections_in(a, true),
         events: (0..art.meta.events.len()).map(|e| event_view(cx, a, e)).collect(),
         quotes: (0..art.meta.quotes.len()).map(|q| cx.quote_card(a, q)).collect(),
         entities,
@@ -86,6 +88,7 @@ fn figures(cx: &Scope<'_>, a: usize) -> Vec<FigureView> {
             label: fig.label.clone(),
             unit: fig.unit.clone(),
             values: values.collect(),
+            corrections: cx.corrections_of(a, &fig.id),
         }
     };
     art.meta.figures.iter().enumerate().map(figure).collect()
@@ -112,10 +115,12 @@ fn with_unit(text: &str, unit: Option<&str>) -> String {
     }
 }
 
-/// A source, with its publisher linked when it is an entity. (The caller has read
-/// the article the source belongs to.)
-pub(super) fn source_view(cx: &Scope<'_>, s: &crate::meta::Source) -> SourceView {
+/// Source `s` of article `a`, with its publisher linked when it is an entity, and
+/// the corrections that concern it.
+pub(super) fn source_view(cx: &Scope<'_>, a: usize, s: usize) -> SourceView {
+    let s = &cx.article(a, Facet::Sources).meta.sources[s];
     SourceView {
+        corrections: cx.corrections_of(a, &s.id),
         html_id: format!("src-{}", s.id),
         title: s.title.clone(),
         url: s.url.clone(),

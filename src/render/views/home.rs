@@ -11,7 +11,7 @@ use super::parts::*;
 use super::scope::Scope;
 use crate::render::paths::{self, page_count};
 
-/// How many documents and timeline events the home page shows.
+/// How many documents, timeline events and corrections the home page shows.
 const HOME_LIST: usize = 5;
 
 /// A primary document on the home page.
@@ -37,6 +37,8 @@ pub(super) struct HomePage {
     more_documents: bool,
     /// The latest events, newest first (first page only).
     events: Vec<EventView>,
+    /// The latest corrections, newest first (first page only).
+    corrections: Vec<CorrectionView>,
     pagination: Pagination,
 }
 
@@ -57,6 +59,7 @@ pub(super) fn home<'c>(cx: &'c Scope<'_>, n: usize) -> PageContext<'c, HomePage>
         documents,
         more_documents: first && cx.document_count() > HOME_LIST,
         events: if first { latest_events(cx) } else { Vec::new() },
+        corrections: if first { cx.latest_corrections(HOME_LIST) } else { Vec::new() },
         pagination: cx.pagination("", n, page_count(count, per)),
     };
     let title = if first { config.title.clone() } else { format!("{} (page {n})", config.title) };

@@ -79,7 +79,7 @@ pub(crate) fn article(cx: &Scope<'_>, a: usize, description: &str) -> Value {
         "image": { "@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height },
         "description": description,
         "datePublished": art.meta.date.iso(),
-        "dateModified": art.meta.updated.unwrap_or(art.meta.date).iso(),
+        "dateModified": art.modified().iso(),
         "author": authors,
         "publisher": { "@type": "Organization", "name": config.title },
         "mainEntityOfPage": url,
@@ -119,6 +119,8 @@ pub(crate) fn quote(cx: &Scope<'_>, a: usize, q: usize) -> Value {
         "creator": speaker,
         "spokenByCharacter": speaker,
         "dateCreated": quote.date.map(|d| d.iso()),
+        "inLanguage": quote.original.as_ref().map(|_| &cx.config().language),
+        "translationOfWork": quote.original.as_ref().map(|o| json!({ "@type": "Quotation", "text": o, "inLanguage": quote.lang })),
         "url": abs(cx, &paths::quote(&quote.id)),
         "isPartOf": { "@type": "NewsArticle", "headline": art.meta.title, "url": abs(cx, &paths::article(&art.slug)) },
     })

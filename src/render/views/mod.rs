@@ -3,6 +3,7 @@
 //! typed [`page::PageContext`].
 
 mod articles;
+mod corrections;
 mod documents;
 mod entities;
 mod home;
@@ -31,6 +32,7 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
         PageKind::Home(n) => home::home(cx, n).finish(hash),
         PageKind::Article(a) => articles::article(cx, a).finish(hash),
         PageKind::Timeline => articles::timeline(cx).finish(hash),
+        PageKind::Corrections => corrections::index(cx).finish(hash),
         PageKind::EntityIndex => entities::index(cx).finish(hash),
         PageKind::Entity(e, n) => entities::entity(cx, e, n).finish(hash),
         PageKind::QuoteIndex(n) => quotes::index(cx, n).finish(hash),

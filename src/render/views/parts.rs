@@ -164,6 +164,23 @@ pub(crate) struct QuoteCard<'a> {
     pub(crate) date: Option<DateView>,
     /// The article it appears in.
     pub(crate) article: Link,
+    /// The corrections that concern it, newest first.
+    pub(crate) corrections: Vec<CorrectionView>,
+}
+
+/// A correction, as the article, the corrected item and the corrections page show it.
+#[derive(Serialize, Clone)]
+pub(crate) struct CorrectionView {
+    /// Its HTML id on the article page (`cor-N`, N its place in the front matter).
+    pub(crate) html_id: String,
+    /// When it was made.
+    pub(crate) date: DateView,
+    /// What was wrong and what is right.
+    pub(crate) text_html: String,
+    /// The article, linked to the correction in its list.
+    pub(crate) article: Link,
+    /// What it corrects, when it names an item.
+    pub(crate) item: Option<Link>,
 }
 
 /// One mention on a backlink list.
@@ -232,6 +249,8 @@ pub(crate) struct SourceView {
     pub(crate) author: Option<String>,
     /// Date.
     pub(crate) date: Option<DateView>,
+    /// The corrections that concern it, newest first.
+    pub(crate) corrections: Vec<CorrectionView>,
 }
 
 /// A figure box.
@@ -245,6 +264,8 @@ pub(crate) struct FigureView {
     pub(crate) unit: Option<String>,
     /// The values, as sources put them.
     pub(crate) values: Vec<FigureValueView>,
+    /// The corrections that concern it, newest first.
+    pub(crate) corrections: Vec<CorrectionView>,
 }
 
 /// One value of a figure.

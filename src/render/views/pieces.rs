@@ -108,6 +108,7 @@ impl<'a> Scope<'a> {
             speaker: self.link(&quote.by),
             date: quote.date.as_ref().map(DateView::of),
             article: self.article_link(a, passage.map_or("", |p| p.html_id.as_str())),
+            corrections: self.corrections_of(a, &quote.id),
         }
     }
 

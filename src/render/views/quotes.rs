@@ -7,6 +7,7 @@ use super::jsonld;
 use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
+use crate::language::language_name;
 use crate::render::paths;
 use crate::render::paths::page_count;
 use crate::render::reads::Facet;
@@ -65,6 +66,13 @@ pub(super) struct QuoteView<'a> {
     passage: Option<ExcerptView<'a>>,
     passage_href: String,
     more: Vec<QuoteCard<'a>>,
+    corrections: Vec<CorrectionView>,
+    /// The words as said, when `text` is a translation.
+    original: Option<&'a str>,
+    /// Their language tag.
+    lang: Option<&'a str>,
+    /// Their language in words ("Russian"), or the tag.
+    lang_name: Option<String>,
 }
 
 /// A quote page's view.
@@ -79,7 +87,7 @@ pub(super) fn quote<'c, 'a>(cx: &'c Scope<'a>, a: usize, q: usize) -> PageContex
     let quote = &art.meta.quotes[q];
     let passage = art.quote_passages.get(q).and_then(|&p| art.passages.get(p));
     let source = quote.source.as_deref().and_then(|s| match cx.target(s) {
-        Some(Target::Source(sa, si)) => Some(source_view(cx, &cx.article(sa, Facet::Sources).meta.sources[si])),
+        Some(Target::Source(sa, si)) => Some(source_view(cx, sa, si)),
         _ => None,
     });
     let speaker_description = cx.entity_index(&quote.by).and_then(|e| cx.entity(e).meta.description.as_deref());
@@ -93,6 +101,10 @@ pub(super) fn quote<'c, 'a>(cx: &'c Scope<'a>, a: usize, q: usize) -> PageContex
     let slug = &cx.article(a, Facet::Card).slug;
     let passage_href = format!("{}#{}", cx.href(&paths::article(slug)), passage.map_or("", |p| p.html_id.as_str()));
     let view = QuoteView {
+        corrections: cx.corrections_of(a, &quote.id),
+        original: quote.original.as_deref(),
+        lang: quote.lang.as_deref(),
+        lang_name: quote.lang.as_deref().map(|l| language_name(l).map_or_else(|| l.to_string(), str::to_string)),
         id: &quote.id,
         text: &quote.text,
         speaker: cx.link(&quote.by),

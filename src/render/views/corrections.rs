@@ -1,0 +1,77 @@
+//! Corrections (FORMAT.md 8.3) as pages show them: at the top of their article,
+//! beside the item they concern, and on the site-wide `/corrections/` page, newest first.
+
+use serde::Serialize;
+
+use super::jsonld;
+use super::page::{PageContext, PageInfo};
+use super::parts::{CorrectionView, DateView};
+use super::scope::Scope;
+use crate::render::reads::Facet;
+
+impl Scope<'_> {
+    /// Correction `c` of article `a`. Its text carries mention ids only where the
+    /// article lists its corrections (`with_ids`), so that they appear once.
+    pub(crate) fn correction(&self, a: usize, c: usize, with_ids: bool) -> CorrectionView {
+        let art = self.article(a, Facet::Corrections);
+        let correction = &art.meta.corrections[c];
+        let html_id = format!("cor-{}", c + 1);
+        let nodes = art.corrections.get(c);
+        CorrectionView {
+            date: DateView::of(&correction.date),
+            text_html: self.inline_html(nodes, with_ids.then_some(art)),
+            article: self.article_link(a, &html_id),
+            item: correction.target.as_deref().map(|id| self.link(id)),
+            html_id,
+        }
+    }
+
+    /// The corrections of article `a`, newest first (same date: later in the front matter first).
+    pub(crate) fn corrections_in(&self, a: usize, with_ids: bool) -> Vec<CorrectionView> {
+        let art = self.article(a, Facet::Corrections);
+        newest_first(art.meta.corrections.iter().enumerate().map(|(c, x)| (x.date, c)))
+            .map(|c| self.correction(a, c, with_ids))
+            .collect()
+    }
+
+    /// Up to `limit` corrections of the whole site, newest first (on one date, newer
+    /// articles first, then later-written corrections).
+    pub(crate) fn latest_corrections(&self, limit: usize) -> Vec<CorrectionView> {
+        let mut all: Vec<(crate::date::Date, usize, usize)> = Vec::new();
+        for a in 0..self.article_count() {
+            let art = self.article(a, Facet::Corrections);
+            all.extend(art.meta.corrections.iter().enumerate().map(|(c, x)| (x.date, a, c)));
+        }
+        all.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
+        all.into_iter().take(limit).map(|(_, a, c)| self.correction(a, c, false)).collect()
+    }
+
+    /// The corrections of article `a` that concern `id`, newest first.
+    pub(crate) fn corrections_of(&self, a: usize, id: &str) -> Vec<CorrectionView> {
+        let art = self.article(a, Facet::Corrections);
+        let about = art.meta.corrections.iter().enumerate().filter(|(_, x)| x.target.as_deref() == Some(id));
+        newest_first(about.map(|(c, x)| (x.date, c))).map(|c| self.correction(a, c, false)).collect()
+    }
+}
+
+/// Indices by date, newest first, later written first among equal dates.
+fn newest_first(items: impl Iterator<Item = (crate::date::Date, usize)>) -> impl Iterator<Item = usize> {
+    let mut v: Vec<_> = items.collect();
+    v.sort_by(|x, y| y.cmp(x));
+    v.into_iter().map(|(_, c)| c)
+}
+
+/// The corrections page's view.
+#[derive(Serialize)]
+pub(super) struct CorrectionsPage {
+    corrections: Vec<CorrectionView>,
+}
+
+/// `/corrections/`: every correction of the site, newest first.
+pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, CorrectionsPage> {
+    let corrections = cx.latest_corrections(usize::MAX);
+    let jsonld = jsonld::collection(cx, "CollectionPage", "Corrections", "corrections/");
+    let description = "Every correction to the explainers, newest first.";
+    let info = PageInfo { image: None, title: "Corrections".into(), description, og_type: "website", jsonld };
+    cx.context(info, CorrectionsPage { corrections })
+}

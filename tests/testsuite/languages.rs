@@ -1,0 +1,36 @@
+//! Quotes in their own language (FORMAT.md 8.4): the original is shown on the quote's
+//! page marked with its `lang`, is in the quote's JSON-LD, and is searchable.
+
+use crate::support::SiteTest;
+
+fn site() -> SiteTest {
+    SiteTest::new("languages").entity("zel", "Volodymyr Zelenskyy", "person").article(
+        "a",
+        "title: A\ndate: 2024-11-08\nsources:\n  - { id: s, title: S }\nquotes:\n  - id: zel-quote\n    by: zel\n\
+         \x20   text: We will defend ourselves\n    original: Ми будемо захищатися\n    lang: uk\n    date: 2024-11-01\n    source: s",
+        "He said: \"We will defend ourselves\".\n",
+    )
+}
+
+#[test]
+fn the_original_words_are_shown_marked_with_their_language() {
+    let out = site().build();
+    let page = out.main("quotes/zel-quote/");
+    assert!(page.contains("<blockquote lang=\"uk\"><p>Ми будемо захищатися</p></blockquote>"), "{page}");
+    assert!(page.contains("As said, in Ukrainian"), "{page}");
+    let html = out.file("quotes/zel-quote/index.html");
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let jsonld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(jsonld["translationOfWork"]["text"], "Ми будемо захищатися");
+    assert_eq!(jsonld["translationOfWork"]["inLanguage"], "uk");
+}
+
+#[test]
+fn search_finds_a_quote_by_its_original_words() {
+    let out = site().build();
+    let index: serde_json::Value = serde_json::from_str(&out.file("search-index.json")).unwrap();
+    let items = index.as_array().unwrap();
+    let quote = items.iter().find(|i| i["k"] == "quote").unwrap();
+    assert!(quote["x"].as_str().unwrap().contains("захищатися"), "{quote}");
+}
