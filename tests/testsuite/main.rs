@@ -5,6 +5,7 @@ mod anchors;
 mod autolink;
 mod bad;
 mod bundled;
+mod citations;
 mod corrections;
 mod escaping;
 mod footnotes;

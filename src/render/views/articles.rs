@@ -26,6 +26,7 @@ pub(super) struct ArticleView<'a> {
     quotes: Vec<QuoteCard<'a>>,
     entities: Vec<EntityCard>,
     corrections: Vec<CorrectionView>,
+    referred_by: Vec<Link>,
 }
 
 /// An article page's view.
@@ -50,6 +51,7 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
         figures: figures(cx, a),
         sources: (0..art.meta.sources.len()).map(|s| source_view(cx, a, s)).collect(),
         corrections: cx.corrections_in(a, true),
+        referred_by: cx.articles_of(&art.slug).iter().filter(|&&i| i != a).map(|&i| cx.article_link(i, "")).collect(),
         events: (0..art.meta.events.len()).map(|e| event_view(cx, a, e)).collect(),
         quotes: (0..art.meta.quotes.len()).map(|q| cx.quote_card(a, q)).collect(),
         entities,

@@ -67,6 +67,8 @@ pub(super) struct QuoteView<'a> {
     passage_href: String,
     more: Vec<QuoteCard<'a>>,
     corrections: Vec<CorrectionView>,
+    /// Every article that quotes or references it: its own, then the others newest first.
+    cited_in: Vec<Link>,
     /// The words as said, when `text` is a translation.
     original: Option<&'a str>,
     /// Their language tag.
@@ -102,6 +104,10 @@ pub(super) fn quote<'c, 'a>(cx: &'c Scope<'a>, a: usize, q: usize) -> PageContex
     let passage_href = format!("{}#{}", cx.href(&paths::article(slug)), passage.map_or("", |p| p.html_id.as_str()));
     let view = QuoteView {
         corrections: cx.corrections_of(a, &quote.id),
+        cited_in: std::iter::once(a)
+            .chain(cx.articles_of(&quote.id).iter().copied().filter(|&i| i != a))
+            .map(|i| cx.article_link(i, ""))
+            .collect(),
         original: quote.original.as_deref(),
         lang: quote.lang.as_deref(),
         lang_name: quote.lang.as_deref().map(|l| language_name(l).map_or_else(|| l.to_string(), str::to_string)),
