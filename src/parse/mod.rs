@@ -234,7 +234,10 @@ fn parse_fragment<M>(
         *cursor = at + md.len();
         return markdown::parse(MdInput { base: src.yaml.start + at, ..input }, diags);
     }
-    let place = src.scalars(sources).iter().find(|p| p.value == md && p.offsets[0] >= *cursor);
+    // Scalars come in the order they are written: start at the cursor, not at the top.
+    let scalars = src.scalars(sources);
+    let from = scalars.partition_point(|p| p.offsets.first().is_some_and(|&o| o < *cursor));
+    let place = scalars[from..].iter().find(|p| p.value == md && p.offsets.first().is_some_and(|&o| o >= *cursor));
     if let Some(p) = place {
         *cursor = p.offsets.last().copied().unwrap_or(*cursor);
     }
