@@ -203,7 +203,7 @@ test('a deep link from an entity page lands on the passage', async () => {
 
 const pageKinds = [
   '', article, embedsArticle, 'entities/', 'entities/nicolas-lerner/', 'quotes/', 'quotes/putin-satellite-images/', 'documents/',
-  'documents/russia-dprk-treaty/', 'documents/russia-dprk-treaty/article-4/', 'timeline/', 'search/', 'no-such-page/',
+  'documents/russia-dprk-treaty/', 'documents/russia-dprk-treaty/article-4/', 'timeline/', 'corrections/', 'search/', 'no-such-page/',
 ];
 
 // Every page of the every-page fixture (it has code blocks, tables, figures, notes),
