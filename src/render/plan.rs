@@ -1,5 +1,6 @@
-//! The plan of the output: which pages the site has (FORMAT.md section 5), where each
-//! goes and which template renders it.
+//! The plan of the output: which pages the site has (FORMAT.md sections 5 and 8.6),
+//! where each goes and which template renders it. The Atom feed of each subject is
+//! planned like a page, so that it is built through a `Scope` and its reads recorded.
 
 use super::aggregate::Aggregates;
 use super::paths::{self, page_count};
@@ -26,6 +27,12 @@ pub(crate) enum PageKind {
     Document(usize),
     /// A provision: (document, provision).
     Provision(usize, usize),
+    /// The feed of the articles that mention an entity.
+    EntityFeed(usize),
+    /// The feed of the articles that mention a document.
+    DocumentFeed(usize),
+    /// The feed of the articles that mention a provision: (document, provision).
+    ProvisionFeed(usize, usize),
     /// The timeline.
     Timeline,
     /// The search page.
@@ -44,10 +51,12 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    /// The URL path of the page relative to the site root: its folder, or `404.html`.
+    /// The URL path of the page relative to the site root: its folder, `404.html`, or
+    /// for a feed its `feed.xml` in the folder of the page it follows.
     pub(crate) fn url(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
+            _ if self.is_feed() => format!("{}feed.xml", self.path),
             _ => self.path.clone(),
         }
     }
@@ -56,8 +65,19 @@ impl Page {
     pub(crate) fn file(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
+            _ if self.is_feed() => format!("{}feed.xml", self.path),
             _ => format!("{}index.html", self.path),
         }
+    }
+
+    /// Whether this is an Atom feed rather than an HTML page.
+    pub(crate) fn is_feed(&self) -> bool {
+        matches!(self.kind, PageKind::EntityFeed(_) | PageKind::DocumentFeed(_) | PageKind::ProvisionFeed(..))
+    }
+
+    /// Whether the sitemap lists it: every HTML page but the 404 page.
+    pub(crate) fn in_sitemap(&self) -> bool {
+        self.kind != PageKind::NotFound && !self.is_feed()
     }
 
     /// The template that renders it.
@@ -72,6 +92,7 @@ impl Page {
             PageKind::DocumentIndex => "documents.html",
             PageKind::Document(_) => "document.html",
             PageKind::Provision(..) => "provision.html",
+            PageKind::EntityFeed(_) | PageKind::DocumentFeed(_) | PageKind::ProvisionFeed(..) => "feed.xml",
             PageKind::Timeline => "timeline.html",
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
@@ -95,6 +116,7 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
         for n in 1..=page_count(agg.article_count(&e.id), per) {
             push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));
         }
+        push(paths::entity(&e.id), PageKind::EntityFeed(i));
     }
     for n in 1..=page_count(agg.quotes.len(), per) {
         push(paths::paged("quotes/", n), PageKind::QuoteIndex(n));
@@ -105,8 +127,10 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
     push("documents/".into(), PageKind::DocumentIndex);
     for (d, doc) in site.documents.iter().enumerate() {
         push(paths::document(&doc.id), PageKind::Document(d));
+        push(paths::document(&doc.id), PageKind::DocumentFeed(d));
         for (p, prov) in doc.meta.provisions.iter().enumerate() {
             push(paths::provision(&doc.id, &prov.id), PageKind::Provision(d, p));
+            push(paths::provision(&doc.id, &prov.id), PageKind::ProvisionFeed(d, p));
         }
     }
     push("timeline/".into(), PageKind::Timeline);

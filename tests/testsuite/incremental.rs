@@ -201,18 +201,21 @@ pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
 
 /// One output file of every kind of page the site has, so that the random edits
 /// exercise the invalidation of each (a page kind added later must be added here).
-const PAGE_KINDS: [&str; 14] = [
+const PAGE_KINDS: [&str; 17] = [
     "index.html",
     "page/2/index.html",
     "articles/a0/index.html",
     "entities/index.html",
     "entities/e3/index.html",
+    "entities/e3/feed.xml",
     "quotes/index.html",
     "quotes/page/2/index.html",
     "quotes/q0/index.html",
     "documents/index.html",
     "documents/charter/index.html",
     "documents/charter/art-1/index.html",
+    "documents/charter/feed.xml",
+    "documents/charter/art-1/feed.xml",
     "timeline/index.html",
     "search/index.html",
     "404.html",

@@ -6,6 +6,7 @@ mod autolink;
 mod bad;
 mod bundled;
 mod escaping;
+mod feeds;
 mod footnotes;
 mod hostile;
 mod images;

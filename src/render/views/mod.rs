@@ -1,10 +1,11 @@
 //! The views: what each kind of page shows, built from the site model for its
 //! template. [`build`] picks the builder for a page; each returns the page's one
-//! typed [`page::PageContext`].
+//! typed [`page::PageContext`]; a feed's builder returns its Atom context.
 
 mod articles;
 mod documents;
 mod entities;
+mod feeds;
 mod home;
 mod jsonld;
 pub(crate) mod page;
@@ -38,6 +39,12 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
         PageKind::DocumentIndex => documents::index(cx).finish(hash),
         PageKind::Document(d) => documents::document(cx, d).finish(hash),
         PageKind::Provision(d, p) => documents::provision(cx, d, p).finish(hash),
+        PageKind::EntityFeed(e) => feeds::subject(cx, &cx.entity(e).id, cx.page().path.clone(), hash),
+        PageKind::DocumentFeed(d) => feeds::subject(cx, &cx.document(d).id, cx.page().path.clone(), hash),
+        PageKind::ProvisionFeed(d, p) => {
+            let doc = cx.document(d);
+            feeds::subject(cx, &format!("{}/{}", doc.id, doc.meta.provisions[p].id), cx.page().path.clone(), hash)
+        }
         PageKind::Search => plain(cx, "Search", "SearchResultsPage", "search/").finish(hash),
         PageKind::NotFound => plain(cx, "Page not found", "WebPage", "404.html").finish(hash),
     }
