@@ -33,6 +33,12 @@ pub(crate) enum PageKind {
     DocumentFeed(usize),
     /// The feed of the articles that mention a provision: (document, provision).
     ProvisionFeed(usize, usize),
+    /// The tag index.
+    TagIndex,
+    /// Page n of a tag: (tag, n).
+    Tag(usize, usize),
+    /// The feed of a tag's articles.
+    TagFeed(usize),
     /// The timeline.
     Timeline,
     /// The search page.
@@ -72,7 +78,10 @@ impl Page {
 
     /// Whether this is an Atom feed rather than an HTML page.
     pub(crate) fn is_feed(&self) -> bool {
-        matches!(self.kind, PageKind::EntityFeed(_) | PageKind::DocumentFeed(_) | PageKind::ProvisionFeed(..))
+        matches!(
+            self.kind,
+            PageKind::EntityFeed(_) | PageKind::DocumentFeed(_) | PageKind::ProvisionFeed(..) | PageKind::TagFeed(_)
+        )
     }
 
     /// Whether the sitemap lists it: every HTML page but the 404 page.
@@ -92,7 +101,12 @@ impl Page {
             PageKind::DocumentIndex => "documents.html",
             PageKind::Document(_) => "document.html",
             PageKind::Provision(..) => "provision.html",
-            PageKind::EntityFeed(_) | PageKind::DocumentFeed(_) | PageKind::ProvisionFeed(..) => "feed.xml",
+            PageKind::TagIndex => "tags.html",
+            PageKind::Tag(..) => "tag.html",
+            PageKind::EntityFeed(_)
+            | PageKind::DocumentFeed(_)
+            | PageKind::ProvisionFeed(..)
+            | PageKind::TagFeed(_) => "feed.xml",
             PageKind::Timeline => "timeline.html",
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
@@ -132,6 +146,13 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
             push(paths::provision(&doc.id, &prov.id), PageKind::Provision(d, p));
             push(paths::provision(&doc.id, &prov.id), PageKind::ProvisionFeed(d, p));
         }
+    }
+    push("tags/".into(), PageKind::TagIndex);
+    for (t, tag) in agg.tags.list.iter().enumerate() {
+        for n in 1..=page_count(tag.articles.len(), per) {
+            push(paths::paged(&paths::tag(&tag.slug), n), PageKind::Tag(t, n));
+        }
+        push(paths::tag(&tag.slug), PageKind::TagFeed(t));
     }
     push("timeline/".into(), PageKind::Timeline);
     push("search/".into(), PageKind::Search);

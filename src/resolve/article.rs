@@ -60,6 +60,7 @@ pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<A
         check_refs(f, file, shared.registry, &mut diags);
     }
     check_front_matter(meta, shared.registry, &locate, file, &mut diags);
+    diags.extend(crate::tags::problems(&src, shared.sources));
 
     let idx = blocks::index(&body, blocks::Detail::Anchors);
     let wanted = wanted_passages(meta);

@@ -65,6 +65,12 @@ fn incremental_rebuilds_equal_full_builds() {
             std::fs::write(&p, png.into_inner()).unwrap();
             p
         }),
+        ("change an article's tags", |s| {
+            let p = s.root.join("content/articles/older/index.md");
+            let text = std::fs::read_to_string(&p).unwrap().replacen("---\n", "---\ntags: [Engines, computing]\n", 1);
+            std::fs::write(&p, text).unwrap();
+            p
+        }),
         ("add an article", |s| {
             let p = s.root.join("content/articles/newer.md");
             std::fs::write(
@@ -165,11 +171,13 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
     if rng.below(3) == 0 {
         body.push_str("\n## More\n\nA second section.\n");
     }
+    // The tags stay the same from one version to the next: changing them runs the whole pipeline.
+    let tags = format!("tags: [Shared, Topic {}]\n", n % 3);
     let figure = format!(
         "figures:\n  - {{ id: fig{n}, label: {label}, values: [{{ value: {count}, by: e1, exact: \"{count}\" }}] }}\n"
     );
     format!(
-        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}{note}{figure}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
+        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{tags}{summary}{authors}{events}{note}{figure}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
         n + 1,
         n + 1
     )
@@ -201,7 +209,7 @@ pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
 
 /// One output file of every kind of page the site has, so that the random edits
 /// exercise the invalidation of each (a page kind added later must be added here).
-const PAGE_KINDS: [&str; 17] = [
+const PAGE_KINDS: [&str; 21] = [
     "index.html",
     "page/2/index.html",
     "articles/a0/index.html",
@@ -216,6 +224,10 @@ const PAGE_KINDS: [&str; 17] = [
     "documents/charter/art-1/index.html",
     "documents/charter/feed.xml",
     "documents/charter/art-1/feed.xml",
+    "tags/index.html",
+    "tags/shared/index.html",
+    "tags/shared/page/2/index.html",
+    "tags/shared/feed.xml",
     "timeline/index.html",
     "search/index.html",
     "404.html",

@@ -19,4 +19,5 @@ mod reader;
 mod serve;
 mod snapshots;
 mod support;
+mod tags;
 mod templates;

@@ -13,6 +13,7 @@ pub(crate) mod parts;
 mod pieces;
 mod quotes;
 mod scope;
+mod tags;
 
 use serde::Serialize;
 
@@ -45,6 +46,9 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
             let doc = cx.document(d);
             feeds::subject(cx, &format!("{}/{}", doc.id, doc.meta.provisions[p].id), cx.page().path.clone(), hash)
         }
+        PageKind::TagIndex => tags::index(cx).finish(hash),
+        PageKind::Tag(t, n) => tags::tag(cx, t, n).finish(hash),
+        PageKind::TagFeed(t) => tags::feed(cx, t, hash),
         PageKind::Search => plain(cx, "Search", "SearchResultsPage", "search/").finish(hash),
         PageKind::NotFound => plain(cx, "Page not found", "WebPage", "404.html").finish(hash),
     }
