@@ -138,3 +138,33 @@ fn a_feed_is_capped_at_twenty_entries_and_the_same_bytes_each_build() {
     assert_eq!(feed.entries[19][0], "N7", "the newest twenty, newest first");
     assert_eq!(site.build().file("entities/kim/feed.xml"), once);
 }
+
+#[test]
+fn every_feed_of_the_bundled_site_is_atom_with_absolute_urls_under_its_sub_path() {
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-feeds");
+    let opts = gloss::BuildOptions {
+        load: gloss::LoadOptions { root: env!("CARGO_MANIFEST_DIR").into(), drafts: false, base_url: None },
+        output: Some(out.clone()),
+        force: false,
+    };
+    assert!(!gloss::build(&opts).expect("build runs").diagnostics.has_errors());
+    let base = "https://example.org/kursk-front/";
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let path = entry.unwrap().into_path();
+        if path.file_name().is_none_or(|n| n != "feed.xml") {
+            continue;
+        }
+        let rel = path.strip_prefix(&out).unwrap().to_string_lossy().replace('\\', "/");
+        let feed = parse_atom(&std::fs::read_to_string(&path).unwrap());
+        assert!(feed.links.contains(&("self".into(), format!("{base}{rel}"))), "{rel}: {:?}", feed.links);
+        let page = format!("{base}{}", rel.trim_end_matches("feed.xml"));
+        assert!(feed.links.contains(&("alternate".into(), page.clone())) && feed.id == page, "{rel}");
+        let dates: Vec<&str> = feed.entries.iter().map(|e| e[3].as_str()).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{rel}: newest first: {dates:?}");
+        assert!(feed.entries.iter().all(|e| e[1].starts_with(base) && e[2] == e[1]), "{rel}");
+        seen += 1;
+    }
+    // The site's feed and one per entity (32), document (2), provision (3) and tag (8).
+    assert!(seen >= 46, "only {seen} feeds");
+}

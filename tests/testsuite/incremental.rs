@@ -342,7 +342,7 @@ fn a_save_through_a_temporary_file_is_still_applied_in_place() {
 }
 
 #[test]
-fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
+fn edits_that_move_an_article_retag_it_or_add_one_run_the_whole_pipeline() {
     let (site, mut rng) = random_site(5);
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
     let mut session = Session::incremental(opts.clone());
@@ -354,6 +354,13 @@ fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
     assert!(r.ok && !r.incremental, "{}", r.report);
     let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
     assert_same_as_fresh(&output, &opts, "moving an article in time");
+    let retagged = std::fs::read_to_string(&path).unwrap().replace("tags: [Shared, ", "tags: [Other, ");
+    std::fs::write(&path, retagged).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && !r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "changing an article's tags");
+    assert!(session.output().contains_key("tags/other/feed.xml"), "the new tag has its feed");
     let added = site.root.join("content/articles/a9.md");
     std::fs::write(&added, article_version(9, &mut rng).replace("(@q0)", "(@q1)")).unwrap();
     let r = session.rebuild(std::slice::from_ref(&added));
