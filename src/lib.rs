@@ -31,6 +31,7 @@ mod scaffold;
 mod serve;
 mod session;
 mod site;
+mod tags;
 mod text;
 mod theme;
 mod urls;

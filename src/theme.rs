@@ -16,6 +16,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("documents.html", include_str!("../templates/documents.html")),
     ("document.html", include_str!("../templates/document.html")),
     ("provision.html", include_str!("../templates/provision.html")),
+    ("tags.html", include_str!("../templates/tags.html")),
+    ("tag.html", include_str!("../templates/tag.html")),
     ("timeline.html", include_str!("../templates/timeline.html")),
     ("corrections.html", include_str!("../templates/corrections.html")),
     ("search.html", include_str!("../templates/search.html")),

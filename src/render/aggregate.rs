@@ -1,5 +1,6 @@
 //! Site-wide lists that several pages need, computed once before rendering: quotes in
-//! index order, the timeline, reverse relations and citations, who is mentioned where.
+//! index order, the timeline, reverse relations and citations, who is mentioned where,
+//! and the tags.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,6 +10,7 @@ use rustc_hash::FxHashMap;
 use super::reads::{List, Read};
 use crate::date::Date;
 use crate::site::{Mention, Site, Target};
+use crate::tags::Tags;
 
 /// Lists derived from the site model.
 pub(crate) struct Aggregates {
@@ -35,6 +37,9 @@ pub(crate) struct Aggregates {
     pub(crate) most_mentioned: Vec<usize>,
     /// For each entity id, the articles that name it among their authors, in article order.
     pub(crate) written_by: FxHashMap<String, Vec<usize>>,
+    /// Every tag with its articles. An edit that changes an article's tags runs the
+    /// whole pipeline, so this is never patched.
+    pub(crate) tags: Tags,
 }
 
 /// How many entities the list of the most mentioned keeps.
@@ -183,6 +188,7 @@ impl Aggregates {
             first_quote_of,
             most_mentioned,
             written_by: written_by(site),
+            tags: Tags::new(site),
         }
     }
 

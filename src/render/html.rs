@@ -371,6 +371,8 @@ pub(crate) fn plain_text(nodes: &[Node]) -> String {
         match n {
             Node::Text(run) => s.push_str(&run.text),
             Node::Event(Event::Text(t) | Event::Code(t)) => s.push_str(t),
+            // Inline markup ends inside words and sentences ("*Lovelace*."): no space.
+            Node::Event(Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)) => {}
             Node::Event(Event::SoftBreak | Event::HardBreak | Event::End(_)) => s.push(' '),
             _ => {}
         }

@@ -28,6 +28,11 @@ pub(crate) fn provision(doc: &str, prov: &str) -> String {
     format!("documents/{doc}/{prov}/")
 }
 
+/// The page of the tag whose slug is `slug`.
+pub(crate) fn tag(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
 /// Page `n` (1-based) of a paginated list whose first page is at `first`.
 pub(crate) fn paged(first: &str, n: usize) -> String {
     if n <= 1 {

@@ -1,5 +1,6 @@
-//! The plan of the output: which pages the site has (FORMAT.md section 5), where each
-//! goes and which template renders it.
+//! The plan of the output: which pages the site has (FORMAT.md sections 5 and 8.6),
+//! where each goes and which template renders it. The Atom feed of each subject is
+//! planned like a page, so that it is built through a `Scope` and its reads recorded.
 
 use super::aggregate::Aggregates;
 use super::paths::{self, page_count};
@@ -26,10 +27,24 @@ pub(crate) enum PageKind {
     Document(usize),
     /// A provision: (document, provision).
     Provision(usize, usize),
+    /// The feed of the articles that mention an entity.
+    EntityFeed(usize),
+    /// The feed of the articles that mention a document.
+    DocumentFeed(usize),
+    /// The feed of the articles that mention a provision: (document, provision).
+    ProvisionFeed(usize, usize),
+    /// The tag index.
+    TagIndex,
+    /// Page n of a tag: (tag, n).
+    Tag(usize, usize),
+    /// The feed of a tag's articles.
+    TagFeed(usize),
     /// The timeline.
     Timeline,
     /// Every correction.
     Corrections,
+    /// The Atom feed of every correction.
+    CorrectionsFeed,
     /// The search page.
     Search,
     /// The not-found page.
@@ -46,10 +61,12 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    /// The URL path of the page relative to the site root: its folder, or `404.html`.
+    /// The URL path of the page relative to the site root: its folder, `404.html`, or
+    /// for a feed its `feed.xml` in the folder of the page it follows.
     pub(crate) fn url(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
+            _ if self.is_feed() => format!("{}feed.xml", self.path),
             _ => self.path.clone(),
         }
     }
@@ -58,8 +75,26 @@ impl Page {
     pub(crate) fn file(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
+            _ if self.is_feed() => format!("{}feed.xml", self.path),
             _ => format!("{}index.html", self.path),
         }
+    }
+
+    /// Whether this is an Atom feed rather than an HTML page.
+    pub(crate) fn is_feed(&self) -> bool {
+        matches!(
+            self.kind,
+            PageKind::EntityFeed(_)
+                | PageKind::DocumentFeed(_)
+                | PageKind::ProvisionFeed(..)
+                | PageKind::TagFeed(_)
+                | PageKind::CorrectionsFeed
+        )
+    }
+
+    /// Whether the sitemap lists it: every HTML page but the 404 page.
+    pub(crate) fn in_sitemap(&self) -> bool {
+        self.kind != PageKind::NotFound && !self.is_feed()
     }
 
     /// The template that renders it.
@@ -74,6 +109,13 @@ impl Page {
             PageKind::DocumentIndex => "documents.html",
             PageKind::Document(_) => "document.html",
             PageKind::Provision(..) => "provision.html",
+            PageKind::TagIndex => "tags.html",
+            PageKind::Tag(..) => "tag.html",
+            PageKind::EntityFeed(_)
+            | PageKind::DocumentFeed(_)
+            | PageKind::ProvisionFeed(..)
+            | PageKind::TagFeed(_)
+            | PageKind::CorrectionsFeed => "feed.xml",
             PageKind::Timeline => "timeline.html",
             PageKind::Corrections => "corrections.html",
             PageKind::Search => "search.html",
@@ -98,6 +140,7 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
         for n in 1..=page_count(agg.article_count(&e.id), per) {
             push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));
         }
+        push(paths::entity(&e.id), PageKind::EntityFeed(i));
     }
     for n in 1..=page_count(agg.quotes.len(), per) {
         push(paths::paged("quotes/", n), PageKind::QuoteIndex(n));
@@ -108,12 +151,22 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
     push("documents/".into(), PageKind::DocumentIndex);
     for (d, doc) in site.documents.iter().enumerate() {
         push(paths::document(&doc.id), PageKind::Document(d));
+        push(paths::document(&doc.id), PageKind::DocumentFeed(d));
         for (p, prov) in doc.meta.provisions.iter().enumerate() {
             push(paths::provision(&doc.id, &prov.id), PageKind::Provision(d, p));
+            push(paths::provision(&doc.id, &prov.id), PageKind::ProvisionFeed(d, p));
         }
+    }
+    push("tags/".into(), PageKind::TagIndex);
+    for (t, tag) in agg.tags.list.iter().enumerate() {
+        for n in 1..=page_count(tag.articles.len(), per) {
+            push(paths::paged(&paths::tag(&tag.slug), n), PageKind::Tag(t, n));
+        }
+        push(paths::tag(&tag.slug), PageKind::TagFeed(t));
     }
     push("timeline/".into(), PageKind::Timeline);
     push("corrections/".into(), PageKind::Corrections);
+    push("corrections/".into(), PageKind::CorrectionsFeed);
     push("search/".into(), PageKind::Search);
     push(String::new(), PageKind::NotFound);
     pages

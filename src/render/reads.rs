@@ -57,6 +57,8 @@ pub(crate) enum List {
     Pages,
     /// The entities the most articles mention.
     MostMentioned,
+    /// Every tag, with its articles.
+    Tags,
 }
 
 /// One thing an output file read of the site model.

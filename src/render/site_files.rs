@@ -70,7 +70,8 @@ fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, Di
 
 /// `feed.xml`.
 pub(crate) fn feed(site: &Site, templates: &Templates) -> Result<OutputFile, Diagnostic> {
-    templates.render("feed.xml", &feeds::feed_context(site), "feed.xml")
+    let context = tera::Context::from_serialize(feeds::site_feed(site)).unwrap_or_default();
+    templates.render("feed.xml", &context, "feed.xml")
 }
 
 /// `sitemap.xml`.

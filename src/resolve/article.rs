@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::anchor::{self, AnchorError, NodeSpan, Selector};
 use super::autolink::{autolink, NameMatcher};
 use super::blocks::{self, BlockIndex};
+use super::corrections;
 use super::ids::Registry;
 use super::mentions::{self, excerpt};
 use super::refs::{check_refs, check_url, expect_entity};
@@ -62,11 +63,12 @@ pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<A
     }
     check_front_matter(meta, shared.registry, &locate, file, &mut diags);
     let locate_ref = |id: &str| src.locate_key(shared.sources, "ref", id);
-    check_corrections(meta, index, shared.registry, &locate_ref, file, &mut diags);
+    corrections::check(meta, index, shared.registry, &locate_ref, file, &mut diags);
     for q in &meta.quotes {
         let at = |key: &str, value: &str| src.locate_key(shared.sources, key, value.lines().next().unwrap_or(""));
         diags.extend(language::check_quote(q, at, file));
     }
+    diags.extend(crate::tags::problems(&src, shared.sources));
 
     let idx = blocks::index(&body, blocks::Detail::Anchors);
     let wanted = wanted_passages(meta);
@@ -235,29 +237,6 @@ fn anchor_error(e: AnchorError, w: &Wanted<'_>, file: usize, span: Range<usize>,
                 .collect();
             Diagnostic::error(file, span, format!("{} matches {} passages of the body", w.what, candidates.len()))
                 .help(format!("candidates at {}; add `prefix` or `suffix` to choose one", lines.join(", ")))
-        }
-    }
-}
-
-/// Every correction's `ref` names a quote, figure, source or image of this article.
-fn check_corrections(
-    meta: &ArticleMeta,
-    index: usize,
-    registry: &Registry,
-    locate: &dyn Fn(&str) -> Range<usize>,
-    file: usize,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for c in &meta.corrections {
-        let Some(id) = &c.target else { continue };
-        match registry.get(id) {
-            Some(Target::Quote(a, _) | Target::Figure(a, _) | Target::Source(a, _) | Target::Image(a, _))
-                if a == index => {}
-            Some(_) => diags.push(
-                Diagnostic::error(file, locate(id), format!("a correction cannot concern '{id}'"))
-                    .help("a correction's `ref` names a quote, figure, source or image of the same article"),
-            ),
-            None => diags.extend(registry.unknown(file, locate(id), "correction ref", id)),
         }
     }
 }

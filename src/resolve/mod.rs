@@ -5,6 +5,7 @@ pub(crate) mod anchor;
 pub(crate) mod article;
 pub(crate) mod autolink;
 pub(crate) mod blocks;
+pub(crate) mod corrections;
 pub(crate) mod edit;
 pub(crate) mod ids;
 pub(crate) mod mentions;

@@ -114,8 +114,9 @@ struct Changes {
 }
 
 /// Puts the edited articles in their places and patches the lists, the page list and
-/// the warnings. Returns what changed; `None` when a page went away, which only a full
-/// run can handle (any page may link to it), the kept site being then out of date.
+/// the warnings. Returns what changed; `None` when a page went away (any page may link
+/// to it) or an article's tags changed (which tag pages exist, and what they list), which
+/// only a full run can handle, the kept site being then out of date.
 fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
     let mut changed = Vec::new();
     let mut usage_changed = false;
@@ -132,6 +133,10 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
             site.mentions_of_article(i),
             target_of,
         ));
+        // The tags decide which tag pages exist and what each lists.
+        if old.meta.tags != site.articles[i].meta.tags {
+            return None;
+        }
         let lists = kept.agg.article_changed(site, i, &old_mentions);
         usage_changed |= lists.iter().any(|r| matches!(r, Read::List(List::ArticlesOf(_))))
             || usage::references(&old.meta) != usage::references(&site.articles[i].meta)

@@ -2,7 +2,7 @@
 //! correct, on the corrected quote's page, on `/corrections/` newest first, and as
 //! the article's date of last change in JSON-LD, the feed and the sitemap.
 
-use crate::support::SiteTest;
+use crate::support::{jsonld, SiteTest};
 
 fn corrected() -> SiteTest {
     SiteTest::new("corrected")
@@ -61,10 +61,7 @@ fn the_corrections_page_lists_every_correction_newest_first() {
 #[test]
 fn the_latest_correction_is_the_date_of_last_change() {
     let out = corrected().build();
-    let html = out.file("articles/engine/index.html");
-    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
-    let end = start + html[start..].find("</script>").unwrap();
-    let jsonld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    let jsonld = jsonld(&out.file("articles/engine/index.html"));
     assert_eq!(jsonld["dateModified"], "2024-03-09");
     let feed = out.file("feed.xml");
     let doc = roxmltree::Document::parse(&feed).unwrap();
@@ -84,4 +81,35 @@ fn the_latest_correction_is_the_date_of_last_change() {
         .collect();
     assert!(lastmod.contains(&("https://example.org/articles/engine/".into(), "2024-03-09".into())), "{lastmod:?}");
     assert!(lastmod.contains(&("https://example.org/articles/older/".into(), "2024-03-04".into())), "{lastmod:?}");
+}
+
+#[test]
+fn the_corrections_feed_is_atom_newest_first() {
+    let out = corrected().build();
+    let feed = out.file("corrections/feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let atom = "http://www.w3.org/2005/Atom";
+    assert_eq!(doc.root_element().tag_name().namespace(), Some(atom));
+    let entries: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((atom, "entry")))
+        .map(|e| {
+            let child = |tag: &str| e.children().find(|n| n.has_tag_name((atom, tag))).unwrap();
+            (child("id").text().unwrap().to_string(), child("summary").text().unwrap().to_string())
+        })
+        .collect();
+    let ids: Vec<&str> = entries.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "https://example.org/articles/engine/#cor-3",
+            "https://example.org/articles/engine/#cor-2",
+            "https://example.org/articles/older/#cor-1",
+            "https://example.org/articles/engine/#cor-1",
+        ]
+    );
+    assert_eq!(entries[3].1, "An earlier version misquoted Lovelace.");
+    let updated = doc.descendants().find(|n| n.has_tag_name((atom, "updated"))).unwrap().text().unwrap();
+    assert!(updated.starts_with("2024-03-09"), "{updated}");
+    assert!(out.file("corrections/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
 }

@@ -6,7 +6,7 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use crate::support::{tag_attributes, SiteTest};
+use crate::support::{jsonld, tag_attributes, SiteTest};
 
 /// A PNG of `width` × `height` pixels, in a gradient so that resizing has work to do.
 fn png(width: u32, height: u32) -> Vec<u8> {
@@ -153,10 +153,7 @@ fn pages_share_absolute_images_and_cards() {
     assert!(out.has("social/articles/flat.png"));
     assert!(!out.has("social/articles/bundle.png"), "an article with a lead image has no card");
     assert_eq!(og("entities/index.html"), (None, false));
-    let html = out.file("articles/flat/index.html");
-    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
-    let jsonld: serde_json::Value =
-        serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    let jsonld = jsonld(&out.file("articles/flat/index.html"));
     assert_eq!(jsonld["image"]["url"], "https://example.org/news/social/articles/flat.png");
     assert_eq!((jsonld["image"]["width"].as_u64(), jsonld["image"]["height"].as_u64()), (Some(1200), Some(630)));
 }

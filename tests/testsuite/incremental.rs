@@ -65,6 +65,12 @@ fn incremental_rebuilds_equal_full_builds() {
             std::fs::write(&p, png.into_inner()).unwrap();
             p
         }),
+        ("change an article's tags", |s| {
+            let p = s.root.join("content/articles/older/index.md");
+            let text = std::fs::read_to_string(&p).unwrap().replacen("---\n", "---\ntags: [Engines, computing]\n", 1);
+            std::fs::write(&p, text).unwrap();
+            p
+        }),
         ("add an article", |s| {
             let p = s.root.join("content/articles/newer.md");
             std::fs::write(
@@ -165,6 +171,8 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
     if rng.below(3) == 0 {
         body.push_str("\n## More\n\nA second section.\n");
     }
+    // The tags stay the same from one version to the next: changing them runs the whole pipeline.
+    let tags = format!("tags: [Shared, Topic {}]\n", n % 3);
     let figure = format!(
         "figures:\n  - {{ id: fig{n}, label: {label}, values: [{{ value: {count}, by: e1, exact: \"{count}\" }}] }}\n"
     );
@@ -175,7 +183,7 @@ fn article_version(n: usize, rng: &mut Rng) -> String {
         _ => format!("corrections:\n  - {{ date: 2024-02-0{day}, text: The count was {count}., ref: fig{n} }}\n"),
     };
     format!(
-        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{summary}{authors}{events}{note}{figure}{corrections}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
+        "---\ntitle: {title} {n}\ndate: 2024-01-{:02}\n{tags}{summary}{authors}{events}{note}{figure}{corrections}sources:\n  - {{ id: src{n}, title: Source {n}, publisher: e3 }}\nquotes:\n  - {{ id: q{n}, by: e{speaker}, text: {words}, source: src{n}, date: 2024-01-{:02} }}\n---\n{body}",
         n + 1,
         n + 1
     )
@@ -207,20 +215,28 @@ pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
 
 /// One output file of every kind of page the site has, so that the random edits
 /// exercise the invalidation of each (a page kind added later must be added here).
-const PAGE_KINDS: [&str; 15] = [
+const PAGE_KINDS: [&str; 23] = [
     "index.html",
     "page/2/index.html",
     "articles/a0/index.html",
     "entities/index.html",
     "entities/e3/index.html",
+    "entities/e3/feed.xml",
     "quotes/index.html",
     "quotes/page/2/index.html",
     "quotes/q0/index.html",
     "documents/index.html",
     "documents/charter/index.html",
     "documents/charter/art-1/index.html",
+    "documents/charter/feed.xml",
+    "documents/charter/art-1/feed.xml",
+    "tags/index.html",
+    "tags/shared/index.html",
+    "tags/shared/page/2/index.html",
+    "tags/shared/feed.xml",
     "timeline/index.html",
     "corrections/index.html",
+    "corrections/feed.xml",
     "search/index.html",
     "404.html",
 ];
@@ -334,7 +350,7 @@ fn a_save_through_a_temporary_file_is_still_applied_in_place() {
 }
 
 #[test]
-fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
+fn edits_that_move_an_article_retag_it_or_add_one_run_the_whole_pipeline() {
     let (site, mut rng) = random_site(5);
     let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
     let mut session = Session::incremental(opts.clone());
@@ -346,6 +362,13 @@ fn edits_that_move_an_article_or_add_one_run_the_whole_pipeline() {
     assert!(r.ok && !r.incremental, "{}", r.report);
     let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
     assert_same_as_fresh(&output, &opts, "moving an article in time");
+    let retagged = std::fs::read_to_string(&path).unwrap().replace("tags: [Shared, ", "tags: [Other, ");
+    std::fs::write(&path, retagged).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && !r.incremental, "{}", r.report);
+    let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    assert_same_as_fresh(&output, &opts, "changing an article's tags");
+    assert!(session.output().contains_key("tags/other/feed.xml"), "the new tag has its feed");
     let added = site.root.join("content/articles/a9.md");
     std::fs::write(&added, article_version(9, &mut rng).replace("(@q0)", "(@q1)")).unwrap();
     let r = session.rebuild(std::slice::from_ref(&added));

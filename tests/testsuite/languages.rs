@@ -1,7 +1,7 @@
 //! Quotes in their own language (FORMAT.md 8.4): the original is shown on the quote's
 //! page marked with its `lang`, is in the quote's JSON-LD, and is searchable.
 
-use crate::support::SiteTest;
+use crate::support::{jsonld, SiteTest};
 
 fn site() -> SiteTest {
     SiteTest::new("languages").entity("zel", "Volodymyr Zelenskyy", "person").article(
@@ -18,10 +18,7 @@ fn the_original_words_are_shown_marked_with_their_language() {
     let page = out.main("quotes/zel-quote/");
     assert!(page.contains("<blockquote lang=\"uk\"><p>Ми будемо захищатися</p></blockquote>"), "{page}");
     assert!(page.contains("As said, in Ukrainian"), "{page}");
-    let html = out.file("quotes/zel-quote/index.html");
-    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
-    let end = start + html[start..].find("</script>").unwrap();
-    let jsonld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    let jsonld = jsonld(&out.file("quotes/zel-quote/index.html"));
     assert_eq!(jsonld["translationOfWork"]["text"], "Ми будемо захищатися");
     assert_eq!(jsonld["translationOfWork"]["inLanguage"], "uk");
 }

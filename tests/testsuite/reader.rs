@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::SiteTest;
+use crate::support::{jsonld, SiteTest};
 
 /// Every HTML page of a built site: its path and text.
 fn pages(out: &std::path::Path) -> Vec<(String, String)> {
@@ -16,13 +16,6 @@ fn pages(out: &std::path::Path) -> Vec<(String, String)> {
             (e.path().strip_prefix(out).unwrap().display().to_string(), std::fs::read_to_string(e.path()).unwrap())
         })
         .collect()
-}
-
-/// The JSON-LD of a page, parsed.
-fn jsonld(html: &str) -> Value {
-    let start = html.find("<script type=\"application/ld+json\">").expect("page has JSON-LD") + 35;
-    let end = start + html[start..].find("</script>").unwrap();
-    serde_json::from_str(&html[start..end]).unwrap()
 }
 
 /// Every problem of `v`: a null, or a URL-valued field that is not absolute.

@@ -6,7 +6,7 @@
 use crate::support::SiteTest;
 
 /// Every kind of page, by a name for its snapshot and its URL path.
-const PAGES: [(&str, &str); 13] = [
+const PAGES: [(&str, &str); 15] = [
     ("home", ""),
     ("article", "articles/engine/"),
     ("entity-index", "entities/"),
@@ -16,6 +16,8 @@ const PAGES: [(&str, &str); 13] = [
     ("document-index", "documents/"),
     ("document", "documents/engine-notes/"),
     ("provision", "documents/engine-notes/note-g/"),
+    ("tag-index", "tags/"),
+    ("tag", "tags/computing/"),
     ("timeline", "timeline/"),
     ("corrections", "corrections/"),
     ("search", "search/"),
@@ -39,8 +41,8 @@ fn the_main_part_of_every_kind_of_page() {
 #[test]
 fn the_machine_readable_files() {
     let out = SiteTest::fixture("every-page").build();
-    for file in ["feed.xml", "sitemap.xml", "robots.txt", "search-index.json"] {
-        insta::assert_snapshot!(format!("file-{file}"), out.file(file));
+    for file in ["feed.xml", "sitemap.xml", "robots.txt", "search-index.json", "entities/ada-lovelace/feed.xml"] {
+        insta::assert_snapshot!(format!("file-{}", file.replace('/', "-")), out.file(file));
     }
 }
 

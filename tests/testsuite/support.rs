@@ -326,3 +326,10 @@ fn runs_script(url: &str) -> bool {
     let lower = squeezed.to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"].iter().any(|s| lower.starts_with(s))
 }
+
+/// The JSON-LD block of a page, parsed.
+pub(crate) fn jsonld(html: &str) -> serde_json::Value {
+    let start = html.find("<script type=\"application/ld+json\">").expect("page has JSON-LD") + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}

@@ -7,6 +7,7 @@ use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
+use crate::render::paths;
 use crate::render::reads::Facet;
 use crate::text::format_number;
 
@@ -17,7 +18,7 @@ pub(super) struct ArticleView<'a> {
     updated: Option<DateView>,
     summary_html: String,
     authors: Vec<Link>,
-    tags: &'a [String],
+    tags: Vec<Link>,
     body_html: String,
     image: Option<ImageView>,
     figures: Vec<FigureView>,
@@ -45,7 +46,7 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
         updated: art.meta.updated.as_ref().map(DateView::of),
         summary_html: cx.inline_html(art.summary.as_ref(), Some(art)),
         authors: art.meta.authors.iter().map(|n| cx.link(n)).collect(),
-        tags: &art.meta.tags,
+        tags: tag_links(cx, &art.meta.tags),
         body_html: cx.body_html(&art.body, Some(art)),
         image: cx.image_view(art.images.lead, art.meta.image_alt.as_deref(), art.meta.image_credit.as_deref(), true),
         figures: figures(cx, a),
@@ -61,6 +62,19 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
     let image = Some(cx.social_image(art.images.lead, art.meta.image_alt.as_deref(), &art.meta.title));
     let info = PageInfo { image, title: art.meta.title.clone(), description: &description, og_type: "article", jsonld };
     cx.context(info, ArticlePage { article })
+}
+
+/// Links to the pages of `tags`, each tag once, by its name.
+fn tag_links(cx: &Scope<'_>, tags: &[String]) -> Vec<Link> {
+    let mut seen = Vec::new();
+    let mut links = Vec::new();
+    for tag in tags.iter().filter_map(|t| cx.tag_of(&crate::tags::slug(t))) {
+        if !seen.contains(&&tag.slug) {
+            seen.push(&tag.slug);
+            links.push(Link { text: tag.name.clone(), href: Some(cx.href(&paths::tag(&tag.slug))), kind: "tag" });
+        }
+    }
+    links
 }
 
 fn figures(cx: &Scope<'_>, a: usize) -> Vec<FigureView> {

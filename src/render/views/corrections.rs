@@ -4,9 +4,13 @@
 use serde::Serialize;
 
 use super::jsonld;
+use super::page::Built;
 use super::page::{PageContext, PageInfo};
-use super::parts::{CorrectionView, DateView};
+use super::parts::{CorrectionView, DateView, FeedLink};
 use super::scope::Scope;
+use crate::date::Date;
+use crate::render::feeds::{self, Feed, FeedEntry, FeedHead};
+use crate::render::html::plain_text;
 use crate::render::reads::Facet;
 
 impl Scope<'_> {
@@ -37,13 +41,18 @@ impl Scope<'_> {
     /// Up to `limit` corrections of the whole site, newest first (on one date, newer
     /// articles first, then later-written corrections).
     pub(crate) fn latest_corrections(&self, limit: usize) -> Vec<CorrectionView> {
-        let mut all: Vec<(crate::date::Date, usize, usize)> = Vec::new();
+        self.corrections_by_date().into_iter().take(limit).map(|(_, a, c)| self.correction(a, c, false)).collect()
+    }
+
+    /// Every correction as (date, article, correction), in that order.
+    fn corrections_by_date(&self) -> Vec<(Date, usize, usize)> {
+        let mut all: Vec<(Date, usize, usize)> = Vec::new();
         for a in 0..self.article_count() {
             let art = self.article(a, Facet::Corrections);
             all.extend(art.meta.corrections.iter().enumerate().map(|(c, x)| (x.date, a, c)));
         }
         all.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
-        all.into_iter().take(limit).map(|(_, a, c)| self.correction(a, c, false)).collect()
+        all
     }
 
     /// The corrections of article `a` that concern `id`, newest first.
@@ -55,16 +64,36 @@ impl Scope<'_> {
 }
 
 /// Indices by date, newest first, later written first among equal dates.
-fn newest_first(items: impl Iterator<Item = (crate::date::Date, usize)>) -> impl Iterator<Item = usize> {
+fn newest_first(items: impl Iterator<Item = (Date, usize)>) -> impl Iterator<Item = usize> {
     let mut v: Vec<_> = items.collect();
     v.sort_by(|x, y| y.cmp(x));
     v.into_iter().map(|(_, c)| c)
+}
+
+/// `/corrections/feed.xml`: the newest corrections, as Atom.
+pub(super) fn feed(cx: &Scope<'_>, hash: bool) -> Built {
+    let config = cx.config();
+    let mut entries = Vec::new();
+    let mut updated = None;
+    for (date, a, c) in cx.corrections_by_date().into_iter().take(feeds::SUBJECT_FEED_ENTRIES) {
+        let art = cx.article(a, Facet::Corrections);
+        let text = art.corrections.get(c).map(|n| plain_text(n)).unwrap_or_default();
+        entries.push(FeedEntry::correction(&config.base_url, art, c, text));
+        updated = updated.max(Some(date));
+    }
+    let head = FeedHead {
+        title: format!("{}: corrections", config.title),
+        subtitle: "Every correction to the explainers, newest first".into(),
+        path: "corrections/".into(),
+    };
+    Built::of(&Feed::new(config, head, entries, updated), hash)
 }
 
 /// The corrections page's view.
 #[derive(Serialize)]
 pub(super) struct CorrectionsPage {
     corrections: Vec<CorrectionView>,
+    feed: FeedLink,
 }
 
 /// `/corrections/`: every correction of the site, newest first.
@@ -73,5 +102,6 @@ pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, CorrectionsPage> {
     let jsonld = jsonld::collection(cx, "CollectionPage", "Corrections", "corrections/");
     let description = "Every correction to the explainers, newest first.";
     let info = PageInfo { image: None, title: "Corrections".into(), description, og_type: "website", jsonld };
-    cx.context(info, CorrectionsPage { corrections })
+    let feed = FeedLink { title: "Corrections to the explainers".into(), href: cx.href("corrections/feed.xml") };
+    cx.context(info, CorrectionsPage { corrections, feed })
 }

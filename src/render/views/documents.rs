@@ -74,6 +74,7 @@ pub(super) struct DocumentView<'a> {
     aliases: &'a [String],
     body_html: String,
     mention_groups: Vec<MentionGroup<'a>>,
+    feed: FeedLink,
 }
 
 /// A document page's view.
@@ -93,6 +94,7 @@ pub(super) fn document<'c, 'a>(cx: &'c Scope<'a>, d: usize) -> PageContext<'c, D
         aliases: &doc.meta.aliases,
         body_html: cx.body_html(&doc.body, None),
         mention_groups,
+        feed: cx.feed_link(&paths::document(&doc.id), doc.short_title()),
     };
     let description = plain_text(&doc.body).chars().take(200).collect::<String>();
     let info = PageInfo {
@@ -115,6 +117,7 @@ pub(super) struct ProvisionView<'a> {
     cites: Vec<Link>,
     cited_by: Vec<Link>,
     mention_groups: Vec<MentionGroup<'a>>,
+    feed: FeedLink,
 }
 
 /// A provision page's view.
@@ -139,6 +142,7 @@ pub(super) fn provision<'c, 'a>(cx: &'c Scope<'a>, d: usize, p: usize) -> PageCo
         cites: prov.cites.iter().map(|c| cx.link(c)).collect(),
         cited_by: cx.cited_by(&id).iter().map(|c| cx.link(c)).collect(),
         mention_groups,
+        feed: cx.feed_link(&paths::provision(&doc.id, &prov.id), &cx.label(&id)),
         id,
     };
     let title = format!("{} — {}", prov.title, doc.short_title());

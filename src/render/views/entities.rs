@@ -81,6 +81,7 @@ pub(super) struct EntityView<'a> {
     profile_href: Option<String>,
     written: Vec<ArticleCard>,
     written_count: usize,
+    feed: FeedLink,
 }
 
 /// An entity page's view.
@@ -123,6 +124,7 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
         profile_href: (!first).then(|| cx.href(&paths::entity(&ent.id))),
         written: written.iter().take(WRITTEN_SHOWN).filter(|_| first).map(|&a| cx.article_card(a)).collect(),
         written_count: written.len(),
+        feed: cx.feed_link(&paths::entity(&ent.id), &ent.meta.name),
     };
     let pagination = cx.pagination(&paths::entity(&ent.id), n, page_count(article_count, per));
     let title = if n == 1 { ent.meta.name.clone() } else { format!("{} (page {n})", ent.meta.name) };

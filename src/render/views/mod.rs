@@ -1,11 +1,12 @@
 //! The views: what each kind of page shows, built from the site model for its
 //! template. [`build`] picks the builder for a page; each returns the page's one
-//! typed [`page::PageContext`].
+//! typed [`page::PageContext`]; a feed's builder returns its Atom context.
 
 mod articles;
 mod corrections;
 mod documents;
 mod entities;
+mod feeds;
 mod home;
 mod jsonld;
 pub(crate) mod page;
@@ -13,6 +14,7 @@ pub(crate) mod parts;
 mod pieces;
 mod quotes;
 mod scope;
+mod tags;
 
 use serde::Serialize;
 
@@ -33,6 +35,7 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
         PageKind::Article(a) => articles::article(cx, a).finish(hash),
         PageKind::Timeline => articles::timeline(cx).finish(hash),
         PageKind::Corrections => corrections::index(cx).finish(hash),
+        PageKind::CorrectionsFeed => corrections::feed(cx, hash),
         PageKind::EntityIndex => entities::index(cx).finish(hash),
         PageKind::Entity(e, n) => entities::entity(cx, e, n).finish(hash),
         PageKind::QuoteIndex(n) => quotes::index(cx, n).finish(hash),
@@ -40,6 +43,15 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
         PageKind::DocumentIndex => documents::index(cx).finish(hash),
         PageKind::Document(d) => documents::document(cx, d).finish(hash),
         PageKind::Provision(d, p) => documents::provision(cx, d, p).finish(hash),
+        PageKind::EntityFeed(e) => feeds::subject(cx, &cx.entity(e).id, cx.page().path.clone(), hash),
+        PageKind::DocumentFeed(d) => feeds::subject(cx, &cx.document(d).id, cx.page().path.clone(), hash),
+        PageKind::ProvisionFeed(d, p) => {
+            let doc = cx.document(d);
+            feeds::subject(cx, &format!("{}/{}", doc.id, doc.meta.provisions[p].id), cx.page().path.clone(), hash)
+        }
+        PageKind::TagIndex => tags::index(cx).finish(hash),
+        PageKind::Tag(t, n) => tags::tag(cx, t, n).finish(hash),
+        PageKind::TagFeed(t) => tags::feed(cx, t, hash),
         PageKind::Search => plain(cx, "Search", "SearchResultsPage", "search/").finish(hash),
         PageKind::NotFound => plain(cx, "Page not found", "WebPage", "404.html").finish(hash),
     }

@@ -56,9 +56,7 @@ impl<'a, T: Serialize> PageContext<'a, T> {
 
     /// The Tera context, and the hash of everything in it when `hash` is set (0 otherwise).
     pub(crate) fn finish(self, hash: bool) -> Built {
-        let hash = if hash { hash_of(&self) } else { 0 };
-        let context = tera::Context::from_serialize(&self).unwrap_or_default();
-        Built { context, hash }
+        Built::of(&self, hash)
     }
 }
 
@@ -68,6 +66,15 @@ pub(crate) struct Built {
     pub(crate) context: tera::Context,
     /// A hash of it: equal hashes render equal pages.
     pub(crate) hash: u64,
+}
+
+impl Built {
+    /// The context of `value`, hashed when `hash` is set (0 otherwise).
+    pub(crate) fn of(value: &impl Serialize, hash: bool) -> Built {
+        let hash = if hash { hash_of(value) } else { 0 };
+        let context = tera::Context::from_serialize(value).unwrap_or_default();
+        Built { context, hash }
+    }
 }
 
 /// A hash of `value` as JSON, written straight into the hasher.

@@ -102,6 +102,15 @@ pub(crate) struct Link {
     pub(crate) kind: &'static str,
 }
 
+/// The Atom feed of what a page is about, for `<link rel="alternate">` and a Follow link.
+#[derive(Serialize)]
+pub(crate) struct FeedLink {
+    /// What the feed holds ("Explainers that mention …").
+    pub(crate) title: String,
+    /// Its URL, relative to the page.
+    pub(crate) href: String,
+}
+
 /// Highlighted words in their sentence.
 #[derive(Serialize, Clone)]
 pub(crate) struct ExcerptView<'a> {

@@ -29,6 +29,11 @@ impl<'a> Scope<'a> {
         Link { text: art.meta.title.clone(), href: Some(href), kind: "article" }
     }
 
+    /// The feed of the page at `path` (relative to the site root), of the articles that mention `name`.
+    pub(crate) fn feed_link(&self, path: &str, name: &str) -> FeedLink {
+        FeedLink { title: format!("New explainers that mention {name}"), href: self.href(&format!("{path}feed.xml")) }
+    }
+
     /// An article card for lists.
     pub(crate) fn article_card(&self, a: usize) -> ArticleCard {
         let art = self.article(a, Facet::Card);

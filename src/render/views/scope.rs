@@ -15,6 +15,7 @@ use crate::render::reads::{Facet, List, Read, Reads};
 use crate::site::body::Node;
 use crate::site::media::MediaFile;
 use crate::site::{Article, Document, Entity, Mention, Site, Target};
+use crate::tags::Tag;
 use crate::urls::root_prefix;
 
 /// What building one page's view needs, and the record of what it read.
@@ -253,6 +254,18 @@ impl<'a> Scope<'a> {
             self.record(Read::List(List::CitedBy(t)));
         }
         self.agg.cited_by.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every tag with its articles, sorted by name.
+    pub(crate) fn tags(&self) -> &'a [Tag] {
+        self.record(Read::List(List::Tags));
+        &self.agg.tags.list
+    }
+
+    /// The tag whose slug is `slug`.
+    pub(crate) fn tag_of(&self, slug: &str) -> Option<&'a Tag> {
+        self.record(Read::List(List::Tags));
+        self.agg.tags.get(slug).map(|t| &self.agg.tags.list[t])
     }
 
     /// The entities article `a` mentions (part of the article as a whole).

@@ -3,13 +3,13 @@
 //! These types are filled by `load` (from YAML) and read by `resolve`; unknown keys
 //! are rejected so that a typo is never silently ignored.
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::config::AutolinkMode;
 use crate::date::Date;
+pub(crate) use one_or_many::OneOrMany;
+
+mod one_or_many;
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -382,31 +382,4 @@ pub(crate) struct Event {
     /// Ids it concerns.
     #[serde(default)]
     pub(crate) refs: Vec<String>,
-}
-
-/// A value written either as one string or as a list of strings.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct OneOrMany(pub Vec<String>);
-
-impl<'de> Deserialize<'de> for OneOrMany {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = OneOrMany;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an id or a list of ids")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
-                Ok(OneOrMany(vec![v.to_string()]))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
-                let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<String>()? {
-                    out.push(s);
-                }
-                Ok(OneOrMany(out))
-            }
-        }
-        d.deserialize_any(V)
-    }
 }
