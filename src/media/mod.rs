@@ -61,7 +61,7 @@ pub(crate) fn gather(parsed: &mut ParsedSite, sources: &SourceMap, diags: &mut D
 /// `serve` does). `None` when it names a file the site did not use before, or any
 /// image problem: the whole pipeline then runs again.
 pub(crate) fn attach_article(
-    media: &Media,
+    media: &mut Media,
     statics: &[StaticSource],
     a: &mut Parsed<ArticleMeta>,
     sources: &SourceMap,
@@ -74,10 +74,10 @@ pub(crate) fn attach_article(
         let file = media.files.get(media.find(sources.name(finder.statics[i].file))?)?;
         known.insert(i, Ok(file.clone()));
     }
-    let mut copy = media.clone();
+    // Every file it names is already in `media`, so attaching adds none.
     let mut found = Vec::new();
-    Attach::new(&finder, &known, &mut copy, sources, &mut found).article(a, dir);
-    (found.is_empty() && copy.files.len() == media.files.len()).then_some(())
+    Attach::new(&finder, &known, media, sources, &mut found).article(a, dir);
+    found.is_empty().then_some(())
 }
 
 /// The folder of a page bundle (`content/articles/<slug>/`), for an article written as one.

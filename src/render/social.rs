@@ -154,25 +154,37 @@ fn fit(face: &Face, words: &str, size: f32, max_lines: usize) -> (f32, Vec<Strin
     }
 }
 
-/// Greedy line breaking at spaces; a word wider than a line is broken between characters.
+/// Greedy line breaking at spaces; a word wider than a line is broken between
+/// characters. Widths add up (the cards do not kern), so each word and character is
+/// measured once.
 fn wrap(face: &Face, text: &str, size: f32) -> Vec<String> {
+    let space = face.width(" ", size);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
     for word in text.split_whitespace() {
-        let tried = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if face.width(&tried, size) <= TEXT_WIDTH {
-            line = tried;
+        let word_width = face.width(word, size);
+        let gap = if line.is_empty() { 0.0 } else { space };
+        if line_width + gap + word_width <= TEXT_WIDTH {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_width += gap + word_width;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_width = 0.0;
         }
         for c in word.chars() {
-            line.push(c);
-            if face.width(&line, size) > TEXT_WIDTH {
-                line.pop();
-                lines.push(std::mem::replace(&mut line, c.to_string()));
+            let w = face.width(c.encode_utf8(&mut [0; 4]), size);
+            if line_width + w > TEXT_WIDTH && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
             }
+            line.push(c);
+            line_width += w;
         }
     }
     if !line.is_empty() {
@@ -186,11 +198,16 @@ fn clip(face: &Face, text: &str, size: f32) -> String {
     if face.width(text, size) <= TEXT_WIDTH {
         return text.to_string();
     }
-    let mut s: String = text.to_string();
-    while !s.is_empty() && face.width(&format!("{s}…"), size) > TEXT_WIDTH {
-        s.pop();
-    }
-    format!("{}…", s.trim_end())
+    let room = TEXT_WIDTH - face.width("…", size);
+    let mut width = 0.0;
+    let kept: String = text
+        .chars()
+        .take_while(|c| {
+            width += face.width(c.encode_utf8(&mut [0; 4]), size);
+            width <= room
+        })
+        .collect();
+    format!("{}…", kept.trim_end())
 }
 
 fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
@@ -212,13 +229,18 @@ fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
 
 /// One embedded face, for measuring text.
 struct Face {
-    data: &'static [u8],
+    font: Option<FontRef<'static>>,
 }
 
 impl Face {
+    /// The face in `data`, read once.
+    fn new(data: &'static [u8]) -> Face {
+        Face { font: FontRef::new(data).ok() }
+    }
+
     /// The advance width of `text` at `size` pixels.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let Ok(font) = FontRef::new(self.data) else { return 0.0 };
+        let Some(font) = &self.font else { return 0.0 };
         let charmap = font.charmap();
         let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
         text.chars().map(|c| metrics.advance_width(charmap.map(c).unwrap_or_default()).unwrap_or(size * 0.6)).sum()
@@ -246,10 +268,10 @@ impl Fonts {
             }
             Fonts {
                 db: Arc::new(db),
-                serif: Face { data: faces[0] },
-                serif_bold: Face { data: faces[1] },
-                sans: Face { data: faces[2] },
-                sans_bold: Face { data: faces[3] },
+                serif: Face::new(faces[0]),
+                serif_bold: Face::new(faces[1]),
+                sans: Face::new(faces[2]),
+                sans_bold: Face::new(faces[3]),
             }
         })
     }

@@ -88,7 +88,7 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
         };
         let (mut parsed, parse_diags) = parse::parse_article(loaded, &kept.sources, kept.site.config.raw_html);
         diags.extend(parse_diags);
-        media::attach_article(&kept.site.media, &kept.site.static_files, &mut parsed, &kept.sources)
+        media::attach_article(&mut kept.site.media, &kept.site.static_files, &mut parsed, &kept.sources)
             .ok_or(Outcome::NotApplicable)?;
         let mut edit = resolve::edit::article(&kept.site, &mut kept.lookup, &kept.sources, parsed)
             .ok_or(Outcome::NotApplicable)?;
