@@ -35,11 +35,26 @@ pub(crate) struct Aggregates {
     /// The entities that the most articles mention, most first (ties by id), up to
     /// [`MOST_MENTIONED`].
     pub(crate) most_mentioned: Vec<usize>,
+    /// Every correction as (date, article, correction), newest first; on one date,
+    /// newer articles first, then the later-written correction.
+    pub(crate) corrections: Vec<(Date, usize, usize)>,
     /// For each entity id, the articles that name it among their authors, in article order.
     pub(crate) written_by: FxHashMap<String, Vec<usize>>,
     /// Every tag with its articles. An edit that changes an article's tags runs the
     /// whole pipeline, so this is never patched.
     pub(crate) tags: Tags,
+}
+
+/// Every correction of the site, in the order of [`Aggregates::corrections`].
+fn corrections(site: &Site) -> Vec<(Date, usize, usize)> {
+    let mut all: Vec<(Date, usize, usize)> = site
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| art.meta.corrections.iter().enumerate().map(move |(c, x)| (x.date, a, c)))
+        .collect();
+    all.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
+    all
 }
 
 /// How many entities the list of the most mentioned keeps.
@@ -187,6 +202,7 @@ impl Aggregates {
             co_mentioned,
             first_quote_of,
             most_mentioned,
+            corrections: corrections(site),
             written_by: written_by(site),
             tags: Tags::new(site),
         }
@@ -263,6 +279,11 @@ impl Aggregates {
         if events != self.events {
             self.events = events;
             changed.push(Read::List(List::Events));
+        }
+        let all = corrections(site);
+        if all != self.corrections {
+            self.corrections = all;
+            changed.push(Read::List(List::Corrections));
         }
         let most = most_mentioned(site, &self.articles_of);
         if most != self.most_mentioned {

@@ -57,6 +57,8 @@ pub(crate) enum List {
     Pages,
     /// The entities the most articles mention.
     MostMentioned,
+    /// Every correction, newest first.
+    Corrections,
     /// Every tag, with its articles.
     Tags,
 }

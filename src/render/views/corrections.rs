@@ -41,18 +41,7 @@ impl Scope<'_> {
     /// Up to `limit` corrections of the whole site, newest first (on one date, newer
     /// articles first, then later-written corrections).
     pub(crate) fn latest_corrections(&self, limit: usize) -> Vec<CorrectionView> {
-        self.corrections_by_date().into_iter().take(limit).map(|(_, a, c)| self.correction(a, c, false)).collect()
-    }
-
-    /// Every correction as (date, article, correction), in that order.
-    fn corrections_by_date(&self) -> Vec<(Date, usize, usize)> {
-        let mut all: Vec<(Date, usize, usize)> = Vec::new();
-        for a in 0..self.article_count() {
-            let art = self.article(a, Facet::Corrections);
-            all.extend(art.meta.corrections.iter().enumerate().map(|(c, x)| (x.date, a, c)));
-        }
-        all.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
-        all
+        self.corrections_by_date().iter().take(limit).map(|&(_, a, c)| self.correction(a, c, false)).collect()
     }
 
     /// The corrections of article `a` that concern `id`, newest first.
@@ -75,7 +64,7 @@ pub(super) fn feed(cx: &Scope<'_>, hash: bool) -> Built {
     let config = cx.config();
     let mut entries = Vec::new();
     let mut updated = None;
-    for (date, a, c) in cx.corrections_by_date().into_iter().take(feeds::SUBJECT_FEED_ENTRIES) {
+    for &(date, a, c) in cx.corrections_by_date().iter().take(feeds::SUBJECT_FEED_ENTRIES) {
         let art = cx.article(a, Facet::Corrections);
         let text = art.corrections.get(c).map(|n| plain_text(n)).unwrap_or_default();
         entries.push(FeedEntry::correction(&config.base_url, art, c, text));

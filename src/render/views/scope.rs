@@ -228,6 +228,12 @@ impl<'a> Scope<'a> {
         &self.agg.events
     }
 
+    /// Every correction as (date, article, correction), newest first.
+    pub(crate) fn corrections_by_date(&self) -> &'a [(crate::date::Date, usize, usize)] {
+        self.record(Read::List(List::Corrections));
+        &self.agg.corrections
+    }
+
     /// The entities the most articles mention, most first.
     pub(crate) fn most_mentioned(&self) -> &'a [usize] {
         self.record(Read::List(List::MostMentioned));
