@@ -23,6 +23,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../templates/search.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("feed.xml", include_str!("../templates/feed.xml")),
+    ("annotations.jsonld", include_str!("../templates/annotations.jsonld")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("robots.txt", include_str!("../templates/robots.txt")),
 ];

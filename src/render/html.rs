@@ -176,8 +176,11 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
             };
             let tag = if linked == Some(p) { "a" } else { "span" };
             s.push_str(&format!("<{tag} class=\"passage passage-{kind}\""));
-            if let Some(ps) = passage(p).filter(|_| run.opens.contains(&p)) {
-                s.push_str(&format!(" id=\"{}\"", escape_html(&ps.html_id)));
+            // A passage split over several runs carries its id on the first part, and
+            // names it on the others (so its whole extent can be found in the page).
+            if let Some(ps) = passage(p) {
+                let attr = if run.opens.contains(&p) { "id" } else { "data-passage" };
+                s.push_str(&format!(" {attr}=\"{}\"", escape_html(&ps.html_id)));
             }
             if let Some((href, title)) = passage(p).and_then(|ps| self.target(ps)).filter(|_| tag == "a") {
                 s.push_str(&format!(" href=\"{}\" title=\"{}\"", escape_html(&href), escape_html(&title)));

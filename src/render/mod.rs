@@ -25,6 +25,7 @@ mod resize;
 pub(crate) mod site_files;
 mod social;
 mod templates;
+mod text_content;
 mod views;
 
 use rayon::prelude::*;

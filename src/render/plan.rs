@@ -13,6 +13,8 @@ pub(crate) enum PageKind {
     Home(usize),
     /// An article.
     Article(usize),
+    /// The W3C Web Annotation export of an article.
+    Annotations(usize),
     /// The entity index.
     EntityIndex,
     /// Page n of an entity.
@@ -66,6 +68,7 @@ impl Page {
     pub(crate) fn url(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
+            PageKind::Annotations(_) => format!("{}annotations.jsonld", self.path),
             _ if self.is_feed() => format!("{}feed.xml", self.path),
             _ => self.path.clone(),
         }
@@ -75,6 +78,7 @@ impl Page {
     pub(crate) fn file(&self) -> String {
         match self.kind {
             PageKind::NotFound => "404.html".to_string(),
+            PageKind::Annotations(_) => format!("{}annotations.jsonld", self.path),
             _ if self.is_feed() => format!("{}feed.xml", self.path),
             _ => format!("{}index.html", self.path),
         }
@@ -94,7 +98,7 @@ impl Page {
 
     /// Whether the sitemap lists it: every HTML page but the 404 page.
     pub(crate) fn in_sitemap(&self) -> bool {
-        self.kind != PageKind::NotFound && !self.is_feed()
+        !matches!(self.kind, PageKind::NotFound | PageKind::Annotations(_)) && !self.is_feed()
     }
 
     /// The template that renders it.
@@ -102,6 +106,7 @@ impl Page {
         match self.kind {
             PageKind::Home(_) => "index.html",
             PageKind::Article(_) => "article.html",
+            PageKind::Annotations(_) => "annotations.jsonld",
             PageKind::EntityIndex => "entities.html",
             PageKind::Entity(..) => "entity.html",
             PageKind::QuoteIndex(_) => "quotes.html",
@@ -134,6 +139,7 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
     }
     for (i, a) in site.articles.iter().enumerate() {
         push(paths::article(&a.slug), PageKind::Article(i));
+        push(paths::article(&a.slug), PageKind::Annotations(i));
     }
     push("entities/".into(), PageKind::EntityIndex);
     for (i, e) in site.entities.iter().enumerate() {

@@ -24,7 +24,7 @@ const artifacts = process.env.GLOSS_ARTIFACTS || path.resolve('../../target/e2e-
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const base = `http://127.0.0.1:${port}/`;
 const article = 'articles/lerner-kyiv-north-korean-troops/';
-const types = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
+const types = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain', '.jsonld': 'application/ld+json' };
 
 let server;
 let browser;
@@ -64,6 +64,28 @@ async function open(pathname, width = 1400, options = {}) {
   await page.goto(base + pathname, { waitUntil: 'load' });
   return page;
 }
+
+test('every annotation selector finds its words in the body as the browser has it, with JavaScript on and off', async () => {
+  for (const pathname of [article, 'articles/what-article-4-obliges/', embedsArticle]) {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await open(pathname, 1400, { javaScriptEnabled });
+      const href = await page.locator('link[rel="alternate"][type="application/ld+json"]').getAttribute('href');
+      const collection = await (await page.context().request.get(new URL(href, page.url()).href)).json();
+      const items = collection.first?.items ?? [];
+      assert.equal(collection.total, items.length);
+      assert.ok(pathname === embedsArticle || items.length > 10, `${pathname} exports its annotations`);
+      const text = Array.from(await page.locator('.article-body').evaluate((el) => el.textContent));
+      for (const item of items) {
+        const [quote, css] = item.target.selector;
+        const { start, end } = css.refinedBy;
+        assert.equal(text.slice(start, end).join(''), quote.exact, `${pathname} ${item.id}`);
+        assert.equal(text.slice(start - Array.from(quote.prefix).length, start).join(''), quote.prefix);
+        assert.equal(text.slice(end, end + Array.from(quote.suffix).length).join(''), quote.suffix);
+      }
+      await page.context().close();
+    }
+  }
+});
 
 test('a hover card appears on hover and on keyboard focus, and Escape closes it', async () => {
   const page = await open(article);

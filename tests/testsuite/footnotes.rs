@@ -6,7 +6,7 @@ use crate::support::{attr_values, tag_attributes, SiteTest};
 /// The article body: from its opening `<div>` to the end of the Notes list.
 fn body(page: &str) -> &str {
     let start = page.find("<div class=\"article-body\">").expect("article body");
-    let end = page[start..].find("</section>\n\n  </div>").expect("the Notes list closes the body");
+    let end = page[start..].find("</section>\n</div>").expect("the Notes list closes the body");
     &page[start..start + end]
 }
 

@@ -2,6 +2,7 @@
 //! reader gets.
 
 mod anchors;
+mod annotations;
 mod autolink;
 mod bad;
 mod bundled;

@@ -41,7 +41,15 @@ fn the_main_part_of_every_kind_of_page() {
 #[test]
 fn the_machine_readable_files() {
     let out = SiteTest::fixture("every-page").build();
-    for file in ["feed.xml", "sitemap.xml", "robots.txt", "search-index.json", "entities/ada-lovelace/feed.xml"] {
+    let files = [
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "search-index.json",
+        "entities/ada-lovelace/feed.xml",
+        "articles/engine/annotations.jsonld",
+    ];
+    for file in files {
         insta::assert_snapshot!(format!("file-{}", file.replace('/', "-")), out.file(file));
     }
 }

@@ -2,6 +2,7 @@
 //! template. [`build`] picks the builder for a page; each returns the page's one
 //! typed [`page::PageContext`]; a feed's builder returns its Atom context.
 
+mod annotations;
 mod articles;
 mod corrections;
 mod documents;
@@ -33,6 +34,7 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
     match cx.page().kind {
         PageKind::Home(n) => home::home(cx, n).finish(hash),
         PageKind::Article(a) => articles::article(cx, a).finish(hash),
+        PageKind::Annotations(a) => annotations::collection(cx, a, hash),
         PageKind::Timeline => articles::timeline(cx).finish(hash),
         PageKind::Corrections => corrections::index(cx).finish(hash),
         PageKind::CorrectionsFeed => corrections::feed(cx, hash),

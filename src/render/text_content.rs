@@ -1,0 +1,106 @@
+//! The text content of a fragment of HTML as a browser gives it for the element that
+//! holds the fragment (`textContent`): markup dropped, character references decoded,
+//! the newline right after `<pre>` or `<textarea>` dropped, counted in Unicode scalar
+//! values. Beside it, the range each marked element covers: an element is marked by its
+//! `id`, and the later parts of a passage the serializer had to split by `data-passage`,
+//! so a passage's range runs from its first part's start to its last part's end.
+
+use std::ops::Range;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use rustc_hash::FxHashMap;
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+/// Elements whose first newline the HTML parser drops.
+const DROPS_FIRST_NEWLINE: &[&str] = &["pre", "listing", "textarea"];
+
+/// Whether the tag name `name` is one of `names`.
+fn is_one_of(name: &[u8], names: &[&str]) -> bool {
+    names.iter().any(|n| n.as_bytes() == name)
+}
+
+/// The text of an HTML fragment and where its marked elements lie in it.
+#[derive(Debug, Default)]
+pub(crate) struct TextContent {
+    chars: Vec<char>,
+    marked: FxHashMap<String, Range<usize>>,
+}
+
+/// An element open at the current point of the fragment.
+struct Open {
+    name: Vec<u8>,
+    mark: Option<String>,
+    start: usize,
+}
+
+impl TextContent {
+    /// The text content of `html`, with the ranges of its marked elements.
+    pub(crate) fn of(html: &str) -> TextContent {
+        let mut emitter = DefaultEmitter::default();
+        emitter.naively_switch_states(true);
+        let mut out = TextContent::default();
+        let mut open: Vec<Open> = Vec::new();
+        let mut after_newline_dropper = false;
+        for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+            let drops = std::mem::take(&mut after_newline_dropper);
+            match token {
+                Token::StartTag(tag) => {
+                    let name = tag.name.to_vec();
+                    let attr = |key: &[u8]| tag.attributes.get(key).map(|v| String::from_utf8_lossy(v).into_owned());
+                    let mark = attr(b"id").or_else(|| attr(b"data-passage"));
+                    let here = out.chars.len();
+                    if tag.self_closing || is_one_of(&name, VOID) {
+                        out.mark(mark, here..here);
+                        continue;
+                    }
+                    after_newline_dropper = is_one_of(&name, DROPS_FIRST_NEWLINE);
+                    open.push(Open { name, mark, start: here });
+                }
+                Token::EndTag(tag) => {
+                    let Some(at) = open.iter().rposition(|o| *o.name == **tag.name) else { continue };
+                    let here = out.chars.len();
+                    for closed in open.drain(at..) {
+                        out.mark(closed.mark, closed.start..here);
+                    }
+                }
+                Token::String(text) => {
+                    let text = String::from_utf8_lossy(&text);
+                    let text = if drops { text.strip_prefix('\n').unwrap_or(&text) } else { &text };
+                    out.chars.extend(text.chars());
+                }
+                _ => {}
+            }
+        }
+        let end = out.chars.len();
+        for closed in open {
+            out.mark(closed.mark, closed.start..end);
+        }
+        out
+    }
+
+    /// Widens the range of `mark` to take in `range`.
+    fn mark(&mut self, mark: Option<String>, range: Range<usize>) {
+        let Some(mark) = mark else { return };
+        let r = self.marked.entry(mark).or_insert(range.clone());
+        *r = r.start.min(range.start)..r.end.max(range.end);
+    }
+
+    /// The range of the element marked `mark`, in characters.
+    pub(crate) fn range(&self, mark: &str) -> Option<Range<usize>> {
+        self.marked.get(mark).cloned()
+    }
+
+    /// The characters in `range` (clamped to the text).
+    pub(crate) fn slice(&self, range: Range<usize>) -> String {
+        let end = range.end.min(self.chars.len());
+        self.chars[range.start.min(end)..end].iter().collect()
+    }
+
+    /// How many characters the text has.
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+}

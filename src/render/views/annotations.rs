@@ -1,0 +1,194 @@
+//! The W3C Web Annotation export of an article (FORMAT.md 8.6):
+//! `articles/<slug>/annotations.jsonld`, an `AnnotationCollection` of the quotes,
+//! annotations and `@` references in its body. Each targets the article's canonical
+//! URL, selected by the words a reader sees (`TextQuoteSelector`) and by their place in
+//! the text content of the body (`TextPositionSelector` within `.article-body`). Both
+//! are read off the body as the article page publishes it, serialized the same way.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::page::Built;
+use super::scope::Scope;
+use crate::meta::EntityKind;
+use crate::render::html::plain_text;
+use crate::render::paths;
+use crate::render::reads::Facet;
+use crate::render::text_content::TextContent;
+use crate::site::body::Node;
+use crate::site::{Article, PassageKind, Target};
+
+/// How many characters of context a `TextQuoteSelector` gives on each side.
+const CONTEXT: usize = 32;
+
+/// The CSS selector of the element whose text content the positions count in.
+pub(crate) const BODY_SELECTOR: &str = ".article-body";
+
+/// What the template receives: the collection, as JSON.
+#[derive(Serialize)]
+struct AnnotationsFile {
+    json: String,
+}
+
+/// One annotation before it is written out, with where it lies for sorting.
+struct Item {
+    range: Range<usize>,
+    html_id: String,
+    motivation: &'static str,
+    body: Vec<Value>,
+}
+
+/// The annotation collection of article `a`.
+pub(super) fn collection(cx: &Scope<'_>, a: usize, hash: bool) -> Built {
+    let art = cx.article(a, Facet::Whole);
+    let base = &cx.config().base_url;
+    let page_url = format!("{base}{}", paths::article(&art.slug));
+    let own_url = format!("{base}{}", cx.page().url());
+    let text = TextContent::of(&cx.body_html(&art.body, Some(art)));
+    let mut items = passages(cx, art, &text);
+    items.extend(references(cx, &art.body, &text));
+    items.sort_by(|x, y| (x.range.start, y.range.end, &x.html_id).cmp(&(y.range.start, x.range.end, &y.html_id)));
+    let creator: Vec<Value> = art.meta.authors.iter().map(|n| agent(cx, n)).collect();
+    let created = art.meta.date.rfc3339();
+    let modified = art.modified().rfc3339();
+    let annotations: Vec<Value> = items
+        .into_iter()
+        .map(|item| {
+            json!({
+                "id": format!("{own_url}#{}", item.html_id),
+                "type": "Annotation",
+                "motivation": item.motivation,
+                "created": created,
+                "modified": modified,
+                "creator": creator,
+                "body": item.body,
+                "target": target(&page_url, &text, &item.range),
+            })
+        })
+        .collect();
+    let total = annotations.len();
+    // One page holds them all; an empty collection has none.
+    let first = (total > 0).then(|| {
+        json!({
+            "id": format!("{own_url}#page-1"),
+            "type": "AnnotationPage",
+            "partOf": own_url,
+            "startIndex": 0,
+            "items": annotations,
+        })
+    });
+    let collection = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": own_url,
+        "type": "AnnotationCollection",
+        "label": format!("Annotations of “{}”", art.meta.title),
+        "total": total,
+        "first": first,
+    });
+    let json = serde_json::to_string_pretty(&super::jsonld::without_nulls(collection)).unwrap_or_default();
+    Built::of(&AnnotationsFile { json: json + "\n" }, hash)
+}
+
+/// The target of an annotation on the words at `range` of the body's text.
+fn target(page_url: &str, text: &TextContent, range: &Range<usize>) -> Value {
+    let before = range.start.saturating_sub(CONTEXT)..range.start;
+    let after = range.end..(range.end + CONTEXT).min(text.len());
+    json!({
+        "source": page_url,
+        "selector": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": text.slice(range.clone()),
+                "prefix": text.slice(before),
+                "suffix": text.slice(after),
+            },
+            {
+                "type": "CssSelector",
+                "value": BODY_SELECTOR,
+                "refinedBy": { "type": "TextPositionSelector", "start": range.start, "end": range.end },
+            },
+        ],
+    })
+}
+
+/// The article's quotes (linking to their pages, identifying who said them) and
+/// annotations (commenting with their note, linking to what they are about).
+fn passages(cx: &Scope<'_>, art: &Article, text: &TextContent) -> Vec<Item> {
+    let language = cx.config().language.clone();
+    let mut items = Vec::new();
+    for passage in &art.passages {
+        let Some(range) = text.range(&passage.html_id) else { continue };
+        let mut body = Vec::new();
+        let motivation = match passage.kind {
+            PassageKind::Quote(q) => {
+                let quote = &art.meta.quotes[q];
+                body.push(resource(cx, &quote.id, "linking"));
+                if cx.entity_index(&quote.by).is_some() {
+                    body.push(resource(cx, &quote.by, "identifying"));
+                }
+                "linking"
+            }
+            PassageKind::Annotation(n) => {
+                let ann = &art.meta.annotations[n];
+                if let Some(Some(note)) = art.notes.get(n) {
+                    body.push(json!({
+                        "type": "TextualBody",
+                        "value": plain_text(note),
+                        "format": "text/plain",
+                        "language": language,
+                        "purpose": "commenting",
+                    }));
+                }
+                if let Some(about) = &ann.target {
+                    body.push(resource(cx, about, "linking"));
+                }
+                if body.len() == 1 && ann.target.is_some() {
+                    "linking"
+                } else {
+                    "commenting"
+                }
+            }
+            PassageKind::FigureValue(..) => continue,
+        };
+        items.push(Item { range, html_id: passage.html_id.clone(), motivation, body });
+    }
+    items
+}
+
+/// The `@` references of the body, written or autolinked: an entity's identify what
+/// the words name, the others link to what they cite.
+fn references(cx: &Scope<'_>, body: &[Node], text: &TextContent) -> Vec<Item> {
+    body.iter()
+        .filter_map(|n| match n {
+            Node::RefOpen(r) if !r.html_id.is_empty() => Some(r),
+            _ => None,
+        })
+        .filter_map(|r| {
+            let range = text.range(&r.html_id)?;
+            let entity = matches!(cx.target(&r.id), Some(Target::Entity(_)));
+            let purpose = if entity { "identifying" } else { "linking" };
+            Some(Item {
+                range,
+                html_id: r.html_id.clone(),
+                motivation: purpose,
+                body: vec![resource(cx, &r.id, purpose)],
+            })
+        })
+        .collect()
+}
+
+/// A body that is the page of `id` on this site, with its name.
+fn resource(cx: &Scope<'_>, id: &str, purpose: &str) -> Value {
+    let url = cx.url_of(id).map(|u| format!("{}{u}", cx.config().base_url));
+    json!({ "type": "SpecificResource", "source": url, "purpose": purpose, "label": cx.label(id) })
+}
+
+/// An author, as the agent who made the annotations.
+fn agent(cx: &Scope<'_>, name: &str) -> Value {
+    let Some(e) = cx.entity_index(name) else { return json!({ "type": "Person", "name": name }) };
+    let ent = cx.entity(e);
+    let kind = if ent.meta.kind == EntityKind::Person { "Person" } else { "Organization" };
+    json!({ "id": format!("{}{}", cx.config().base_url, paths::entity(&ent.id)), "type": kind, "name": ent.meta.name })
+}
