@@ -59,6 +59,9 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Replace the output folder even when it holds files gloss did not write.
     pub force: bool,
+    /// Reuse nothing from earlier builds: neither `.gloss-cache/` nor the previous
+    /// output's unchanged files (every file is written afresh).
+    pub no_cache: bool,
 }
 
 impl BuildOptions {
@@ -72,8 +75,12 @@ impl BuildOptions {
 /// An `Err` is an I/O failure; content errors are in the returned diagnostics.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
     let output = opts.output_dir();
-    let staging = write::Staging::new(&opts.load.root, &output, opts.force)?;
-    let compiled = Session::new(opts.load.clone()).compile_to(render::Destination::Sink(&staging));
+    let staging = write::Staging::new(&opts.load.root, &output, opts.force, !opts.no_cache)?;
+    let mut session = Session::new(opts.load.clone());
+    if opts.no_cache {
+        session = session.without_build_cache();
+    }
+    let compiled = session.compile_to(render::Destination::Sink(&staging));
     match &compiled.rendered {
         Some(r) if !r.sink_errors.is_empty() => {
             anyhow::bail!("cannot write the site: {}", r.sink_errors.join("; "))

@@ -27,6 +27,9 @@ pub(crate) struct BuildArgs {
     /// Replace the output folder even when it holds files gloss did not write.
     #[arg(long)]
     pub(crate) force: bool,
+    /// Reuse nothing from earlier builds: neither .gloss-cache/ nor the unchanged files of the previous output.
+    #[arg(long)]
+    pub(crate) no_cache: bool,
     /// Print only diagnostics: no progress, no summary line.
     #[arg(long, short)]
     pub(crate) quiet: bool,
@@ -63,7 +66,7 @@ fn summary(pages: usize, site: &crate::site::Site, output: &std::path::Path, sec
 pub(super) fn run(args: BuildArgs) -> u8 {
     let start = Instant::now();
     let load = load_options(args.root.root, args.drafts, args.base_url);
-    let opts = BuildOptions { load, output: args.output, force: args.force };
+    let opts = BuildOptions { load, output: args.output, force: args.force, no_cache: args.no_cache };
     let spinner = progress(args.quiet);
     let built = crate::build(&opts);
     if let Some(bar) = spinner {

@@ -102,6 +102,11 @@ impl Session {
         }
     }
 
+    /// This session, keeping nothing in `.gloss-cache/` and reading nothing from it.
+    pub fn without_build_cache(self) -> Session {
+        Session { build_cache: BuildCache::new(None), ..self }
+    }
+
     /// A session for many runs over a changing site (what `serve` uses): unchanged
     /// files are not parsed again and unchanged pages not rendered again.
     pub fn incremental(opts: LoadOptions) -> Session {

@@ -1,10 +1,11 @@
-//! The manifest gloss leaves in every output folder: the list of files it wrote. It
-//! marks the folder as gloss's own, so a later build may replace it, and tells which
-//! files someone else put there, so those are never deleted without `--force`.
+//! The manifest gloss leaves in every output folder: the files it wrote, each with
+//! the hash of its bytes, its size and its modification time. It marks the folder as
+//! gloss's own, so a later build may replace it; tells which files someone else put
+//! there, so those are never deleted without `--force`; and lets the next build keep
+//! a file whose bytes come out the same (see [`super::reuse`]).
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -13,34 +14,87 @@ use walkdir::WalkDir;
 /// The manifest's file name, at the top of the output folder.
 pub(crate) const NAME: &str = ".gloss-manifest";
 
-/// The first line of every manifest.
-const HEADER: &str = "# gloss output manifest 1: the files this build wrote, one per line";
+/// The first line of every manifest this version writes.
+const HEADER: &str = "# gloss output manifest 2: hash, size, modification time (ns since 1970) and path of each file";
+
+/// The first line of the manifests of earlier versions, which list paths only.
+const HEADER_1: &str = "# gloss output manifest 1: the files this build wrote, one per line";
+
+/// What the manifest records of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// Path relative to the output folder, `/`-separated.
+    pub(crate) path: String,
+    /// The first 128 bits of the BLAKE3 hash of its bytes, in hex.
+    pub(crate) hash: String,
+    /// Its size in bytes.
+    pub(crate) size: u64,
+    /// Its modification time, in nanoseconds since 1970.
+    pub(crate) mtime: u128,
+}
+
+impl Record {
+    fn line(&self) -> String {
+        format!("{} {} {} {}", self.hash, self.size, self.mtime, self.path)
+    }
+
+    fn parse(line: &str) -> Option<Record> {
+        let mut parts = line.splitn(4, ' ');
+        let hash = parts.next()?.to_string();
+        let size = parts.next()?.parse().ok()?;
+        let mtime = parts.next()?.parse().ok()?;
+        let path = parts.next()?.to_string();
+        Some(Record { path, hash, size, mtime })
+    }
+}
+
+/// The records of the manifest in `dir`, by path; empty when it has none, or one
+/// from a version that did not record hashes.
+pub(crate) fn read(dir: &Path) -> Vec<Record> {
+    match fs::read_to_string(dir.join(NAME)) {
+        Ok(text) if text.starts_with(HEADER) => text.lines().skip(1).filter_map(Record::parse).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The paths the manifest in `dir` lists, in either version.
+fn listed(dir: &Path) -> HashSet<String> {
+    match fs::read_to_string(dir.join(NAME)) {
+        Ok(text) if text.starts_with(HEADER) => {
+            text.lines().skip(1).filter_map(Record::parse).map(|r| r.path).collect()
+        }
+        Ok(text) if text.starts_with(HEADER_1) => text.lines().skip(1).map(str::to_string).collect(),
+        _ => HashSet::new(),
+    }
+}
 
 /// How many foreign files an error names before it counts the rest.
 const NAMED: usize = 3;
 
-/// Writes the manifest listing `paths` (relative, `/`-separated) into `dir`.
-pub(crate) fn write(dir: &Path, paths: &[String]) -> Result<()> {
-    let target = dir.join(NAME);
-    let mut out = std::io::BufWriter::new(
-        fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?,
-    );
-    writeln!(out, "{HEADER}")?;
-    for p in paths {
-        writeln!(out, "{p}")?;
+/// Writes the manifest of `records` (sorted by path) into `dir`; when the manifest of
+/// the previous output in `previous` says the same, it is linked instead, like any
+/// unchanged file.
+pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<()> {
+    let mut text = String::with_capacity(records.len() * 80);
+    text.push_str(HEADER);
+    text.push('\n');
+    for r in records {
+        text.push_str(&r.line());
+        text.push('\n');
     }
-    out.flush()?;
-    Ok(())
+    let target = dir.join(NAME);
+    let old = previous.join(NAME);
+    if fs::read(&old).is_ok_and(|b| b == text.as_bytes()) && fs::hard_link(&old, &target).is_ok() {
+        return Ok(());
+    }
+    fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
 }
 
 /// The files in `dir` that its manifest does not list, shortened for a message (a few
 /// names, then how many more). Without a manifest every entry is foreign; an empty
 /// folder has none.
 pub(crate) fn foreign_files(dir: &Path) -> Result<Vec<String>> {
-    let listed = match fs::read_to_string(dir.join(NAME)) {
-        Ok(text) if text.starts_with(HEADER) => text.lines().skip(1).map(str::to_string).collect::<HashSet<_>>(),
-        _ => HashSet::new(),
-    };
+    let listed = listed(dir);
     let mut foreign = Vec::new();
     for entry in WalkDir::new(dir).min_depth(1).follow_links(false).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;

@@ -1,19 +1,25 @@
 //! Stage 6, write: put the rendered files on disk without ever leaving a half-written
 //! site. Files go to a fresh folder beside the output as they are rendered, which then
 //! replaces the output in one rename; the previous output survives any failure before.
-//! [`guard`] decides which folders may be replaced at all.
+//! [`guard`] decides which folders may be replaced at all; [`reuse`] keeps the files
+//! whose bytes did not change; [`leftovers`] clears what killed builds left behind.
 
 mod guard;
+mod leftovers;
 mod manifest;
+mod reuse;
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 
 use crate::render::Sink;
+use manifest::Record;
+use reuse::Previous;
 
 /// A fresh folder beside the output that receives the new site file by file as it is
 /// rendered, then replaces the output in one rename. Dropped without [`Staging::commit`]
@@ -22,20 +28,23 @@ pub(crate) struct Staging {
     dir: PathBuf,
     output: PathBuf,
     made: Mutex<HashSet<PathBuf>>,
-    written: Mutex<Vec<String>>,
+    written: Mutex<Vec<Record>>,
+    previous: Previous,
     committed: bool,
 }
 
 impl Staging {
     /// Checks that `output` may be replaced (see [`guard::check`]; `force` lets a
     /// folder holding files gloss did not write be replaced), creates the folders it
-    /// needs, checks again, and prepares an empty staging folder beside it.
-    pub(crate) fn new(root: &Path, output: &Path, force: bool) -> Result<Staging> {
+    /// needs, checks again, and prepares an empty staging folder beside it. With
+    /// `reuse`, files the previous output holds with the same bytes are kept as they are.
+    pub(crate) fn new(root: &Path, output: &Path, force: bool, reuse: bool) -> Result<Staging> {
         guard::check(root, output, force)?;
         let resolved = guard::resolve(output)?;
         let parent = resolved.parent().context("the output folder has no parent folder")?;
         let name = resolved.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
         fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        leftovers::clear(parent, &name, &resolved)?;
         guard::check(root, output, force)?;
         if guard::resolve(output)? != resolved {
             bail!("the output path {} changed while gloss prepared it; run the build again", output.display());
@@ -46,15 +55,16 @@ impl Staging {
         }
         fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let (made, written) = (Mutex::new(HashSet::new()), Mutex::new(Vec::new()));
-        Ok(Staging { dir, output: resolved, made, written, committed: false })
+        let previous = Previous::of(&resolved, reuse);
+        Ok(Staging { dir, output: resolved, made, written, previous, committed: false })
     }
 
     /// Writes the manifest, replaces the output with the staged site, then removes the
     /// old one.
     pub(crate) fn commit(mut self) -> Result<()> {
         let mut written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        written.sort();
-        manifest::write(&self.dir, &written)?;
+        written.sort_by(|a, b| a.path.cmp(&b.path));
+        manifest::write(&self.dir, &written, &self.output)?;
         let output = self.output.clone();
         let parent = output.parent().context("the output folder has no parent folder")?;
         let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
@@ -96,18 +106,45 @@ impl Staging {
                 self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
             }
         }
-        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_string());
         Ok(target)
+    }
+
+    /// Notes a file for the manifest.
+    fn record(&self, record: Record) {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(record);
     }
 }
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        fs::write(self.folder_for(path)?, bytes)
+        let target = self.folder_for(path)?;
+        let (hash, size) = (reuse::hash_bytes(bytes), bytes.len() as u64);
+        let record = match self.previous.keep(path, &hash, size, &target) {
+            Some(kept) => kept,
+            None => {
+                let mut file = fs::File::create(&target)?;
+                file.write_all(bytes)?;
+                let mtime = reuse::mtime_of(&file.metadata()?);
+                Record { path: path.to_string(), hash, size, mtime }
+            }
+        };
+        self.record(record);
+        Ok(())
     }
 
     fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
-        fs::copy(from, self.folder_for(path)?).map(|_| ())
+        let target = self.folder_for(path)?;
+        let (hash, size) = reuse::hash_file(from)?;
+        let record = match self.previous.keep(path, &hash, size, &target) {
+            Some(kept) => kept,
+            None => {
+                fs::copy(from, &target)?;
+                let mtime = reuse::mtime_of(&fs::metadata(&target)?);
+                Record { path: path.to_string(), hash, size, mtime }
+            }
+        };
+        self.record(record);
+        Ok(())
     }
 }
 

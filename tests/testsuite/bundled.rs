@@ -13,6 +13,7 @@ fn bundled_site_builds_without_warnings_and_every_link_resolves() {
         load: LoadOptions { root: env!("CARGO_MANIFEST_DIR").into(), drafts: false, base_url: None },
         output: Some(out.clone()),
         force: false,
+        no_cache: false,
     };
     let compiled = gloss::build(&opts).expect("build runs");
     let (errors, warnings) = compiled.diagnostics.counts();

@@ -146,6 +146,7 @@ fn every_feed_of_the_bundled_site_is_atom_with_absolute_urls_under_its_sub_path(
         load: gloss::LoadOptions { root: env!("CARGO_MANIFEST_DIR").into(), drafts: false, base_url: None },
         output: Some(out.clone()),
         force: false,
+        no_cache: false,
     };
     assert!(!gloss::build(&opts).expect("build runs").diagnostics.has_errors());
     let base = "https://example.org/kursk-front/";

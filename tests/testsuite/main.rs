@@ -20,6 +20,7 @@ mod pages;
 mod pathological;
 mod property;
 mod reader;
+mod rebuilds;
 mod serve;
 mod snapshots;
 mod support;

@@ -190,6 +190,7 @@ fn build_hostile(values: &[String], body: &str, case: usize) -> Vec<String> {
         load: LoadOptions { root: site.root.clone(), drafts: false, base_url: None },
         output: None,
         force: false,
+        no_cache: false,
     };
     let compiled = gloss::build(&opts).expect("build runs");
     let out = site.root.join("public");

@@ -78,6 +78,7 @@ impl SiteTest {
             load: LoadOptions { root: self.root.clone(), drafts: false, base_url: base_url.map(str::to_string) },
             output: None,
             force: false,
+            no_cache: false,
         };
         let compiled = gloss::build(&opts).expect("build runs");
         if compiled.diagnostics.has_errors() {

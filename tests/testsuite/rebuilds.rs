@@ -1,0 +1,119 @@
+//! Rebuilds that reuse: a build writes only the files whose bytes changed, so the
+//! others keep their modification time (and deploys upload only what changed); a file
+//! changed by hand is written again; `--no-cache` writes everything; what a killed
+//! build left beside the output is cleared, and a lone old output is put back.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::support::{snapshot, SiteTest};
+
+/// The modification time of every file under `dir`, by relative path.
+fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, e.metadata().unwrap().modified().unwrap())
+        })
+        .collect()
+}
+
+fn site() -> SiteTest {
+    SiteTest::new("rebuilds")
+        .entity("ada", "Ada Lovelace", "person")
+        .entity("charles", "Charles Babbage", "person")
+        .file("static/logo.txt", "a static file")
+        .article("one", "title: One\ndate: 2024-01-01", "[Ada](@ada) wrote notes.\n")
+        .article("two", "title: Two\ndate: 2024-01-02", "[Charles](@charles) built an engine.\n")
+}
+
+/// Lets the clock move on, so that a rewritten file gets a new modification time.
+fn tick() {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+}
+
+#[test]
+fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
+    let site = site();
+    let out = site.root.join("public");
+    site.build();
+    let before = mtimes(&out);
+    tick();
+    site.build();
+    let same = mtimes(&out);
+    let rewritten: Vec<_> = same.iter().filter(|(p, t)| before.get(*p) != Some(t)).collect();
+    assert!(rewritten.is_empty(), "an unchanged site rewrites nothing: {rewritten:?}");
+    tick();
+    let site = site.article("one", "title: One\ndate: 2024-01-01", "[Ada](@ada) wrote seven notes.\n");
+    site.build();
+    let after = mtimes(&out);
+    let changed: Vec<&str> = after.iter().filter(|(p, t)| same.get(*p) != Some(t)).map(|(p, _)| p.as_str()).collect();
+    let expected =
+        [".gloss-manifest", "articles/one/annotations.jsonld", "articles/one/index.html", "entities/ada/index.html"];
+    assert_eq!(changed, expected, "only the pages showing the edited words are written");
+    let fresh = SiteTest::new("rebuilds-fresh");
+    std::fs::remove_dir_all(&fresh.root).unwrap();
+    let copy = fresh.root.clone();
+    copy_tree(&site.root, &copy);
+    std::fs::remove_dir_all(copy.join("public")).unwrap();
+    std::fs::remove_dir_all(copy.join(".gloss-cache")).ok();
+    fresh.build();
+    let without_manifest = |dir: &Path| {
+        let mut files = snapshot(dir);
+        files.remove(".gloss-manifest");
+        files
+    };
+    assert_eq!(without_manifest(&out), without_manifest(&copy.join("public")), "a rebuild equals a cold build");
+}
+
+#[test]
+fn a_file_changed_by_hand_is_written_again_and_no_cache_writes_everything() {
+    let site = site();
+    let out = site.root.join("public");
+    site.build();
+    let page = out.join("articles/two/index.html");
+    let good = std::fs::read(&page).unwrap();
+    std::fs::write(&page, "defaced").unwrap();
+    site.build();
+    assert_eq!(std::fs::read(&page).unwrap(), good, "the defaced page is rendered again");
+    let before = mtimes(&out);
+    tick();
+    let run = site.run(&["build", "--quiet", "--no-cache"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let after = mtimes(&out);
+    let kept: Vec<_> = after.iter().filter(|(p, t)| before.get(*p) == Some(t)).collect();
+    assert!(kept.is_empty(), "--no-cache writes every file: {kept:?}");
+}
+
+#[test]
+fn leftovers_of_a_killed_build_are_cleared_and_a_lone_old_output_is_put_back() {
+    let site = site();
+    site.build();
+    let dead = "4000000000";
+    let staged = site.root.join(format!(".public.gloss-new-{dead}"));
+    std::fs::create_dir_all(staged.join("articles")).unwrap();
+    std::fs::rename(site.root.join("public"), site.root.join(format!(".public.gloss-old-{dead}"))).unwrap();
+    // The build fails, so the output must be the old one, put back.
+    let broken = site.article("two", "title: Two\ndate: 2024-01-02", "[Nobody](@nobody).\n");
+    let run = broken.run(&["build", "--quiet"]);
+    assert!(!run.status.success());
+    assert!(broken.root.join("public/articles/two/index.html").exists(), "the previous output is back");
+    assert!(!staged.exists(), "the dead build's staging folder is gone");
+    assert!(!broken.root.join(format!(".public.gloss-old-{dead}")).exists());
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
