@@ -34,6 +34,7 @@ mod site;
 mod tags;
 mod text;
 mod theme;
+mod timings;
 mod urls;
 mod verify;
 mod write;
@@ -74,8 +75,10 @@ impl BuildOptions {
 /// Compiles the site and, when it has no errors, replaces the output folder with it.
 /// An `Err` is an I/O failure; content errors are in the returned diagnostics.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
+    timings::lap("startup");
     let output = opts.output_dir();
     let staging = write::Staging::new(&opts.load.root, &output, opts.force, !opts.no_cache)?;
+    timings::lap("staging");
     let mut session = Session::new(opts.load.clone());
     if opts.no_cache {
         session = session.without_build_cache();
@@ -85,7 +88,10 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
         Some(r) if !r.sink_errors.is_empty() => {
             anyhow::bail!("cannot write the site: {}", r.sink_errors.join("; "))
         }
-        Some(_) => staging.commit()?,
+        Some(_) => {
+            staging.commit()?;
+            timings::lap("commit");
+        }
         None => drop(staging),
     }
     Ok(compiled)

@@ -35,6 +35,7 @@ pub(crate) struct CheckArgs {
 
 /// Runs the checks and returns the exit status.
 pub(super) fn run(args: CheckArgs) -> u8 {
+    crate::timings::lap("startup");
     let root = args.root.root.clone();
     let mut session = Session::new(load_options(args.root.root, args.drafts, None));
     // Not freed: the process ends right after (see `build`).
@@ -45,7 +46,7 @@ pub(super) fn run(args: CheckArgs) -> u8 {
             compiled.diagnostics.extend(failed);
         }
     }
-    match args.format {
+    let code = match args.format {
         Format::Json => {
             print!("{}", compiled.diagnostics.to_json_lines(&compiled.sources));
             if compiled.diagnostics.has_errors() {
@@ -64,5 +65,8 @@ pub(super) fn run(args: CheckArgs) -> u8 {
             }
             code
         }
-    }
+    };
+    crate::timings::lap("report");
+    crate::timings::total();
+    code
 }

@@ -53,6 +53,7 @@ pub(crate) const EXIT_FAILURE: u8 = 2;
 
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
+    crate::timings::start();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -135,6 +135,7 @@ impl Session {
     /// rendered again; otherwise the whole pipeline runs, with its caches. Either way
     /// the output is what a fresh build would give.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuild {
+        crate::timings::lap("idle");
         let mut paths = std::mem::take(&mut self.pending);
         paths.extend(changed.iter().cloned());
         paths.sort();
@@ -204,25 +205,24 @@ impl Session {
 
     /// The whole pipeline, once.
     fn run(&mut self, dest: Destination<'_>) -> (Compiled, Option<Extra>) {
-        let mut clock = StageClock::new();
         let mut sources = SourceMap::default();
         let mut diagnostics = Diagnostics::default();
         let project = load::load(&self.opts, &mut sources, &mut diagnostics);
-        clock.lap("load");
+        crate::timings::lap("load");
         let mut out = Compiled { sources, diagnostics, site: None, rendered: None };
         // Files that did not load are left out; the rest is resolved, so that one run
         // reports the errors of every stage it can reach.
         let Some(project) = project else { return (out, None) };
         let all_loaded = !out.diagnostics.has_errors();
         let mut parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
-        clock.lap("parse");
+        crate::timings::lap("parse");
         let media = media::gather(&mut parsed, &out.sources, &mut out.diagnostics);
-        clock.lap("media");
+        crate::timings::lap("media");
         let (site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
-        clock.lap("resolve");
+        crate::timings::lap("resolve");
         let mut extra = None;
         // A site with errors is still rendered and checked, so that the dead links
         // authors wrote show in the same run; those only gloss made (to a passage that
@@ -231,17 +231,18 @@ impl Session {
         {
             let agg = Aggregates::new(&site);
             let pages = plan::all_pages(&site, &agg);
-            clock.lap("lists");
+            crate::timings::lap("lists");
             let rendered =
                 render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, &self.build_cache, dest);
-            clock.lap("render");
+            crate::timings::lap("render");
             match rendered {
                 Ok(mut r) => {
                     out.diagnostics.extend(std::mem::take(&mut r.problems));
                     let problems = verify::check(&r.paths, &r.facts, &site.config.base_path());
-                    clock.lap("verify");
+                    crate::timings::lap("verify");
                     let found = links::diagnostics(&mut out.sources, problems, &r.paths, site.config.links, !resolved);
                     out.diagnostics.extend(found);
+                    crate::timings::lap("links");
                     if !out.diagnostics.has_errors() {
                         out.rendered = Some(r);
                         extra = Some(Extra { lookup, agg, pages, usage });
@@ -252,24 +253,5 @@ impl Session {
         }
         out.site = Some(site);
         (out, extra)
-    }
-}
-
-/// Stage timings, printed to stderr when `GLOSS_TIMINGS` is set (for profiling).
-struct StageClock {
-    enabled: bool,
-    last: std::time::Instant,
-}
-
-impl StageClock {
-    fn new() -> StageClock {
-        StageClock { enabled: std::env::var_os("GLOSS_TIMINGS").is_some(), last: std::time::Instant::now() }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.enabled {
-            eprintln!("{stage:>8}: {:>7.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
-            self.last = std::time::Instant::now();
-        }
     }
 }
