@@ -15,6 +15,8 @@ pub(crate) enum PageKind {
     Article(usize),
     /// The entity index.
     EntityIndex,
+    /// The site-wide entity graph.
+    EntityGraph,
     /// Page n of an entity.
     Entity(usize, usize),
     /// Page n of the quote index.
@@ -103,6 +105,7 @@ impl Page {
             PageKind::Home(_) => "index.html",
             PageKind::Article(_) => "article.html",
             PageKind::EntityIndex => "entities.html",
+            PageKind::EntityGraph => "entity-graph.html",
             PageKind::Entity(..) => "entity.html",
             PageKind::QuoteIndex(_) => "quotes.html",
             PageKind::Quote(..) => "quote.html",
@@ -136,6 +139,7 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
         push(paths::article(&a.slug), PageKind::Article(i));
     }
     push("entities/".into(), PageKind::EntityIndex);
+    push(super::views::GRAPH_PATH.into(), PageKind::EntityGraph);
     for (i, e) in site.entities.iter().enumerate() {
         for n in 1..=page_count(agg.article_count(&e.id), per) {
             push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));
