@@ -18,7 +18,11 @@ fn site() -> SiteTest {
         .entity("society", "Analytical Society", "organization")
         .entity("london", "London", "place")
         .entity("hermit", "Hermit", "person")
-        .article("one", "title: One\ndate: 2024-01-01", "[Ada](@ada) lived in [London](@london), wrote to the [society](@society).\n")
+        .article(
+            "one",
+            "title: One\ndate: 2024-01-01",
+            "[Ada](@ada) lived in [London](@london), wrote to the [society](@society).\n",
+        )
         .article("two", "title: Two\ndate: 2024-02-01", "[Ada](@ada) returned to [London](@london).\n")
 }
 
@@ -47,7 +51,8 @@ fn drawing(html: &str) -> Drawing {
         assert_eq!(a.attribute("tabindex"), Some("-1"), "node links are out of the tab order");
         let name = a.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text()).unwrap().to_string();
         let circle = a.children().find(|c| c.has_tag_name("circle")).unwrap();
-        let xy: (f64, f64) = (circle.attribute("cx").unwrap().parse().unwrap(), circle.attribute("cy").unwrap().parse().unwrap());
+        let xy: (f64, f64) =
+            (circle.attribute("cx").unwrap().parse().unwrap(), circle.attribute("cy").unwrap().parse().unwrap());
         at.push((xy, name.clone()));
         nodes.insert((name, a.attribute("href").unwrap().to_string()));
     }
@@ -67,7 +72,13 @@ fn drawing(html: &str) -> Drawing {
                 edges.push(("co".into(), a, b));
             }
             Some("g-rel") => {
-                let n: Vec<f64> = e.attribute("d").unwrap().replace(['M', 'Q'], " ").split_whitespace().map(|v| v.parse().unwrap()).collect();
+                let n: Vec<f64> = e
+                    .attribute("d")
+                    .unwrap()
+                    .replace(['M', 'Q'], " ")
+                    .split_whitespace()
+                    .map(|v| v.parse().unwrap())
+                    .collect();
                 edges.push(("rel".into(), nearest(n[0], n[1]), nearest(n[4], n[5])));
             }
             _ => {}
@@ -122,7 +133,9 @@ fn the_drawing_has_the_relations_and_co_mentions_and_the_list_says_the_same() {
     assert_eq!(list.matches("mentioned together with").count(), 2 * 3, "{list}");
     assert_eq!(list.matches(" corresponded with ").count(), 2, "{list}");
     assert!(list.contains(">Ada Lovelace</a>\n      <ul><li>"), "{list}");
-    assert!(list.contains("mentioned together with <a href=\"../../entities/london/\" class=\"link-place\">London</a> in 2 explainers"));
+    assert!(list.contains(
+        "mentioned together with <a href=\"../../entities/london/\" class=\"link-place\">London</a> in 2 explainers"
+    ));
     assert!(list.contains("in 1 explainer</li>"), "{list}");
     // Two explainers mention Ada and London, one the others: the line is thicker.
     let widths: Vec<String> = tag_attributes(svg_of(&main), "stroke-width");
@@ -160,7 +173,8 @@ fn a_large_site_shows_a_bounded_graph_and_says_how_much_it_shows() {
     }
     // Entity i is mentioned in i % 9 + 1 articles with its neighbours in a chain.
     for a in 0..30 {
-        let refs: String = (0..90).filter(|i| i % 9 >= a % 9 && (i + a) % 3 == 0).map(|i| format!("[x](@e{i:02}) ")).collect();
+        let refs: String =
+            (0..90).filter(|i| i % 9 >= a % 9 && (i + a) % 3 == 0).map(|i| format!("[x](@e{i:02}) ")).collect();
         s = s.article(&format!("a{a}"), &format!("title: A{a}\ndate: 2024-01-01"), &format!("{refs}\n"));
     }
     let out = s.build();
@@ -187,7 +201,10 @@ fn hostile_names_are_escaped_and_long_ones_clipped_inside_the_drawing() {
     let out = site()
         .file("content/entities/bad.md", &format!("---\nname: {long:?}\nkind: organization\n---\n"))
         .file("content/entities/rtl.md", "---\nname: \"وزارة الخارجية الروسية\"\nkind: organization\n---\n")
-        .file("content/entities/cjk.md", "---\nname: 朝鮮民主主義人民共和国国務委員会と外務省\nkind: organization\n---\n")
+        .file(
+            "content/entities/cjk.md",
+            "---\nname: 朝鮮民主主義人民共和国国務委員会と外務省\nkind: organization\n---\n",
+        )
         .article("three", "title: Three\ndate: 2024-03-01", "[a](@bad) [b](@rtl) [c](@cjk) [Ada](@ada).\n")
         .build();
     let (main, d) = graph_page(&out);

@@ -2,7 +2,7 @@
 //! they are frequent, relations as arrowed curves with their words, each entity a
 //! linked circle with its name, clipped to fit. The drawing is hidden from assistive
 //! technology and its links from the keyboard: the list beside it carries the same
-//! (see `docs/templates.md`). Every text is escaped; colours come from the stylesheet.
+//! (see `docs/authoring.md`, "The entity graph"). Every text is escaped; colours come from the stylesheet.
 
 use std::fmt::Write;
 
