@@ -11,6 +11,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../templates/article.html")),
     ("entities.html", include_str!("../templates/entities.html")),
     ("entity.html", include_str!("../templates/entity.html")),
+    ("entity-graph.html", include_str!("../templates/entity-graph.html")),
     ("quotes.html", include_str!("../templates/quotes.html")),
     ("quote.html", include_str!("../templates/quote.html")),
     ("documents.html", include_str!("../templates/documents.html")),

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::graph::GraphNodes;
 use super::reads::{List, Read};
 use crate::date::Date;
 use crate::site::{Mention, Site, Target};
@@ -28,8 +29,9 @@ pub(crate) struct Aggregates {
     pub(crate) articles_of: FxHashMap<String, Vec<usize>>,
     /// For each article, the entity indices it mentions.
     pub(crate) entities_in: Vec<BTreeSet<usize>>,
-    /// For each entity, the entities most often mentioned in the same articles, most first.
-    pub(crate) co_mentioned: Vec<Vec<usize>>,
+    /// For each entity, the entities most often mentioned in the same articles, most
+    /// first, each with the number of articles that mention both.
+    pub(crate) co_mentioned: Vec<Vec<(usize, u32)>>,
     /// For each speaker, the position of their first quote in `quotes`.
     pub(crate) first_quote_of: FxHashMap<String, usize>,
     /// The entities that the most articles mention, most first (ties by id), up to
@@ -40,6 +42,8 @@ pub(crate) struct Aggregates {
     pub(crate) corrections: Vec<(Date, usize, usize)>,
     /// For each entity id, the articles that name it among their authors, in article order.
     pub(crate) written_by: FxHashMap<String, Vec<usize>>,
+    /// The entities the site-wide graph shows, and how many could have been shown.
+    pub(crate) graph: GraphNodes,
     /// Every tag with its articles. An edit that changes an article's tags runs the
     /// whole pipeline, so this is never patched.
     pub(crate) tags: Tags,
@@ -74,8 +78,13 @@ fn most_mentioned(site: &Site, articles_of: &FxHashMap<String, Vec<usize>>) -> V
 pub(crate) const CO_MENTIONED: usize = 12;
 
 /// The entities sharing the most articles with entity `e` (most first, ties by index),
-/// counted over the articles that mention `e`.
-fn co_mentioned_with(e: usize, articles: &[usize], entities_in: &[BTreeSet<usize>], counts: &mut [u32]) -> Vec<usize> {
+/// counted over the articles that mention `e`, each with that count.
+fn co_mentioned_with(
+    e: usize,
+    articles: &[usize],
+    entities_in: &[BTreeSet<usize>],
+    counts: &mut [u32],
+) -> Vec<(usize, u32)> {
     let mut seen = Vec::new();
     for &a in articles {
         for &o in entities_in[a].iter().filter(|&&o| o != e) {
@@ -90,7 +99,7 @@ fn co_mentioned_with(e: usize, articles: &[usize], entities_in: &[BTreeSet<usize
         counts[o] = 0;
     }
     ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-    ranked.into_iter().take(CO_MENTIONED).map(|(_, o)| o).collect()
+    ranked.into_iter().take(CO_MENTIONED).map(|(n, o)| (o, n)).collect()
 }
 
 /// Every quote in index order, each speaker's quotes, and where each speaker's first is.
@@ -180,7 +189,7 @@ impl Aggregates {
                 related_in.entry(r.id.clone()).or_default().push((i, r.relation.clone().unwrap_or_default()));
             }
         }
-        let co_mentioned = (0..site.entities.len())
+        let co_mentioned: Vec<Vec<(usize, u32)>> = (0..site.entities.len())
             .into_par_iter()
             .map_init(
                 || vec![0; site.entities.len()],
@@ -191,6 +200,7 @@ impl Aggregates {
             )
             .collect();
         let most_mentioned = most_mentioned(site, &articles_of);
+        let graph = GraphNodes::new(site, &articles_of, &related_in, &co_mentioned);
         Aggregates {
             quotes,
             quotes_by,
@@ -204,6 +214,7 @@ impl Aggregates {
             most_mentioned,
             corrections: corrections(site),
             written_by: written_by(site),
+            graph,
             tags: Tags::new(site),
         }
     }
@@ -289,6 +300,11 @@ impl Aggregates {
         if most != self.most_mentioned {
             self.most_mentioned = most;
             changed.push(Read::List(List::MostMentioned));
+        }
+        let graph = GraphNodes::new(site, &self.articles_of, &self.related_in, &self.co_mentioned);
+        if graph != self.graph {
+            self.graph = graph;
+            changed.push(Read::List(List::GraphNodes));
         }
         changed
     }

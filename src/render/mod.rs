@@ -15,6 +15,7 @@ mod deliver;
 pub(crate) mod feeds;
 mod figure;
 mod footnotes;
+mod graph;
 mod highlight;
 mod html;
 mod output;

@@ -17,6 +17,8 @@ pub(crate) enum PageKind {
     Annotations(usize),
     /// The entity index.
     EntityIndex,
+    /// The site-wide entity graph.
+    EntityGraph,
     /// Page n of an entity.
     Entity(usize, usize),
     /// Page n of the quote index.
@@ -108,6 +110,7 @@ impl Page {
             PageKind::Article(_) => "article.html",
             PageKind::Annotations(_) => "annotations.jsonld",
             PageKind::EntityIndex => "entities.html",
+            PageKind::EntityGraph => "entity-graph.html",
             PageKind::Entity(..) => "entity.html",
             PageKind::QuoteIndex(_) => "quotes.html",
             PageKind::Quote(..) => "quote.html",
@@ -142,6 +145,7 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
         push(paths::article(&a.slug), PageKind::Annotations(i));
     }
     push("entities/".into(), PageKind::EntityIndex);
+    push(super::views::GRAPH_PATH.into(), PageKind::EntityGraph);
     for (i, e) in site.entities.iter().enumerate() {
         for n in 1..=page_count(agg.article_count(&e.id), per) {
             push(paths::paged(&paths::entity(&e.id), n), PageKind::Entity(i, n));

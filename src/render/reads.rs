@@ -61,6 +61,8 @@ pub(crate) enum List {
     Corrections,
     /// Every tag, with its articles.
     Tags,
+    /// The entities the site-wide graph shows.
+    GraphNodes,
 }
 
 /// One thing an output file read of the site model.

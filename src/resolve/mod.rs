@@ -101,6 +101,9 @@ pub(crate) fn resolve(
     (site, Lookup { registry, matcher })
 }
 
+/// The entity id that would take the URL of the entity graph (FORMAT.md 8.6).
+const GRAPH_ID: &str = "graph";
+
 /// Article slugs follow the id rules and are unique, also ignoring case.
 fn check_slugs(articles: &[Parsed<ArticleMeta>], sources: &SourceMap, diags: &mut Diagnostics) {
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
@@ -127,6 +130,13 @@ fn register(
     diags: &mut Diagnostics,
 ) -> Registry {
     let mut reg = Registry::default();
+    for e in entities.iter().filter(|e| e.src.stem == GRAPH_ID) {
+        let what = "the entity graph's page, /entities/graph/, has this URL";
+        diags.push(
+            Diagnostic::error(e.src.file, 0..0, format!("the entity id '{GRAPH_ID}' is reserved: {what}"))
+                .help("rename the file, for example to graph-theory.md"),
+        );
+    }
     let mut define = |id: &str, what: &str, target: Target, file: usize, in_front_matter: bool| {
         let local = if what == "provision" { id.split_once('/').map_or(id, |(_, p)| p) } else { id };
         if !is_valid_id(local) {

@@ -215,7 +215,7 @@ pub(crate) fn random_site(seed: u64) -> (SiteTest, Rng) {
 
 /// One output file of every kind of page the site has, so that the random edits
 /// exercise the invalidation of each (a page kind added later must be added here).
-const PAGE_KINDS: [&str; 24] = [
+const PAGE_KINDS: [&str; 25] = [
     "index.html",
     "page/2/index.html",
     "articles/a0/index.html",
@@ -223,6 +223,7 @@ const PAGE_KINDS: [&str; 24] = [
     "entities/index.html",
     "entities/e3/index.html",
     "entities/e3/feed.xml",
+    "entities/graph/index.html",
     "quotes/index.html",
     "quotes/page/2/index.html",
     "quotes/q0/index.html",

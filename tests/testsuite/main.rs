@@ -11,6 +11,7 @@ mod corrections;
 mod escaping;
 mod feeds;
 mod footnotes;
+mod graph;
 mod hostile;
 mod images;
 mod incremental;

@@ -6,11 +6,12 @@
 use crate::support::SiteTest;
 
 /// Every kind of page, by a name for its snapshot and its URL path.
-const PAGES: [(&str, &str); 15] = [
+const PAGES: [(&str, &str); 16] = [
     ("home", ""),
     ("article", "articles/engine/"),
     ("entity-index", "entities/"),
     ("entity", "entities/ada-lovelace/"),
+    ("entity-graph", "entities/graph/"),
     ("quote-index", "quotes/"),
     ("quote", "quotes/no-pretensions/"),
     ("document-index", "documents/"),

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::graph;
 use super::jsonld;
 use super::page::{PageContext, PageInfo};
 use super::parts::*;
@@ -35,6 +36,7 @@ struct KindGroup {
 #[derive(Serialize)]
 pub(super) struct EntityIndexPage {
     groups: Vec<KindGroup>,
+    graph_href: String,
 }
 
 /// The entity index, grouped by kind.
@@ -55,7 +57,7 @@ pub(super) fn index<'c>(cx: &'c Scope<'_>) -> PageContext<'c, EntityIndexPage> {
     let jsonld = jsonld::collection(cx, "CollectionPage", title, "entities/");
     cx.context(
         PageInfo { image: None, title: title.into(), description: "", og_type: "website", jsonld },
-        EntityIndexPage { groups },
+        EntityIndexPage { groups, graph_href: cx.href(graph::PATH) },
     )
 }
 
@@ -77,11 +79,28 @@ pub(super) struct EntityView<'a> {
     mention_count: usize,
     article_count: usize,
     mention_groups: Vec<MentionGroup<'a>>,
-    co_mentioned: Vec<EntityCard>,
+    co_mentioned: Vec<CoMentioned>,
+    graph: Option<GraphView>,
     profile_href: Option<String>,
     written: Vec<ArticleCard>,
     written_count: usize,
     feed: FeedLink,
+}
+
+/// An entity mentioned with another, and in how many articles.
+#[derive(Serialize)]
+struct CoMentioned {
+    #[serde(flatten)]
+    card: EntityCard,
+    together: u32,
+}
+
+/// The graph of an entity's neighbours, with the way to the site-wide graph.
+#[derive(Serialize)]
+struct GraphView {
+    svg: String,
+    cut: bool,
+    all_href: String,
 }
 
 /// An entity page's view.
@@ -120,7 +139,8 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
         mention_count: cx.mention_count(&ent.id),
         article_count,
         mention_groups,
-        co_mentioned: if first { cx.co_mentioned(e).iter().map(|&o| cx.entity_card(o)).collect() } else { Vec::new() },
+        co_mentioned: if first { co_mentioned(cx, e) } else { Vec::new() },
+        graph: if first { graph_view(cx, e) } else { None },
         profile_href: (!first).then(|| cx.href(&paths::entity(&ent.id))),
         written: written.iter().take(WRITTEN_SHOWN).filter(|_| first).map(|&a| cx.article_card(a)).collect(),
         written_count: written.len(),
@@ -133,6 +153,17 @@ pub(super) fn entity<'c, 'a>(cx: &'c Scope<'a>, e: usize, n: usize) -> PageConte
     let image = cx.photo(ent.image, ent.meta.image_alt.as_deref());
     let info = PageInfo { image, title, description, og_type, jsonld: jsonld::entity(cx, e) };
     cx.context(info, EntityPage { entity, pagination })
+}
+
+/// The entities most often mentioned with entity `e`, with how often.
+fn co_mentioned(cx: &Scope<'_>, e: usize) -> Vec<CoMentioned> {
+    cx.co_mentioned(e).iter().map(|&(o, together)| CoMentioned { card: cx.entity_card(o), together }).collect()
+}
+
+/// The graph of entity `e`'s neighbours, when it has any.
+fn graph_view(cx: &Scope<'_>, e: usize) -> Option<GraphView> {
+    let (svg, cut) = graph::neighbourhood(cx, e)?;
+    Some(GraphView { svg, cut, all_href: cx.href(graph::PATH) })
 }
 
 /// The quote index page where `id`'s quotes begin, when it has more than its page shows.

@@ -8,6 +8,7 @@ mod corrections;
 mod documents;
 mod entities;
 mod feeds;
+mod graph;
 mod home;
 mod jsonld;
 pub(crate) mod page;
@@ -19,6 +20,7 @@ mod tags;
 
 use serde::Serialize;
 
+pub(crate) use graph::PATH as GRAPH_PATH;
 pub(crate) use page::Built;
 pub(crate) use scope::Scope;
 
@@ -39,6 +41,7 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
         PageKind::Corrections => corrections::index(cx).finish(hash),
         PageKind::CorrectionsFeed => corrections::feed(cx, hash),
         PageKind::EntityIndex => entities::index(cx).finish(hash),
+        PageKind::EntityGraph => graph::page(cx).finish(hash),
         PageKind::Entity(e, n) => entities::entity(cx, e, n).finish(hash),
         PageKind::QuoteIndex(n) => quotes::index(cx, n).finish(hash),
         PageKind::Quote(a, q) => quotes::quote(cx, a, q).finish(hash),

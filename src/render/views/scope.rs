@@ -8,6 +8,7 @@ use super::page::{PageContext, PageInfo};
 use crate::config::SiteConfig;
 use crate::render::aggregate::Aggregates;
 use crate::render::cards::{self, Card};
+use crate::render::graph::GraphNodes;
 use crate::render::html::{self, Env, Refs};
 use crate::render::paths;
 use crate::render::plan::{Page, PageKind};
@@ -240,10 +241,17 @@ impl<'a> Scope<'a> {
         &self.agg.most_mentioned
     }
 
-    /// The entities most often mentioned with entity `e`.
-    pub(crate) fn co_mentioned(&self, e: usize) -> &'a [usize] {
+    /// The entities most often mentioned with entity `e`, with the number of articles
+    /// that mention both.
+    pub(crate) fn co_mentioned(&self, e: usize) -> &'a [(usize, u32)] {
         self.record(Read::List(List::CoMentioned(e)));
         &self.agg.co_mentioned[e]
+    }
+
+    /// The entities the site-wide graph shows.
+    pub(crate) fn graph_nodes(&self) -> &'a GraphNodes {
+        self.record(Read::List(List::GraphNodes));
+        &self.agg.graph
     }
 
     /// The entities that name `id` as related, with the relation.
