@@ -23,6 +23,12 @@ impl BuildCache {
         std::fs::read(self.dir.as_ref()?.join(key)).ok()
     }
 
+    /// The file of entry `key`, when there is one (to copy it without reading it whole).
+    pub(crate) fn file(&self, key: &str) -> Option<PathBuf> {
+        let path = self.dir.as_ref()?.join(key);
+        path.is_file().then_some(path)
+    }
+
     /// Keeps `bytes` as entry `key`.
     pub(crate) fn put(&self, key: &str, bytes: &[u8]) {
         let Some(dir) = &self.dir else { return };

@@ -82,9 +82,11 @@ pub(crate) fn render(
                 site_files::robots(site, &templates),
                 Ok(site_files::search_index(&index)),
             ];
-            files.extend(social::render(site, &cards, build_cache));
             files.extend(resize::variants(&site.media, build_cache));
-            (files, index)
+            let mut delivered: Vec<_> = files.into_iter().map(|f| f.map(|f| delivery.deliver(f))).collect();
+            // Cards are delivered as they are drawn: an archive has tens of thousands.
+            delivered.extend(social::render(site, &cards, build_cache, |card| delivery.deliver_static(card)));
+            (delivered, index)
         },
     );
     let mut out = Rendered { search: index, ..Rendered::default() };
@@ -106,7 +108,7 @@ pub(crate) fn render(
     }
     for file in machine {
         match file {
-            Ok(f) => taken.push(delivery.deliver(f)),
+            Ok(d) => taken.push(d),
             Err(p) => problems.push(p),
         }
     }
@@ -133,7 +135,7 @@ pub(crate) fn render(
 
 /// The social cards of article `a` and its quotes (what `serve` redraws after an edit).
 pub(crate) fn social_cards(site: &Site, a: usize, build_cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
-    social::render(site, &social::cards(site, Some(a)), build_cache)
+    social::render_in_memory(site, &social::cards(site, Some(a)), build_cache)
 }
 
 /// A page rendered and delivered, with what the cache keeps of it.

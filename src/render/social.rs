@@ -14,6 +14,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
 use super::build_cache::BuildCache;
+use super::deliver::StaticFile;
 use super::output::OutputFile;
 use crate::diag::Diagnostic;
 use crate::site::media::MediaFormat;
@@ -25,8 +26,9 @@ pub(crate) const WIDTH: u32 = 1200;
 /// The card's height in pixels.
 pub(crate) const HEIGHT: u32 = 630;
 
-/// Bumped whenever the drawing changes, so cards cached from another design are not reused.
-const DESIGN: &str = "v1";
+/// Bumped whenever the drawing or its encoding changes, so cards cached from another
+/// design are not reused (v2: PNG with adaptive filters, a third to a half the size).
+const DESIGN: &str = "v2";
 const MARGIN: f32 = 80.0;
 const TEXT_WIDTH: f32 = WIDTH as f32 - 2.0 * MARGIN;
 
@@ -74,24 +76,46 @@ fn has_photo(site: &Site, lead: Option<usize>) -> bool {
     lead.and_then(|m| site.media.files.get(m)).is_some_and(|f| f.format != MediaFormat::Svg)
 }
 
-/// Every card drawn (or taken from the cache), in parallel.
-pub(crate) fn render(site: &Site, cards: &[Card], cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
-    cards.par_iter().map(|c| render_one(&site.config.title, c, cache)).collect()
+/// Every card drawn, or taken from the cache as a file to copy, in parallel; each is
+/// handed to `deliver` as soon as it is made, so that no more than a few cards' bytes
+/// are held at once (an archive has tens of thousands).
+pub(crate) fn render<T: Send>(
+    site: &Site,
+    cards: &[Card],
+    cache: &BuildCache,
+    deliver: impl Fn(StaticFile) -> T + Sync,
+) -> Vec<Result<T, Diagnostic>> {
+    cards.par_iter().map(|c| render_one(&site.config.title, c, cache).map(&deliver)).collect()
 }
 
-fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<OutputFile, Diagnostic> {
+/// Every card with its bytes, read from the cache where it was drawn before (for
+/// `serve`, which keeps the output in memory).
+pub(crate) fn render_in_memory(site: &Site, cards: &[Card], cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
+    cards
+        .par_iter()
+        .map(|c| match render_one(&site.config.title, c, cache)? {
+            StaticFile::BuiltIn(file) => Ok(file),
+            StaticFile::OnDisk { path, from } => match std::fs::read(&from) {
+                Ok(bytes) => Ok(OutputFile { path, bytes: Arc::new(bytes) }),
+                Err(e) => Err(Diagnostic::error(c.file, 0..0, format!("cannot read the social card {path}: {e}"))),
+            },
+        })
+        .collect()
+}
+
+fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<StaticFile, Diagnostic> {
     let svg = crate::text::only_allowed(&drawing(site_title, card)).into_owned();
     let mut h = rustc_hash::FxHasher::default();
     h.write(svg.as_bytes());
     let key = format!("social/{:016x}-{DESIGN}.png", h.finish());
-    if let Some(bytes) = cache.get(&key) {
-        return Ok(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) });
+    if let Some(from) = cache.file(&key) {
+        return Ok(StaticFile::OnDisk { path: card.path.clone(), from });
     }
     let bytes = rasterise(&svg).map_err(|why| {
         Diagnostic::error(card.file, 0..0, format!("cannot draw the social card {}: {why}", card.path))
     })?;
     cache.put(&key, &bytes);
-    Ok(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) })
+    Ok(StaticFile::BuiltIn(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) }))
 }
 
 /// The card as SVG.
@@ -219,8 +243,8 @@ fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let encoder = image::codecs::png::PngEncoder::new_with_quality(
         &mut out,
-        image::codecs::png::CompressionType::Fast,
-        image::codecs::png::FilterType::Sub,
+        image::codecs::png::CompressionType::Default,
+        image::codecs::png::FilterType::Adaptive,
     );
     image::ImageEncoder::write_image(encoder, &rgb, WIDTH, HEIGHT, image::ExtendedColorType::Rgb8)
         .map_err(|e| e.to_string())?;
