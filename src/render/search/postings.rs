@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 /// The most items written for one term (or one prefix): those whose title has it
-/// first, then the rest, each in item order (articles, entities, documents, quotes,
-/// provisions, which is also the order of their kinds' weight in ranking).
-pub(crate) const CAP: usize = 300;
+/// first, then the rest, each in item order (articles newest first, entities,
+/// documents, quotes, provisions: also the order of their kinds' weight in ranking).
+pub(crate) const CAP: usize = 1000;
 
 /// The items of one term, or of every term under a prefix.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn an_item_taken_out_and_put_back_gives_the_same_postings() {
-        let items = vec![vec![("a".to_string(), true)], vec![("a".to_string(), false), ("b".to_string(), true)]];
+        let items = [vec![("a".to_string(), true)], vec![("a".to_string(), false), ("b".to_string(), true)]];
         let mut p = Postings::new(items.iter());
         p.replace(1, &items[1], &vec![("c".to_string(), false)]);
         assert!(!p.terms.contains_key("b"));

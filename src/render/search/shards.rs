@@ -20,7 +20,7 @@ use crate::render::output::OutputFile;
 pub(crate) const SHARD_BYTES: usize = 64 * 1024;
 
 /// Items per chunk file.
-pub(crate) const CHUNK: usize = 32;
+pub(crate) const CHUNK: usize = 16;
 
 /// The index's format, in `meta.json`.
 const VERSION: u32 = 1;

@@ -147,6 +147,9 @@ mod tests {
             ["zelenskyy", "s", "sao", "paulo", "οδοσ", "ми", "будемо"]
         );
         assert_eq!(of("Article 4 (2024)"), ["article", "4", "2024"]);
+        // What search.js's `terms` gives too (checked in Node).
+        assert_eq!(of("İstanbul ŞEHİR Straße ﬁne"), ["istanbul", "sehir", "straße", "ﬁne"]);
+        assert_eq!(of("naïve café 𝒳 x²"), ["naive", "cafe", "𝒳", "x"]);
     }
 
     #[test]
