@@ -476,6 +476,7 @@
 
     more.addEventListener('click', function () {
       if (!current) return;
+      more.hidden = true;
       setStatus('Loading…');
       showPage(current, 0).catch(function () {
         failed = true;

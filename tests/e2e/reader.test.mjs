@@ -243,6 +243,9 @@ test('search under a sub-path finds a quote by its original Cyrillic words, fetc
   await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.href.includes('articles/statement')));
   assert.match(await page.locator('#search-status').textContent(), /result/);
   await page.context().close();
+  const off = await open('embeds/search/', 1400, { javaScriptEnabled: false });
+  assert.match(await off.locator('main').innerText(), /Search runs in your browser and needs JavaScript/, 'without JavaScript the page says so');
+  await off.context().close();
 });
 
 test('a deep link from an entity page lands on the passage', async () => {

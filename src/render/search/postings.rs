@@ -161,7 +161,7 @@ mod tests {
     fn lists_are_written_as_differences_and_capped_title_first() {
         let l = List { title: vec![3, 10], text: vec![4, 5], cut: false };
         assert_eq!(l.json(), "[[3,7],[4,1]]");
-        let big = List { title: (0..10).collect(), text: (10..1000).collect(), cut: false }.capped();
+        let big = List { title: (0..10).collect(), text: (10..2 * CAP as u32).collect(), cut: false }.capped();
         assert_eq!((big.title.len(), big.text.len(), big.cut), (10, CAP - 10, true));
     }
 
