@@ -101,7 +101,7 @@ pub(crate) enum Reader {
     Feed,
     /// `sitemap.xml`.
     Sitemap,
-    /// `search-index.json`.
+    /// The search index's files under `search/`.
     SearchIndex,
 }
 

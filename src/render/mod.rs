@@ -23,6 +23,7 @@ mod paths;
 pub(crate) mod plan;
 pub(crate) mod reads;
 mod resize;
+pub(crate) mod search;
 pub(crate) mod site_files;
 mod social;
 mod templates;
@@ -64,29 +65,29 @@ pub(crate) fn render(
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let templates = cache.load_templates(site, sources).map_err(|d| vec![d])?;
     let keep = cache.keeps() && matches!(dest, Destination::Memory);
-    let cards = social::cards(site, None);
-    let (paths, statics) = site_files::output_paths(site, pages, &cards).map_err(|d| vec![d])?;
+    let (cards, index) = rayon::join(|| social::cards(site, None), || search::SearchIndex::new(site));
+    let search_files = index.files();
+    let (paths, statics) = site_files::output_paths(site, pages, &cards, &search_files).map_err(|d| vec![d])?;
     let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
     let base_path = site.config.base_path();
     let exists = |p: &str| known.contains(p);
     let delivery = Delivery::new(dest, facts::Output { base_path: &base_path, exists: &exists });
     // The site-wide files are made alongside the pages rather than after them.
     let cached = &*cache;
-    let (made, (machine, index)) = rayon::join(
+    let (made, machine) = rayon::join(
         || render_pages(site, agg, &templates, pages, keep.then_some(cached), &delivery),
         || {
-            let index = feeds::SearchIndex::new(site);
             let mut files = vec![
                 site_files::feed(site, &templates),
                 site_files::sitemap(site, pages, &templates),
                 site_files::robots(site, &templates),
-                Ok(site_files::search_index(&index)),
             ];
+            files.extend(search_files.into_iter().map(Ok));
             files.extend(resize::variants(&site.media, build_cache));
             let mut delivered: Vec<_> = files.into_iter().map(|f| f.map(|f| delivery.deliver(f))).collect();
             // Cards are delivered as they are drawn: an archive has tens of thousands.
             delivered.extend(social::render(site, &cards, build_cache, |card| delivery.deliver_static(card)));
-            (delivered, index)
+            delivered
         },
     );
     let mut out = Rendered { search: index, ..Rendered::default() };

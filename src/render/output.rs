@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::feeds::SearchIndex;
+use super::search::SearchIndex;
 use crate::verify::facts::PageFacts;
 
 /// The contents of an output file (shared, and never copied once rendered).
@@ -40,7 +40,7 @@ pub(crate) struct Rendered {
     pub(crate) pages: usize,
     /// Files the sink could not take, with the reason.
     pub(crate) sink_errors: Vec<String>,
-    /// The search index, item by item (what `search-index.json` was made from).
+    /// The search index, item by item (what the files under `search/` were made from).
     pub(crate) search: SearchIndex,
     /// The files that failed to render, as diagnostics.
     pub(crate) problems: Vec<crate::diag::Diagnostic>,

@@ -1,11 +1,11 @@
 //! The files made besides the pages: the Atom feed, the sitemap, robots.txt, the
-//! search index, the code stylesheet, and the static files (built in, or the site's
+//! code stylesheet, and the static files (built in, or the site's
 //! own); and what each of the first three reads, for invalidation.
 
 use std::sync::Arc;
 
 use super::deliver::StaticFile;
-use super::feeds::{self, SearchIndex};
+use super::feeds;
 use super::highlight;
 use super::output::OutputFile;
 use super::plan::Page;
@@ -17,25 +17,27 @@ use crate::site::Site;
 use crate::theme;
 
 /// The files made besides the pages and the static files.
-const MACHINE_FILES: [&str; 5] = ["feed.xml", "sitemap.xml", "robots.txt", "search-index.json", "syntax.css"];
+const MACHINE_FILES: [&str; 4] = ["feed.xml", "sitemap.xml", "robots.txt", "syntax.css"];
 
 /// What `feed.xml` reads: the newest articles, and every article's date for its own.
 pub(crate) const FEED_READS: [Read; 2] = [Read::List(List::Articles), Read::EveryArticle(Facet::Card)];
 /// What `sitemap.xml` reads: the list of pages, and when each article last changed.
 pub(crate) const SITEMAP_READS: [Read; 2] = [Read::List(List::Pages), Read::EveryArticle(Facet::Card)];
-/// What `search-index.json` reads of articles (entities and documents change only
+/// What the search index reads of articles (entities and documents change only
 /// with a full rebuild): titles, summaries and quotes.
 pub(crate) const SEARCH_READS: [Read; 2] = [Read::EveryArticle(Facet::Card), Read::EveryArticle(Facet::Quotes)];
 
-/// Every output path (pages, machine files, static files) and the static files; a
-/// static file may not take the path of a generated one.
+/// Every output path (pages, machine files, the search index's `search`, static
+/// files) and the static files; a static file may not take the path of a generated one.
 pub(crate) fn output_paths(
     site: &Site,
     pages: &[Page],
     cards: &[social::Card],
+    search: &[OutputFile],
 ) -> Result<(Vec<String>, Vec<StaticFile>), Diagnostic> {
     let mut paths: Vec<String> = pages.iter().map(Page::file).collect();
     paths.extend(MACHINE_FILES.iter().map(|f| f.to_string()));
+    paths.extend(search.iter().map(|f| f.path.clone()));
     paths.extend(cards.iter().map(|c| c.path.clone()));
     paths.extend(resize::variant_paths(&site.media));
     let statics = static_files(site, &paths)?;
@@ -82,11 +84,6 @@ pub(crate) fn sitemap(site: &Site, pages: &[Page], templates: &Templates) -> Res
 /// `robots.txt`.
 pub(crate) fn robots(site: &Site, templates: &Templates) -> Result<OutputFile, Diagnostic> {
     templates.render("robots.txt", &feeds::robots_context(site), "robots.txt")
-}
-
-/// `search-index.json` from the site's search index.
-pub(crate) fn search_index(index: &SearchIndex) -> OutputFile {
-    OutputFile { path: "search-index.json".into(), bytes: Arc::new(index.text().into_bytes()) }
 }
 
 /// `syntax.css`, the stylesheet of highlighted code.

@@ -47,7 +47,7 @@ pub(super) fn articles(
         Err(outcome) => return outcome,
     };
     let Some(changes) = apply(kept, edits) else { return Outcome::NotApplicable };
-    let mut files = match render_again(kept, &changes, cache) {
+    let mut files = match render_again(kept, &changes, cache, output) {
         None => return Outcome::NotApplicable,
         Some(Ok(files)) => files,
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
@@ -167,12 +167,15 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
 }
 
 /// Renders again every file that read something the edits changed, and the new
-/// pages; pages whose context did not change are kept as they were. `None` when
-/// there is no earlier render to update.
+/// pages; pages whose context did not change are kept as they were, and so are the
+/// search index's files whose bytes did not change (all of them are made again from
+/// each term's kept JSON: joining them is cheap). `None` when there is no earlier
+/// render to update, or when a search file of `output` went away (its shard was merged).
 fn render_again(
     kept: &mut Kept,
     changes: &Changes,
     cache: &mut RenderCache,
+    output: &BTreeMap<String, Bytes>,
 ) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
     let readers = cache.readers_of(&changes.changed);
     let mut kinds: BTreeSet<PageKind> =
@@ -194,15 +197,15 @@ fn render_again(
         }
     }
     let site = &kept.site;
-    let (pages, index) = rayon::join(
-        || render::rerender(site, &kept.agg, &todo, cache),
-        || search.then(|| site_files::search_index(&kept.search)),
-    );
+    let (pages, index) =
+        rayon::join(|| render::rerender(site, &kept.agg, &todo, cache), || search.then(|| kept.search.files()));
     let mut made: Vec<Result<OutputFile, Diagnostic>> = match pages? {
         Ok(files) => files.into_iter().map(Ok).collect(),
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
-    made.extend(index.map(Ok));
+    if let Some(index) = index {
+        made.extend(search_changes(index, output)?.into_iter().map(Ok));
+    }
     let templates = cache.templates()?;
     made.extend(readers.contains(&Reader::Feed).then(|| site_files::feed(site, templates)));
     made.extend(readers.contains(&Reader::Sitemap).then(|| site_files::sitemap(site, &kept.pages, templates)));
@@ -212,6 +215,21 @@ fn render_again(
     } else {
         Err(problems.into_iter().filter_map(Result::err).collect())
     })
+}
+
+/// The search files of `index` whose bytes differ from `output`'s; `None` when one of
+/// `output`'s is no longer among them.
+fn search_changes(index: Vec<OutputFile>, output: &BTreeMap<String, Bytes>) -> Option<Vec<OutputFile>> {
+    let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
+    let dir = render::search::DIR;
+    let gone = output
+        .range(dir.to_string()..)
+        .take_while(|(p, _)| p.starts_with(dir))
+        .any(|(p, _)| p.ends_with(".json") && !now.contains(p.as_str()));
+    if gone {
+        return None;
+    }
+    Some(index.into_iter().filter(|f| output.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect())
 }
 
 /// The social cards of the articles whose title or quotes changed, those whose bytes

@@ -192,18 +192,60 @@ test('a footnote sits beside its reference at 1400 px and in the Notes list at t
   }
 });
 
+/** Opens `pathname` recording every response's URL and size, from the start. */
+async function openRecording(pathname) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const responses = [];
+  page.on('response', (r) => responses.push(r.body().then((b) => ({ url: r.url(), bytes: b.length })).catch(() => ({ url: r.url(), bytes: 0 }))));
+  await page.goto(base + pathname, { waitUntil: 'load' });
+  return { page, responses: () => Promise.all(responses) };
+}
+
+/** The index files a search fetched, and their bytes: only meta.json, shards and chunks. */
+async function indexFetched(responses, root) {
+  const index = (await responses()).filter((r) => r.url.startsWith(base + root + 'search/') && r.url.endsWith('.json'));
+  for (const r of index) assert.match(r.url.slice((base + root).length), /^search\/(meta\.json|t\/[0-9a-f]+\.json|d\/\d+\.json)$/);
+  assert.ok(!(await responses()).some((r) => r.url.includes('search-index')), 'no whole index is fetched');
+  return { files: index.length, bytes: index.reduce((n, r) => n + r.bytes, 0) };
+}
+
 test('search finds Article 4 and Ryder', async () => {
-  const page = await open('search/');
+  const { page, responses } = await openRecording('search/');
   await page.fill('#search-input', 'Article 4');
   await page.locator('#search-results li').first().waitFor();
   const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.some((h) => h.endsWith('documents/russia-dprk-treaty/article-4/')), hrefs.join(' '));
+  const first = await indexFetched(responses, '');
+  assert.ok(first.files >= 3 && first.bytes < 300 * 1024, `the first query fetched ${first.files} files, ${first.bytes} bytes`);
+  assert.equal(await page.locator('#search-results li').first().locator('.kind').count(), 1, 'results are typed');
   await page.fill('#search-input', 'Ryder');
   await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.href.includes('patrick-ryder')));
   const ryder = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(ryder.some((h) => h.endsWith('entities/patrick-ryder/')), ryder.join(' '));
   assert.ok(ryder.some((h) => h.endsWith('quotes/ryder-legitimate-targets/')), ryder.join(' '));
+  assert.match(await page.locator('#search-results mark').first().textContent(), /ryder/i);
   await page.context().close();
+});
+
+test('search under a sub-path finds a quote by its original Cyrillic words, fetching only its shards and chunks', async () => {
+  const { page, responses } = await openRecording('embeds/search/');
+  await page.fill('#search-input', 'суверенное решение');
+  await page.locator('#search-results li').first().waitFor();
+  const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.href));
+  assert.deepEqual(hrefs, [base + 'embeds/quotes/peskov-sovereign/']);
+  assert.equal(await page.locator('#search-results .kind').first().textContent(), 'Quote');
+  assert.deepEqual(await page.locator('#search-results mark').allTextContents(), ['суверенное', 'решение']);
+  const fetched = await indexFetched(responses, 'embeds/');
+  assert.ok(fetched.files === 4 && fetched.bytes < 300 * 1024, `fetched ${fetched.files} files, ${fetched.bytes} bytes`);
+  // An accented and capitalised word finds the plain one; a word prefix finds the whole word.
+  await page.fill('#search-input', 'KRÉML');
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.href.includes('articles/statement')));
+  assert.match(await page.locator('#search-status').textContent(), /result/);
+  await page.context().close();
+  const off = await open('embeds/search/', 1400, { javaScriptEnabled: false });
+  assert.match(await off.locator('main').innerText(), /Search runs in your browser and needs JavaScript/, 'without JavaScript the page says so');
+  await off.context().close();
 });
 
 test('a deep link from an entity page lands on the passage', async () => {

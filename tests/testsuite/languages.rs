@@ -26,8 +26,8 @@ fn the_original_words_are_shown_marked_with_their_language() {
 #[test]
 fn search_finds_a_quote_by_its_original_words() {
     let out = site().build();
-    let index: serde_json::Value = serde_json::from_str(&out.file("search-index.json")).unwrap();
-    let items = index.as_array().unwrap();
+    let items: serde_json::Value = serde_json::from_str(&out.file("search/d/0.json")).unwrap();
+    let items = items.as_array().unwrap();
     let quote = items.iter().find(|i| i["k"] == "quote").unwrap();
     assert!(quote["x"].as_str().unwrap().contains("захищатися"), "{quote}");
 }

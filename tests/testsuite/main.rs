@@ -22,6 +22,7 @@ mod pathological;
 mod property;
 mod reader;
 mod rebuilds;
+mod search;
 mod serve;
 mod snapshots;
 mod support;

@@ -46,7 +46,9 @@ fn the_machine_readable_files() {
         "feed.xml",
         "sitemap.xml",
         "robots.txt",
-        "search-index.json",
+        "search/meta.json",
+        "search/d/0.json",
+        "search/t/6e.json",
         "entities/ada-lovelace/feed.xml",
         "articles/engine/annotations.jsonld",
     ];
