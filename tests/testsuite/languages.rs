@@ -30,4 +30,6 @@ fn search_finds_a_quote_by_its_original_words() {
     let items = items.as_array().unwrap();
     let quote = items.iter().find(|i| i["k"] == "quote").unwrap();
     assert!(quote["x"].as_str().unwrap().contains("захищатися"), "{quote}");
+    let found = crate::search::urls(&out, "захищатися");
+    assert!(found.contains(&"quotes/zel-quote/".to_string()), "the original's word finds the quote: {found:?}");
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-use crate::support::{snapshot, SiteTest};
+use crate::support::{copy_dir, snapshot, SiteTest};
 
 /// The modification time of every file under `dir`, by relative path.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
@@ -58,7 +58,7 @@ fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
     let fresh = SiteTest::new("rebuilds-fresh");
     std::fs::remove_dir_all(&fresh.root).unwrap();
     let copy = fresh.root.clone();
-    copy_tree(&site.root, &copy);
+    copy_dir(&site.root, &copy);
     std::fs::remove_dir_all(copy.join("public")).unwrap();
     std::fs::remove_dir_all(copy.join(".gloss-cache")).ok();
     fresh.build();
@@ -104,16 +104,4 @@ fn leftovers_of_a_killed_build_are_cleared_and_a_lone_old_output_is_put_back() {
     assert!(broken.root.join("public/articles/two/index.html").exists(), "the previous output is back");
     assert!(!staged.exists(), "the dead build's staging folder is gone");
     assert!(!broken.root.join(format!(".public.gloss-old-{dead}")).exists());
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }

@@ -92,7 +92,8 @@ fn record(out: &Built, d: u64) -> Value {
     json(out, &format!("d/{}.json", d / chunk))[(d % chunk) as usize].clone()
 }
 
-fn urls(out: &Built, term: &str) -> Vec<String> {
+/// The URLs of the items the index lists for `term`, found through its shard.
+pub(crate) fn urls(out: &Built, term: &str) -> Vec<String> {
     lookup(out, term).0.keys().map(|&d| record(out, d)["u"].as_str().unwrap().to_string()).collect()
 }
 
