@@ -181,6 +181,38 @@ fn social_cards_are_1200_by_630_and_the_same_bytes_on_every_build() {
     assert!(std::fs::read(second.out.join("social/quotes/q.png")).unwrap() == quote);
 }
 
+/// How many pixels of `card` inside `area` (x, y ranges) are darker than `below` in every channel.
+fn dark_pixels(card: &image::RgbImage, area: (std::ops::Range<u32>, std::ops::Range<u32>), below: u8) -> usize {
+    let (xs, ys) = area;
+    ys.flat_map(|y| xs.clone().map(move |x| (x, y)))
+        .filter(|&(x, y)| card.get_pixel(x, y).0.iter().all(|&c| c < below))
+        .count()
+}
+
+#[test]
+fn cards_show_the_bar_the_words_and_the_speaker_in_any_script() {
+    let site = SiteTest::new("scripts")
+        .entity("ada", "Ada Lovelace", "person")
+        .article(
+            "latin",
+            "title: Ünïcode & Ελληνικά <script>alert(1)</script>\ndate: 2024-01-01\nquotes:\n  - { id: q, by: ada, text: \"Words in a quote\", date: 2024-01-01, source: s }\n\
+             sources:\n  - { id: s, title: S }",
+            "She said \"Words in a quote\" once.\n",
+        )
+        .article("arabic", "title: مرحبا بالعالم في الشرق الأوسط\ndate: 2024-01-01", "نص.\n");
+    let out = site.build();
+    for card in ["social/articles/latin.png", "social/articles/arabic.png", "social/quotes/q.png"] {
+        let img = image::open(out.out.join(card)).unwrap().into_rgb8();
+        assert_eq!(img.dimensions(), (1200, 630), "{card}");
+        let bar = img.get_pixel(5, 315).0;
+        assert!(bar[0] > 0x90 && bar[1] < 0x40 && bar[2] < 0x40, "{card}: the accent bar is red, not {bar:?}");
+        let paper = img.get_pixel(600, 20).0;
+        assert!(paper.iter().all(|&c| c > 0xe0), "{card}: the paper is light, not {paper:?}");
+        assert!(dark_pixels(&img, (80..1120, 190..420), 0x40) > 500, "{card}: the words are drawn dark");
+    }
+    let quote = image::open(out.out.join("social/quotes/q.png")).unwrap().into_rgb8();
+    assert!(dark_pixels(&quote, (80..700, 300..630), 0x60) > 200, "the speaker's line is drawn under the quote");
+}
 /// The modification time of every file under `dir`.
 fn mtimes(dir: &Path) -> Vec<(String, std::time::SystemTime)> {
     let mut all: Vec<_> = walkdir::WalkDir::new(dir)

@@ -1,0 +1,120 @@
+//! Social cards (FORMAT.md 8.6): a 1200×630 PNG for every article and quote page
+//! without an image of its own (an SVG lead image counts as none: sharing sites do
+//! not show drawings), used as its `og:image`. A card (site name, the title or the
+//! quote's words and speaker, in the DejaVu faces embedded in the binary) is laid out
+//! as lines of text ([`layout`]), drawn directly from cached glyphs ([`paint`]) or,
+//! for scripts that need shaping, as SVG by resvg ([`svg`]), and kept in the build
+//! cache under a hash of its SVG, so the same card has the same bytes on every run.
+
+mod layout;
+mod paint;
+mod svg;
+
+use std::hash::Hasher;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::build_cache::BuildCache;
+use super::deliver::StaticFile;
+use super::output::OutputFile;
+use crate::diag::Diagnostic;
+use crate::site::media::MediaFormat;
+use crate::site::Site;
+
+/// The card's size in pixels.
+pub(crate) const WIDTH: u32 = 1200;
+/// The card's height in pixels.
+pub(crate) const HEIGHT: u32 = 630;
+
+/// Bumped whenever the drawing or its encoding changes, so cards cached from another
+/// design are not reused (v3: drawn from cached glyphs as indexed PNG).
+const DESIGN: &str = "v3";
+
+/// What one card says.
+#[derive(Debug, Clone)]
+pub(crate) struct Card {
+    /// Its output path (`social/articles/<slug>.png`).
+    pub(crate) path: String,
+    /// "Explainer" or "Quote".
+    kicker: &'static str,
+    /// The headline, or the quote's words.
+    words: String,
+    /// The speaker of a quote.
+    byline: Option<String>,
+    /// The file the words come from, for diagnostics.
+    file: usize,
+}
+
+/// The output path of the card of the page at `page_path` (`articles/x/` → `social/articles/x.png`).
+pub(crate) fn path_for(page_path: &str) -> String {
+    format!("social/{}.png", page_path.trim_end_matches('/'))
+}
+
+/// The cards of the site: of every article without a lead image and of every quote;
+/// with `only`, of that article and its quotes.
+pub(crate) fn cards(site: &Site, only: Option<usize>) -> Vec<Card> {
+    let mut out = Vec::new();
+    let chosen = site.articles.iter().enumerate().filter(|(i, _)| only.is_none_or(|o| o == *i));
+    for a in chosen.map(|(_, a)| a) {
+        if !has_photo(site, a.images.lead) {
+            let path = path_for(&super::paths::article(&a.slug));
+            out.push(Card { path, kicker: "Explainer", words: a.meta.title.clone(), byline: None, file: a.file });
+        }
+        for q in &a.meta.quotes {
+            let path = path_for(&super::paths::quote(&q.id));
+            let byline = Some(site.label(&q.by));
+            out.push(Card { path, kicker: "Quote", words: format!("“{}”", q.text), byline, file: a.file });
+        }
+    }
+    out
+}
+
+/// Whether image file `lead` is one sharing sites show (not a drawing).
+fn has_photo(site: &Site, lead: Option<usize>) -> bool {
+    lead.and_then(|m| site.media.files.get(m)).is_some_and(|f| f.format != MediaFormat::Svg)
+}
+
+/// Every card drawn, or taken from the cache as a file to copy, in parallel; each is
+/// handed to `deliver` as soon as it is made, so that no more than a few cards' bytes
+/// are held at once (an archive has tens of thousands).
+pub(crate) fn render<T: Send>(
+    site: &Site,
+    cards: &[Card],
+    cache: &BuildCache,
+    deliver: impl Fn(StaticFile) -> T + Sync,
+) -> Vec<Result<T, Diagnostic>> {
+    cards.par_iter().map(|c| render_one(&site.config.title, c, cache).map(&deliver)).collect()
+}
+
+/// Every card with its bytes, read from the cache where it was drawn before (for
+/// `serve`, which keeps the output in memory).
+pub(crate) fn render_in_memory(site: &Site, cards: &[Card], cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
+    cards
+        .par_iter()
+        .map(|c| match render_one(&site.config.title, c, cache)? {
+            StaticFile::BuiltIn(file) => Ok(file),
+            StaticFile::OnDisk { path, from } => match std::fs::read(&from) {
+                Ok(bytes) => Ok(OutputFile { path, bytes: Arc::new(bytes) }),
+                Err(e) => Err(Diagnostic::error(c.file, 0..0, format!("cannot read the social card {path}: {e}"))),
+            },
+        })
+        .collect()
+}
+
+fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<StaticFile, Diagnostic> {
+    let runs = layout::runs(site_title, card);
+    let svg = svg::drawing(&runs);
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(svg.as_bytes());
+    let key = format!("social/{:016x}-{DESIGN}.png", h.finish());
+    if let Some(from) = cache.file(&key) {
+        return Ok(StaticFile::OnDisk { path: card.path.clone(), from });
+    }
+    let drawn = if paint::can_paint(&runs) { paint::paint(&runs) } else { svg::rasterise(&svg) };
+    let bytes = drawn.map_err(|why| {
+        Diagnostic::error(card.file, 0..0, format!("cannot draw the social card {}: {why}", card.path))
+    })?;
+    cache.put(&key, &bytes);
+    Ok(StaticFile::BuiltIn(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) }))
+}
