@@ -208,21 +208,19 @@ impl Face {
     }
 
     /// Each character of `text` as a glyph with its advance width at `size` pixels.
-    pub(super) fn glyphs(&self, text: &str, size: f32) -> Vec<(GlyphId, f32)> {
-        let Some(font) = &self.font else { return Vec::new() };
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
-        text.chars()
-            .map(|c| {
+    pub(super) fn glyphs<'t>(&self, text: &'t str, size: f32) -> impl Iterator<Item = (GlyphId, f32)> + 't {
+        self.font.clone().into_iter().flat_map(move |font| {
+            let (charmap, metrics) = (font.charmap(), font.glyph_metrics(Size::new(size), LocationRef::default()));
+            text.chars().map(move |c| {
                 let glyph = charmap.map(c).unwrap_or_default();
                 (glyph, metrics.advance_width(glyph).unwrap_or(size * 0.6))
             })
-            .collect()
+        })
     }
 
     /// The advance width of `text` at `size` pixels.
     fn width(&self, text: &str, size: f32) -> f32 {
-        self.glyphs(text, size).iter().map(|(_, w)| w).sum()
+        self.glyphs(text, size).map(|(_, w)| w).sum()
     }
 }
 

@@ -118,3 +118,14 @@ fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<Stati
     cache.put(&key, &bytes);
     Ok(StaticFile::BuiltIn(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) }))
 }
+
+/// `pixels` (rows of a 1200×630 image, as `configure` sets the encoder up for) as PNG bytes.
+fn png(pixels: &[u8], configure: impl FnOnce(&mut png::Encoder<'_, &mut Vec<u8>>)) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+    configure(&mut encoder);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    writer.write_image_data(pixels).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
+}

@@ -115,17 +115,13 @@ impl Canvas {
                 *byte = (index(2 * n) << 4) | index(2 * n + 1);
             }
         }
-        let mut out = Vec::new();
-        let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_depth(png::BitDepth::Four);
-        encoder.set_palette(palette());
-        encoder.set_compression(png::Compression::Fast);
-        encoder.set_filter(png::Filter::NoFilter);
-        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-        writer.write_image_data(&packed).map_err(|e| e.to_string())?;
-        writer.finish().map_err(|e| e.to_string())?;
-        Ok(out)
+        super::png(&packed, |encoder| {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_depth(png::BitDepth::Four);
+            encoder.set_palette(palette());
+            encoder.set_compression(png::Compression::Fast);
+            encoder.set_filter(png::Filter::NoFilter);
+        })
     }
 }
 
