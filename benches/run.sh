@@ -62,7 +62,7 @@ for n in "${sizes[@]}"; do
   # the diagnostics count go to stderr.
   rm -rf "$out"
   stages=$(GLOSS_TIMINGS=1 ./target/release/gloss build --root "$corpus" --output "$out" 2>&1 >/dev/null |
-    grep -E '^ *[a-z ]+: +[0-9.]+ ms$' | sed 's/^/         /' || true)
+    grep -E '^ *[a-z ]+: +[0-9.]+ ms( |$)' | sed 's/^/         /' || true)
   # The diagnostics of the corpus, counted by kind (ids blanked): "195 quote '…' has no source".
   diags=$( (./target/release/gloss check --format json --root "$corpus" 2>/dev/null || true) |
     grep -o '"message":"[^"]*","severity":"[a-z]*"' | sed -e "s/'[^']*'/'…'/g" -e 's/"message":"\([^"]*\)","severity":"\([a-z]*\)"/\2: \1/' |

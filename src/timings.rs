@@ -2,7 +2,9 @@
 //! prints its wall time to stderr as it ends, measured from the end of the stage
 //! before, the first from the start of `main`; `total` prints the time since then, so
 //! the stages of a command add up to its whole run (only the kernel's exec before
-//! `main` and its teardown after are left out).
+//! `main` and its teardown after are left out). Beside each time goes the process's
+//! resident memory as the stage ends and its peak so far (Linux only), so a stage
+//! that holds memory shows where it does.
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -22,7 +24,7 @@ pub(crate) fn start() {
 pub(crate) fn lap(stage: &str) {
     let mut clock = CLOCK.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, last)) = clock.as_mut() {
-        eprintln!("{stage:>10}: {:>8.1} ms", last.elapsed().as_secs_f64() * 1000.0);
+        eprintln!("{stage:>10}: {:>8.1} ms{}", last.elapsed().as_secs_f64() * 1000.0, memory());
         *last = Instant::now();
     }
 }
@@ -32,5 +34,19 @@ pub(crate) fn total() {
     let clock = CLOCK.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((start, _)) = clock.as_ref() {
         eprintln!("{:>10}: {:>8.1} ms", "total", start.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
+/// `   rss 412 MiB   peak 530 MiB`: the resident set now and at its highest, from
+/// `/proc/self/status`; empty where that file does not exist.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
+    let kib = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line[key.len()..].trim().trim_end_matches("kB").trim().parse::<u64>().ok()
+    };
+    match (kib("VmRSS:"), kib("VmHWM:")) {
+        (Some(now), Some(peak)) => format!("   rss {:>5} MiB   peak {:>5} MiB", now / 1024, peak / 1024),
+        _ => String::new(),
     }
 }
