@@ -18,6 +18,7 @@
 
 pub mod cli;
 mod config;
+mod content_hash;
 mod date;
 mod diag;
 mod language;

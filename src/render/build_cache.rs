@@ -2,9 +2,12 @@
 //! social cards, by a key naming what they were made from, so that a later build
 //! reuses them. Entries are written to a temporary file and renamed into place, so
 //! an interrupted build never leaves half an entry; a cache that cannot be written
-//! is only slower.
+//! is only slower. A *hashed* entry (a social card) also keeps the hash and size of its
+//! bytes beside it, so a build can hand it to the output, which records that hash,
+//! without reading it.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// A folder of cached build products.
 #[derive(Debug, Default)]
@@ -23,23 +26,69 @@ impl BuildCache {
         std::fs::read(self.dir.as_ref()?.join(key)).ok()
     }
 
-    /// The file of entry `key`, when there is one (to copy it without reading it whole).
-    pub(crate) fn file(&self, key: &str) -> Option<PathBuf> {
-        let path = self.dir.as_ref()?.join(key);
-        path.is_file().then_some(path)
-    }
-
     /// Keeps `bytes` as entry `key`.
     pub(crate) fn put(&self, key: &str, bytes: &[u8]) {
-        let Some(dir) = &self.dir else { return };
-        let path = dir.join(key);
-        let Some(folder) = path.parent() else { return };
-        if std::fs::create_dir_all(folder).is_err() {
-            return;
-        }
-        let tmp = folder.join(format!(".tmp-{}-{:?}", std::process::id(), std::thread::current().id()));
-        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        if let Some(dir) = &self.dir {
+            write_entry(&dir.join(key), bytes);
         }
     }
+
+    /// Keeps `bytes` as entry `key`, with their hash (see [`crate::content_hash`]) beside them.
+    pub(crate) fn put_hashed(&self, key: &str, bytes: &[u8], hash: &str) {
+        let Some(dir) = &self.dir else { return };
+        let path = dir.join(key);
+        // The bytes first: a hash is only ever found beside the entry it describes.
+        if write_entry(&path, bytes) {
+            write_entry(&sidecar(&path), format!("{hash} {}", bytes.len()).as_bytes());
+        }
+    }
+
+    /// The hashed entry `key`, when there is one that is still as its hash was taken:
+    /// of the recorded size, and not modified after the hash was written beside it
+    /// (the output may share an entry's storage, so a file changed there in place
+    /// changes the entry, which is then drawn again rather than trusted).
+    pub(crate) fn hashed(&self, key: &str) -> Option<Hashed> {
+        let path = self.dir.as_ref()?.join(key);
+        let mut sidecar = std::fs::File::open(sidecar(&path)).ok()?;
+        let recorded_at = sidecar.metadata().ok()?.modified().ok()?;
+        let mut recorded = String::new();
+        sidecar.read_to_string(&mut recorded).ok()?;
+        let (hash, size) = recorded.split_once(' ')?;
+        let size: u64 = size.parse().ok()?;
+        let meta = std::fs::metadata(&path).ok()?;
+        let intact = meta.is_file() && meta.len() == size && meta.modified().ok()? <= recorded_at;
+        intact.then(|| Hashed { path, hash: hash.to_string(), size })
+    }
+}
+
+/// A cached file whose hash and size are known without reading it.
+#[derive(Debug, Clone)]
+pub(crate) struct Hashed {
+    /// Where it is.
+    pub(crate) path: PathBuf,
+    /// The hash of its bytes, as the output manifest records it.
+    pub(crate) hash: String,
+    /// Its size in bytes.
+    pub(crate) size: u64,
+}
+
+/// The file beside entry `path` that holds its hash and size.
+fn sidecar(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".b3");
+    PathBuf::from(name)
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed into place; whether it worked.
+fn write_entry(path: &Path, bytes: &[u8]) -> bool {
+    let Some(folder) = path.parent() else { return false };
+    if std::fs::create_dir_all(folder).is_err() {
+        return false;
+    }
+    let tmp = folder.join(format!(".tmp-{}-{:?}", std::process::id(), std::thread::current().id()));
+    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_ok() {
+        return true;
+    }
+    let _ = std::fs::remove_file(&tmp);
+    false
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::build_cache::Hashed;
 use super::output::{Delivered, OutputFile};
 use crate::verify::facts;
 
@@ -14,6 +15,9 @@ pub(crate) trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
     /// Stores a copy of the file at `from` (a static file), without holding it whole.
     fn copy(&self, path: &str, from: &Path) -> std::io::Result<()>;
+    /// Stores the build cache's entry `from`, whose hash and size are known, sharing its
+    /// storage where the file system allows (it is never written in place).
+    fn link(&self, path: &str, from: &Hashed) -> std::io::Result<()>;
 }
 
 /// Where rendered files go.
@@ -38,6 +42,13 @@ pub(crate) enum StaticFile {
         /// Where it is.
         from: PathBuf,
     },
+    /// In the build cache, with its hash known (a social card drawn by an earlier build).
+    Cached {
+        /// Output path.
+        path: String,
+        /// The cache entry.
+        from: Hashed,
+    },
 }
 
 impl StaticFile {
@@ -45,7 +56,7 @@ impl StaticFile {
     pub(crate) fn path(&self) -> &str {
         match self {
             StaticFile::BuiltIn(f) => &f.path,
-            StaticFile::OnDisk { path, .. } => path,
+            StaticFile::OnDisk { path, .. } | StaticFile::Cached { path, .. } => path,
         }
     }
 }
@@ -86,6 +97,7 @@ impl<'a> Delivery<'a> {
         let (path, from) = match file {
             StaticFile::BuiltIn(f) => return self.deliver(f),
             StaticFile::OnDisk { path, from } => (path, from),
+            StaticFile::Cached { path, from } => return self.deliver_cached(path, from),
         };
         if let (Destination::Sink(sink), false) = (self.dest, path.ends_with(".html")) {
             if let Err(e) = sink.copy(&path, &from) {
@@ -102,6 +114,20 @@ impl<'a> Delivery<'a> {
                 self.fail(&path, e);
                 Delivered { path, facts: None, file: None }
             }
+        }
+    }
+
+    /// Sends a build cache entry where it goes: a sink links it; memory reads it.
+    fn deliver_cached(&self, path: String, from: Hashed) -> Delivered {
+        match self.dest {
+            Destination::Sink(sink) => {
+                if let Err(e) = sink.link(&path, &from) {
+                    self.fail(&path, e);
+                }
+                Delivered { path, facts: None, file: None }
+            }
+            Destination::Nowhere => Delivered { path, facts: None, file: None },
+            Destination::Memory => self.deliver_static(StaticFile::OnDisk { path, from: from.path }),
         }
     }
 

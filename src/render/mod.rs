@@ -33,7 +33,7 @@ mod views;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-pub(crate) use build_cache::BuildCache;
+pub(crate) use build_cache::{BuildCache, Hashed};
 pub(crate) use cache::{Reader, RenderCache};
 pub(crate) use deliver::{Destination, Sink};
 pub(crate) use output::{Bytes, OutputFile, Rendered};

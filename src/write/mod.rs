@@ -17,7 +17,8 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 
-use crate::render::Sink;
+use crate::content_hash;
+use crate::render::{Hashed, Sink};
 use manifest::Record;
 use reuse::Previous;
 
@@ -118,7 +119,7 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         let target = self.folder_for(path)?;
-        let (hash, size) = (reuse::hash_bytes(bytes), bytes.len() as u64);
+        let (hash, size) = (content_hash::of_bytes(bytes), bytes.len() as u64);
         let record = match self.previous.keep(path, &hash, size, &target) {
             Some(kept) => kept,
             None => {
@@ -134,13 +135,29 @@ impl Sink for Staging {
 
     fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
         let target = self.folder_for(path)?;
-        let (hash, size) = reuse::hash_file(from)?;
+        let (hash, size) = content_hash::of_file(from)?;
         let record = match self.previous.keep(path, &hash, size, &target) {
             Some(kept) => kept,
             None => {
                 fs::copy(from, &target)?;
                 let mtime = reuse::mtime_of(&fs::metadata(&target)?);
                 Record { path: path.to_string(), hash, size, mtime }
+            }
+        };
+        self.record(record);
+        Ok(())
+    }
+
+    fn link(&self, path: &str, from: &Hashed) -> std::io::Result<()> {
+        let target = self.folder_for(path)?;
+        let record = match self.previous.keep(path, &from.hash, from.size, &target) {
+            Some(kept) => kept,
+            None => {
+                if fs::hard_link(&from.path, &target).is_err() {
+                    fs::copy(&from.path, &target)?;
+                }
+                let mtime = reuse::mtime_of(&fs::metadata(&target)?);
+                Record { path: path.to_string(), hash: from.hash.clone(), size: from.size, mtime }
             }
         };
         self.record(record);

@@ -6,7 +6,6 @@
 //! modification time, so rsync- and CDN-style deploys upload only what changed.
 
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -37,24 +36,6 @@ impl Previous {
         let unchanged = meta.is_file() && meta.len() == size && mtime_of(&meta) == record.mtime;
         (unchanged && fs::hard_link(&old, target).is_ok()).then(|| record.clone())
     }
-}
-
-/// The hash the manifest records of `bytes`.
-pub(crate) fn hash_bytes(bytes: &[u8]) -> String {
-    hex(blake3::hash(bytes))
-}
-
-/// The hash and size of the file at `path`, read in pieces.
-pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_reader(fs::File::open(path)?)?;
-    let size = hasher.count();
-    Ok((hex(hasher.finalize()), size))
-}
-
-/// The first 128 bits of a hash, in hex.
-fn hex(hash: blake3::Hash) -> String {
-    hash.to_hex()[..32].to_string()
 }
 
 /// A file's modification time in nanoseconds since 1970 (0 where the system has none).

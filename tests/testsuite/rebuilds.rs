@@ -105,3 +105,60 @@ fn leftovers_of_a_killed_build_are_cleared_and_a_lone_old_output_is_put_back() {
     assert!(!staged.exists(), "the dead build's staging folder is gone");
     assert!(!broken.root.join(format!(".public.gloss-old-{dead}")).exists());
 }
+
+/// The manifest's record of `path` in the output `out`: (hash, size).
+fn manifest_record(out: &Path, path: &str) -> (String, u64) {
+    let manifest = std::fs::read_to_string(out.join(".gloss-manifest")).unwrap();
+    let line = manifest.lines().find(|l| l.ends_with(&format!(" {path}"))).unwrap();
+    let parts: Vec<&str> = line.splitn(4, ' ').collect();
+    (parts[0].to_string(), parts[1].parse().unwrap())
+}
+
+/// The cached social cards: (entry, hash file) pairs under `.gloss-cache/social/`.
+fn cached_cards(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(root.join(".gloss-cache/social"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "png"))
+        .collect();
+    entries.sort();
+    entries
+}
+
+#[test]
+fn cached_cards_go_to_the_output_unread_and_a_card_changed_in_place_is_drawn_again() {
+    use std::os::unix::fs::MetadataExt;
+    let site = site();
+    let out = site.root.join("public");
+    site.build();
+    let card = out.join("social/articles/one.png");
+    let good = std::fs::read(&card).unwrap();
+    let (hash, size) = manifest_record(&out, "social/articles/one.png");
+    assert_eq!(hash, blake3::hash(&good).to_hex()[..32], "the manifest records the card's own hash");
+    assert_eq!(size, good.len() as u64);
+    let cached = cached_cards(&site.root);
+    assert_eq!(cached.len(), 2, "one card per article: {cached:?}");
+    std::fs::remove_dir_all(&out).unwrap();
+    site.build();
+    let entry = cached.iter().find(|e| std::fs::read(e).unwrap() == good).expect("the card is cached");
+    assert_eq!(
+        std::fs::metadata(&card).unwrap().ino(),
+        std::fs::metadata(entry).unwrap().ino(),
+        "a cached card is linked into the output, not copied"
+    );
+    assert_eq!(manifest_record(&out, "social/articles/one.png"), (hash.clone(), size));
+    // Written in place through the output, the shared entry changes too (same size, so
+    // only its modification time tells): it must be drawn again, not trusted.
+    tick();
+    let mut defaced = good.clone();
+    defaced[size as usize / 2] ^= 0xff;
+    std::fs::write(&card, &defaced).unwrap();
+    site.build();
+    assert_eq!(std::fs::read(&card).unwrap(), good, "the card is drawn again");
+    assert_eq!(std::fs::read(entry).unwrap(), good, "and the cache entry with it");
+    // A truncated entry is drawn again as well.
+    std::fs::write(entry, b"short").unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+    site.build();
+    assert_eq!(std::fs::read(&card).unwrap(), good);
+}

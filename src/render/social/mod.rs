@@ -4,20 +4,22 @@
 //! quote's words and speaker, in the DejaVu faces embedded in the binary) is laid out
 //! as lines of text ([`layout`]), drawn directly from cached glyphs ([`paint`]) or,
 //! for scripts that need shaping, as SVG by resvg ([`svg`]), and kept in the build
-//! cache under a hash of its SVG, so the same card has the same bytes on every run.
+//! cache under a hash of what it says (with the design and gloss's version), so the
+//! same card has the same bytes on every run and a cached card is neither laid out nor
+//! read again: the cache keeps its hash, and the output links it.
 
 mod layout;
 mod paint;
 mod svg;
 
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::build_cache::BuildCache;
+use super::build_cache::{BuildCache, Hashed};
 use super::deliver::StaticFile;
 use super::output::OutputFile;
+use crate::content_hash;
 use crate::diag::Diagnostic;
 use crate::site::media::MediaFormat;
 use crate::site::Site;
@@ -27,9 +29,10 @@ pub(crate) const WIDTH: u32 = 1200;
 /// The card's height in pixels.
 pub(crate) const HEIGHT: u32 = 630;
 
-/// Bumped whenever the drawing or its encoding changes, so cards cached from another
-/// design are not reused (v3: drawn from cached glyphs as indexed PNG).
-const DESIGN: &str = "v3";
+/// Bumped whenever the layout, the drawing or its encoding changes, so cards cached
+/// from another design are not reused (v3: drawn from cached glyphs as indexed PNG;
+/// v4: cached under what the card says rather than its drawing).
+const DESIGN: &str = "v4";
 
 /// What one card says.
 #[derive(Debug, Clone)]
@@ -94,29 +97,40 @@ pub(crate) fn render_in_memory(site: &Site, cards: &[Card], cache: &BuildCache) 
         .par_iter()
         .map(|c| match render_one(&site.config.title, c, cache)? {
             StaticFile::BuiltIn(file) => Ok(file),
-            StaticFile::OnDisk { path, from } => match std::fs::read(&from) {
-                Ok(bytes) => Ok(OutputFile { path, bytes: Arc::new(bytes) }),
-                Err(e) => Err(Diagnostic::error(c.file, 0..0, format!("cannot read the social card {path}: {e}"))),
-            },
+            StaticFile::OnDisk { path, from } | StaticFile::Cached { path, from: Hashed { path: from, .. } } => {
+                match std::fs::read(&from) {
+                    Ok(bytes) => Ok(OutputFile { path, bytes: Arc::new(bytes) }),
+                    Err(e) => Err(Diagnostic::error(c.file, 0..0, format!("cannot read the social card {path}: {e}"))),
+                }
+            }
         })
         .collect()
 }
 
 fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<StaticFile, Diagnostic> {
-    let runs = layout::runs(site_title, card);
-    let svg = svg::drawing(&runs);
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(svg.as_bytes());
-    let key = format!("social/{:016x}-{DESIGN}.png", h.finish());
-    if let Some(from) = cache.file(&key) {
-        return Ok(StaticFile::OnDisk { path: card.path.clone(), from });
+    let key = cache_key(site_title, card);
+    if let Some(from) = cache.hashed(&key) {
+        return Ok(StaticFile::Cached { path: card.path.clone(), from });
     }
-    let drawn = if paint::can_paint(&runs) { paint::paint(&runs) } else { svg::rasterise(&svg) };
+    let runs = layout::runs(site_title, card);
+    let drawn = if paint::can_paint(&runs) { paint::paint(&runs) } else { svg::rasterise(&svg::drawing(&runs)) };
     let bytes = drawn.map_err(|why| {
         Diagnostic::error(card.file, 0..0, format!("cannot draw the social card {}: {why}", card.path))
     })?;
-    cache.put(&key, &bytes);
+    cache.put_hashed(&key, &bytes, &content_hash::of_bytes(&bytes));
     Ok(StaticFile::BuiltIn(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) }))
+}
+
+/// The card's entry in the build cache: a hash of everything its pixels depend on
+/// (the words it shows, the design, and the version of gloss that draws it).
+fn cache_key(site_title: &str, card: &Card) -> String {
+    let mut h = blake3::Hasher::new();
+    let byline = card.byline.as_deref().map_or(String::new(), |b| format!("by {b}"));
+    for part in [DESIGN, env!("CARGO_PKG_VERSION"), site_title, card.kicker, &card.words, &byline] {
+        h.update(part.as_bytes());
+        h.update(&[0]);
+    }
+    format!("social/{}-{DESIGN}.png", &h.finalize().to_hex()[..32])
 }
 
 /// `pixels` (rows of a 1200×630 image, as `configure` sets the encoder up for) as PNG bytes.

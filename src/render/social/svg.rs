@@ -1,6 +1,5 @@
 //! A card as SVG, rasterised by resvg: the drawing for text whose script needs
 //! shaping (joined letters, right-to-left lines, combining marks), which resvg does.
-//! The SVG is also what a card's cache key is a hash of, whichever painter draws it.
 
 use std::sync::{Arc, OnceLock};
 
