@@ -48,6 +48,8 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         labels.finish(&input, diags);
     }
     assign_heading_ids(&mut nodes, input.file, diags);
+    // An archive keeps every body in memory until it is rendered: no slack.
+    nodes.shrink_to_fit();
     nodes
 }
 
@@ -167,7 +169,7 @@ impl State<'_, '_> {
             Event::End(TagEnd::Image) => match self.image.take() {
                 // An image whose address was unsafe is gone (the warning says so): its alt text stays.
                 Some((image, _)) if image.src == "#" => self.text(image.alt, image.span.start, false),
-                Some((image, _)) => self.nodes.push(Node::Image(image)),
+                Some((image, _)) => self.nodes.push(Node::Image(Box::new(image))),
                 None => {}
             },
             _ => {}

@@ -98,6 +98,7 @@ pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<A
         diags.extend(unlinked_names(&body, shared.matcher, file));
     }
     let mut body = autolink(body, shared.matcher, mode);
+    body.shrink_to_fit();
     let mut counts = mentions::Counts::new();
     let mut found = mentions::record(index, &mut body, &mut counts);
     for fragment in fragments.iter_mut().flatten() {

@@ -20,8 +20,9 @@ pub(crate) enum Node {
     RefClose,
     /// The end of the anchored passage with this index: its marker and note go here.
     PassageEnd(usize),
-    /// An image: `![alt](file "caption")`, or `![](@id)` for one of the article's `images`.
-    Image(ImageRef),
+    /// An image: `![alt](file "caption")`, or `![](@id)` for one of the article's `images`
+    /// (boxed: images are rare, and every node is as large as the largest kind).
+    Image(Box<ImageRef>),
 }
 
 /// An image written in a text, and what the media stage found for it.
