@@ -68,12 +68,30 @@ pub(crate) fn allowed_char(c: char) -> char {
     }
 }
 
-/// True when no character of `s` needs [`allowed_char`]: a scan of the bytes that only
-/// looks closer at the lead bytes of the characters concerned.
+/// True when no character of `s` needs [`allowed_char`]. The bytes are scanned in
+/// blocks without branching (which the compiler vectorizes: every rendered file goes
+/// through here), and only the characters whose lead byte could start a forbidden one
+/// are looked at closer.
 fn all_allowed(s: &str) -> bool {
+    // Control characters, DEL, and the lead bytes of C1 controls (U+0080–U+009F),
+    // non-characters (U+FDD0–U+FDEF, U+FFFE, U+FFFF) and the planes above the first.
     let suspicious =
-        |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef | 0xf0..);
-    !s.as_bytes().iter().any(suspicious) || s.chars().all(|c| allowed_char(c) == c)
+        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef | 0xf0..);
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for block in bytes.chunks(64) {
+        if block.iter().fold(false, |any, &b| any | suspicious(b)) {
+            for (i, &b) in block.iter().enumerate() {
+                // A suspicious byte is ASCII or a lead byte, so a character starts there.
+                let c = if suspicious(b) { s.get(start + i..).and_then(|rest| rest.chars().next()) } else { None };
+                if c.is_some_and(|c| allowed_char(c) != c) {
+                    return false;
+                }
+            }
+        }
+        start += block.len();
+    }
+    true
 }
 
 /// `s` with every forbidden character replaced as [`allowed_char`] says.
@@ -138,6 +156,24 @@ pub(crate) fn clip_start(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_allowed_finds_a_forbidden_character_anywhere_even_across_blocks() {
+        let plain = "a".repeat(200);
+        let allowed = ["\u{a0}", "©", "\u{ef00}", "😀", "\t\r\n", "“”—"];
+        let forbidden = ["\u{0}", "\u{1b}", "\u{7f}", "\u{85}", "\u{fdd0}", "\u{fffe}", "\u{1fffe}", "\u{10ffff}"];
+        for at in [0, 1, 62, 63, 64, 127, 199] {
+            for c in allowed {
+                let s = format!("{}{c}{}", &plain[..at], &plain[at..]);
+                assert!(all_allowed(&s), "{c:?} at {at}");
+            }
+            for c in forbidden {
+                let s = format!("{}{c}{}", &plain[..at], &plain[at..]);
+                assert!(!all_allowed(&s), "{c:?} at {at}");
+                assert!(s.chars().any(|x| allowed_char(x) != x), "{c:?} is forbidden");
+            }
+        }
+    }
 
     #[test]
     fn forbidden_characters_are_replaced_keeping_offsets() {
