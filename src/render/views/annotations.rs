@@ -8,7 +8,6 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use super::page::Built;
 use super::scope::Scope;
@@ -32,12 +31,125 @@ struct AnnotationsFile {
     json: String,
 }
 
+// The JSON-LD, typed. Fields are in alphabetical order, as readers of earlier exports
+// found them; absent values and empty lists are left out rather than written as null.
+
+/// The `AnnotationCollection`.
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<AnnotationPage<'a>>,
+    id: &'a str,
+    label: String,
+    total: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The one `AnnotationPage`, which holds every annotation.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AnnotationPage<'a> {
+    id: String,
+    items: Vec<Annotation<'a>>,
+    part_of: &'a str,
+    start_index: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// One `Annotation`.
+#[derive(Serialize)]
+struct Annotation<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    body: Vec<Body>,
+    created: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    creator: &'a [Agent],
+    id: String,
+    modified: &'a str,
+    motivation: &'static str,
+    target: AnnotationTarget<'a>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// What an annotation says: a page of the site, or a note's text.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body {
+    Resource {
+        label: String,
+        purpose: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+        #[serde(rename = "type")]
+        kind: &'static str,
+    },
+    Text {
+        format: &'static str,
+        language: String,
+        purpose: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        value: String,
+    },
+}
+
+/// Who made the annotations: an author, with their page when they have one.
+#[derive(Serialize)]
+struct Agent {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    name: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The words an annotation is on, by quote and by position.
+#[derive(Serialize)]
+struct AnnotationTarget<'a> {
+    selector: (QuoteSelector, CssSelector),
+    source: &'a str,
+}
+
+/// A `TextQuoteSelector`.
+#[derive(Serialize)]
+struct QuoteSelector {
+    exact: String,
+    prefix: String,
+    suffix: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// A `CssSelector` refined by a `TextPositionSelector`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CssSelector {
+    refined_by: PositionSelector,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'static str,
+}
+
+/// A `TextPositionSelector`.
+#[derive(Serialize)]
+struct PositionSelector {
+    end: usize,
+    start: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
 /// One annotation before it is written out, with where it lies for sorting.
 struct Item {
     range: Range<usize>,
     html_id: String,
     motivation: &'static str,
-    body: Vec<Value>,
+    body: Vec<Body>,
 }
 
 /// The annotation collection of article `a`.
@@ -50,67 +162,56 @@ pub(super) fn collection(cx: &Scope<'_>, a: usize, hash: bool) -> Built {
     let mut items = passages(cx, art, &text);
     items.extend(references(cx, &art.body, &text));
     items.sort_by(|x, y| (x.range.start, y.range.end, &x.html_id).cmp(&(y.range.start, x.range.end, &y.html_id)));
-    let creator: Vec<Value> = art.meta.authors.iter().map(|n| agent(cx, n)).collect();
+    let creator: Vec<Agent> = art.meta.authors.iter().map(|n| agent(cx, n)).collect();
     let created = art.meta.date.rfc3339();
     let modified = art.modified().rfc3339();
-    let annotations: Vec<Value> = items
+    let annotations: Vec<Annotation<'_>> = items
         .into_iter()
-        .map(|item| {
-            json!({
-                "id": format!("{own_url}#{}", item.html_id),
-                "type": "Annotation",
-                "motivation": item.motivation,
-                "created": created,
-                "modified": modified,
-                "creator": creator,
-                "body": item.body,
-                "target": target(&page_url, &text, &item.range),
-            })
+        .map(|item| Annotation {
+            body: item.body,
+            created: &created,
+            creator: &creator,
+            id: format!("{own_url}#{}", item.html_id),
+            modified: &modified,
+            motivation: item.motivation,
+            target: target(&page_url, &text, &item.range),
+            kind: "Annotation",
         })
         .collect();
     let total = annotations.len();
     // One page holds them all; an empty collection has none.
-    let first = (total > 0).then(|| {
-        json!({
-            "id": format!("{own_url}#page-1"),
-            "type": "AnnotationPage",
-            "partOf": own_url,
-            "startIndex": 0,
-            "items": annotations,
-        })
+    let first = (total > 0).then(|| AnnotationPage {
+        id: format!("{own_url}#page-1"),
+        items: annotations,
+        part_of: &own_url,
+        start_index: 0,
+        kind: "AnnotationPage",
     });
-    let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": own_url,
-        "type": "AnnotationCollection",
-        "label": format!("Annotations of “{}”", art.meta.title),
-        "total": total,
-        "first": first,
-    });
-    let json = serde_json::to_string_pretty(&super::jsonld::without_nulls(collection)).unwrap_or_default();
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        first,
+        id: &own_url,
+        label: format!("Annotations of “{}”", art.meta.title),
+        total,
+        kind: "AnnotationCollection",
+    };
+    let json = serde_json::to_string_pretty(&collection).unwrap_or_default();
     Built::of(&AnnotationsFile { json: json + "\n" }, hash)
 }
 
 /// The target of an annotation on the words at `range` of the body's text.
-fn target(page_url: &str, text: &TextContent, range: &Range<usize>) -> Value {
+fn target<'a>(page_url: &'a str, text: &TextContent, range: &Range<usize>) -> AnnotationTarget<'a> {
     let before = range.start.saturating_sub(CONTEXT)..range.start;
     let after = range.end..(range.end + CONTEXT).min(text.len());
-    json!({
-        "source": page_url,
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": text.slice(range.clone()),
-                "prefix": text.slice(before),
-                "suffix": text.slice(after),
-            },
-            {
-                "type": "CssSelector",
-                "value": BODY_SELECTOR,
-                "refinedBy": { "type": "TextPositionSelector", "start": range.start, "end": range.end },
-            },
-        ],
-    })
+    let quote = QuoteSelector {
+        exact: text.slice(range.clone()),
+        prefix: text.slice(before),
+        suffix: text.slice(after),
+        kind: "TextQuoteSelector",
+    };
+    let position = PositionSelector { end: range.end, start: range.start, kind: "TextPositionSelector" };
+    let css = CssSelector { refined_by: position, kind: "CssSelector", value: BODY_SELECTOR };
+    AnnotationTarget { selector: (quote, css), source: page_url }
 }
 
 /// The article's quotes (linking to their pages, identifying who said them) and
@@ -133,13 +234,13 @@ fn passages(cx: &Scope<'_>, art: &Article, text: &TextContent) -> Vec<Item> {
             PassageKind::Annotation(n) => {
                 let ann = &art.meta.annotations[n];
                 if let Some(Some(note)) = art.notes.get(n) {
-                    body.push(json!({
-                        "type": "TextualBody",
-                        "value": plain_text(note),
-                        "format": "text/plain",
-                        "language": language,
-                        "purpose": "commenting",
-                    }));
+                    body.push(Body::Text {
+                        format: "text/plain",
+                        language: language.clone(),
+                        purpose: "commenting",
+                        kind: "TextualBody",
+                        value: plain_text(note),
+                    });
                 }
                 if let Some(about) = &ann.target {
                     body.push(resource(cx, about, "linking"));
@@ -180,15 +281,16 @@ fn references(cx: &Scope<'_>, body: &[Node], text: &TextContent) -> Vec<Item> {
 }
 
 /// A body that is the page of `id` on this site, with its name.
-fn resource(cx: &Scope<'_>, id: &str, purpose: &str) -> Value {
-    let url = cx.url_of(id).map(|u| format!("{}{u}", cx.config().base_url));
-    json!({ "type": "SpecificResource", "source": url, "purpose": purpose, "label": cx.label(id) })
+fn resource(cx: &Scope<'_>, id: &str, purpose: &'static str) -> Body {
+    let source = cx.url_of(id).map(|u| format!("{}{u}", cx.config().base_url));
+    Body::Resource { label: cx.label(id), purpose, source, kind: "SpecificResource" }
 }
 
 /// An author, as the agent who made the annotations.
-fn agent(cx: &Scope<'_>, name: &str) -> Value {
-    let Some(e) = cx.entity_index(name) else { return json!({ "type": "Person", "name": name }) };
+fn agent(cx: &Scope<'_>, name: &str) -> Agent {
+    let Some(e) = cx.entity_index(name) else { return Agent { id: None, name: name.to_string(), kind: "Person" } };
     let ent = cx.entity(e);
     let kind = if ent.meta.kind == EntityKind::Person { "Person" } else { "Organization" };
-    json!({ "id": format!("{}{}", cx.config().base_url, paths::entity(&ent.id)), "type": kind, "name": ent.meta.name })
+    let id = Some(format!("{}{}", cx.config().base_url, paths::entity(&ent.id)));
+    Agent { id, name: ent.meta.name.clone(), kind }
 }
