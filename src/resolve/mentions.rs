@@ -34,11 +34,36 @@ pub(crate) fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
     }
     let window = &text[window_start..window_end];
     let (from, to) = sentences::around(window, start - window_start, end - window_start);
-    let (from, to) = (window_start + from.min(start - window_start), window_start + to.max(end - window_start));
+    cut(text, window_start + from, window_start + to, start, end)
+}
+
+/// The excerpt of `start..end` in the sentences `from..to` of `text`.
+fn cut(text: &str, from: usize, to: usize, start: usize, end: usize) -> Excerpt {
+    let (from, to) = (from.min(start), to.max(end));
     Excerpt {
         before: clip_start(&text[from..start], Excerpt::CONTEXT_CHARS),
         hit: text[start..end].to_string(),
         after: clip_end(&text[end..to], Excerpt::CONTEXT_CHARS),
+    }
+}
+
+/// Blocks up to this many bytes are split into sentences once for all their mentions;
+/// longer ones are scanned in a window around each (see [`excerpt`]).
+const WHOLE_BLOCK: usize = 2 * SCAN_BYTES;
+
+/// The sentence starts of the blocks of one text, each found once, when first asked.
+#[derive(Default)]
+struct BlockSentences(HashMap<usize, Vec<usize>>);
+
+impl BlockSentences {
+    /// The excerpt of `start..end` in block `b`, whose display text is `text`.
+    fn excerpt(&mut self, b: usize, text: &str, start: usize, end: usize) -> Excerpt {
+        if text.len() > WHOLE_BLOCK {
+            return excerpt(text, start, end);
+        }
+        let bounds = self.0.entry(b).or_insert_with(|| sentences::starts(text));
+        let (from, to) = sentences::around_in(bounds, text, start, end);
+        cut(text, from, to, start, end)
     }
 }
 
@@ -53,6 +78,7 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
     let tables = Tables::of(nodes);
     let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut out = Vec::new();
+    let mut sentences = BlockSentences::default();
     for i in 0..nodes.len() {
         match &mut nodes[i] {
             Node::RefOpen(r) => {
@@ -68,7 +94,7 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
                 let excerpt = match (start, end) {
                     (Some((b, s)), Some((_, e))) => {
                         let disp = &idx.blocks[b].disp;
-                        excerpt(disp, s.min(disp.len()), e.clamp(s.min(disp.len()), disp.len()))
+                        sentences.excerpt(b, disp, s.min(disp.len()), e.clamp(s.min(disp.len()), disp.len()))
                     }
                     _ => Excerpt::default(),
                 };

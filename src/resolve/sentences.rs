@@ -47,7 +47,11 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
 /// The byte range of the sentence or sentences of `text` that hold `start..end`,
 /// trailing white space left out.
 pub(crate) fn around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let bounds = starts(text);
+    around_in(&starts(text), text, start, end)
+}
+
+/// Like [`around`], with the sentence starts of `text` ([`starts`]) already known.
+pub(crate) fn around_in(bounds: &[usize], text: &str, start: usize, end: usize) -> (usize, usize) {
     let first = bounds.iter().copied().filter(|&b| b <= start).max().unwrap_or(0);
     let last = bounds.iter().copied().find(|&b| b >= end.max(start + 1)).unwrap_or(text.len());
     (first, first + text[first..last].trim_end().len())
