@@ -21,6 +21,7 @@ mod config;
 mod content_hash;
 mod date;
 mod diag;
+mod html_tokens;
 mod language;
 mod load;
 mod media;

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{DefaultEmitter, Token};
 use rustc_hash::FxHashMap;
 
 /// Elements that never have content or an end tag.
@@ -44,7 +44,7 @@ impl TextContent {
         let mut out = TextContent::default();
         let mut open: Vec<Open> = Vec::new();
         let mut after_newline_dropper = false;
-        for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        for token in crate::html_tokens::tokenizer(html, emitter).flatten() {
             let drops = std::mem::take(&mut after_newline_dropper);
             match token {
                 Token::StartTag(tag) => {

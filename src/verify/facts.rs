@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::Span;
 
 /// The links and ids of one HTML page that verify needs, each list held in one buffer
 /// (a page has hundreds of links; one allocation each was a tenth of a build).
@@ -224,6 +224,6 @@ fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
     });
     // Script and style contents are text, as a browser reads them.
     emitter.naively_switch_states(true);
-    Tokenizer::new_with_emitter(html, emitter).for_each(drop);
+    crate::html_tokens::tokenizer(html, emitter).for_each(drop);
     out
 }
