@@ -28,6 +28,8 @@ pub(crate) enum Facet {
     Events,
     /// Its corrections, with its slug and title (what the corrections page shows).
     Corrections,
+    /// When it last changed (what the sitemap shows of it); part of its card too.
+    Modified,
 }
 
 /// A site-wide list, as [`crate::render::aggregate::Aggregates`] or the site keeps it.
@@ -131,6 +133,7 @@ fn facet_hash(a: &Article, facet: Facet) -> u64 {
         Facet::Figures => format!("{:?}", (&a.slug, &m.figures)).hash(&mut h),
         Facet::Events => format!("{:?}", &m.events).hash(&mut h),
         Facet::Corrections => format!("{:?}", (&a.slug, &m.title, &m.corrections, &a.corrections)).hash(&mut h),
+        Facet::Modified => format!("{:?}", a.modified()).hash(&mut h),
     }
     h.finish()
 }
@@ -146,7 +149,16 @@ pub(crate) fn changed_by_edit(
     target_of: impl Fn(&str) -> Option<Target>,
 ) -> Vec<Read> {
     let mut changed = vec![Read::Article(i, Facet::Whole)];
-    for facet in [Facet::Card, Facet::Quotes, Facet::Sources, Facet::Figures, Facet::Events, Facet::Corrections] {
+    let facets = [
+        Facet::Card,
+        Facet::Quotes,
+        Facet::Sources,
+        Facet::Figures,
+        Facet::Events,
+        Facet::Corrections,
+        Facet::Modified,
+    ];
+    for facet in facets {
         if facet_hash(old, facet) != facet_hash(new, facet) {
             changed.push(Read::Article(i, facet));
         }

@@ -22,7 +22,7 @@ const MACHINE_FILES: [&str; 4] = ["feed.xml", "sitemap.xml", "robots.txt", "synt
 /// What `feed.xml` reads: the newest articles, and every article's date for its own.
 pub(crate) const FEED_READS: [Read; 2] = [Read::List(List::Articles), Read::EveryArticle(Facet::Card)];
 /// What `sitemap.xml` reads: the list of pages, and when each article last changed.
-pub(crate) const SITEMAP_READS: [Read; 2] = [Read::List(List::Pages), Read::EveryArticle(Facet::Card)];
+pub(crate) const SITEMAP_READS: [Read; 2] = [Read::List(List::Pages), Read::EveryArticle(Facet::Modified)];
 /// What the search index reads of articles (entities and documents change only
 /// with a full rebuild): titles, summaries and quotes.
 pub(crate) const SEARCH_READS: [Read; 2] = [Read::EveryArticle(Facet::Card), Read::EveryArticle(Facet::Quotes)];
