@@ -6,9 +6,10 @@ use std::io::Cursor;
 use std::path::Path;
 use std::sync::Arc;
 
+use fast_image_resize::images::Image;
+use fast_image_resize::{FilterType as ResizeFilter, IntoImageView, ResizeAlg, ResizeOptions, Resizer};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageEncoder};
 use rayon::prelude::*;
 
@@ -20,8 +21,9 @@ use crate::site::media::{Media, MediaFile, MediaFormat};
 /// JPEG quality of the resized copies.
 const JPEG_QUALITY: u8 = 82;
 
-/// Bumped whenever the encoding changes, so cached copies made otherwise are not reused.
-const ENCODING: &str = "v1";
+/// Bumped whenever the encoding changes, so cached copies made otherwise are not reused
+/// (v2: resized by fast_image_resize).
+const ENCODING: &str = "v2";
 
 /// Every resized copy of every image, each from the cache when it is there.
 pub(crate) fn variants(media: &Media, cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
@@ -33,53 +35,64 @@ pub(crate) fn variant_paths(media: &Media) -> impl Iterator<Item = String> + '_ 
     media.files.iter().flat_map(|f| f.variants.iter().map(|&w| f.variant_output(w)))
 }
 
-/// The copies of one image; the source is decoded only when one of them is not cached.
+/// The copies of one image; the source is decoded once, only when one of them is not
+/// cached, and the missing widths are encoded in parallel (a site's first build, or
+/// `serve`'s first start, waits for them).
 fn copies_of(file: &MediaFile, cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
     let ext = if file.format == MediaFormat::Jpeg { "jpg" } else { "png" };
     let key = |w: u32| format!("images/{:016x}-{w}-{ENCODING}.{ext}", file.hash);
-    let mut decoded: Option<Result<DynamicImage, String>> = None;
+    let cached: Vec<Option<Vec<u8>>> = file.variants.iter().map(|&w| cache.get(&key(w))).collect();
+    let decoded = cached.iter().any(Option::is_none).then(|| decode(&file.path, file.format));
     file.variants
-        .iter()
-        .map(|&w| {
+        .par_iter()
+        .zip(cached)
+        .map(|(&w, hit)| {
             let path = file.variant_output(w);
-            if let Some(bytes) = cache.get(&key(w)) {
+            if let Some(bytes) = hit {
                 return Ok(OutputFile { path, bytes: Arc::new(bytes) });
             }
-            let source = decoded.get_or_insert_with(|| decode(&file.path));
-            let bytes = source
+            let source = decoded
                 .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|img| encode(img, w, file.variant_height(w), file.format))
-                .map_err(|why| {
-                    Diagnostic::error(file.file, 0..0, format!("cannot make the {w} px copy of this image: {why}"))
-                        .help("check that the file opens in an image viewer, or save it again")
-                })?;
+                .ok_or_else(|| "the image was not read".to_string())
+                .and_then(|d| d.as_ref().map_err(Clone::clone));
+            let bytes = source.and_then(|img| encode(img, w, file.variant_height(w), file.format)).map_err(|why| {
+                Diagnostic::error(file.file, 0..0, format!("cannot make the {w} px copy of this image: {why}"))
+                    .help("check that the file opens in an image viewer, or save it again")
+            })?;
             cache.put(&key(w), &bytes);
             Ok(OutputFile { path, bytes: Arc::new(bytes) })
         })
         .collect()
 }
 
-fn decode(path: &Path) -> Result<DynamicImage, String> {
+/// The image at `path`, as 8-bit RGB for a JPEG (whose copies are JPEGs) and 8-bit
+/// RGBA otherwise (copies are PNGs).
+fn decode(path: &Path, format: MediaFormat) -> Result<DynamicImage, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    image::load_from_memory(&bytes).map_err(|e| e.to_string())
+    let img = image::load_from_memory(&bytes).map_err(|e| e.to_string())?;
+    Ok(match format {
+        MediaFormat::Jpeg => DynamicImage::ImageRgb8(img.into_rgb8()),
+        _ => DynamicImage::ImageRgba8(img.into_rgba8()),
+    })
 }
 
+/// `img` (as [`decode`] gives it) at `width` × `height`, encoded.
 fn encode(img: &DynamicImage, width: u32, height: u32, format: MediaFormat) -> Result<Vec<u8>, String> {
-    let small = img.resize_exact(width, height, FilterType::CatmullRom);
+    let pixels = img.pixel_type().ok_or("this pixel format cannot be resized")?;
+    let mut small = Image::new(width, height, pixels);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(ResizeFilter::CatmullRom));
+    Resizer::new().resize(img, &mut small, &options).map_err(|e| e.to_string())?;
     let mut out = Cursor::new(Vec::new());
     let result = if format == MediaFormat::Jpeg {
-        let rgb = small.to_rgb8();
         JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).write_image(
-            &rgb,
+            small.buffer(),
             width,
             height,
             image::ExtendedColorType::Rgb8,
         )
     } else {
-        let rgba = small.to_rgba8();
         PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive).write_image(
-            &rgba,
+            small.buffer(),
             width,
             height,
             image::ExtendedColorType::Rgba8,
