@@ -23,7 +23,9 @@ impl BuildCache {
 
     /// The entry `key` (a relative path), when there is one.
     pub(crate) fn get(&self, key: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.dir.as_ref()?.join(key)).ok()
+        let path = self.dir.as_ref()?.join(key);
+        regular_file(&path)?;
+        std::fs::read(path).ok()
     }
 
     /// Keeps `bytes` as entry `key`.
@@ -55,8 +57,8 @@ impl BuildCache {
         sidecar.read_to_string(&mut recorded).ok()?;
         let (hash, size) = recorded.split_once(' ')?;
         let size: u64 = size.parse().ok()?;
-        let meta = std::fs::metadata(&path).ok()?;
-        let intact = meta.is_file() && meta.len() == size && meta.modified().ok()? <= recorded_at;
+        let meta = regular_file(&path)?;
+        let intact = meta.len() == size && meta.modified().ok()? <= recorded_at;
         intact.then(|| Hashed { path, hash: hash.to_string(), size })
     }
 }
@@ -70,6 +72,12 @@ pub(crate) struct Hashed {
     pub(crate) hash: String,
     /// Its size in bytes.
     pub(crate) size: u64,
+}
+
+/// What the file at `path` is, when it is a regular file and not a link to one: gloss
+/// writes none, and one a site ships could carry any file of the machine into its output.
+fn regular_file(path: &Path) -> Option<std::fs::Metadata> {
+    std::fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file())
 }
 
 /// The file beside entry `path` that holds its hash and size.

@@ -162,3 +162,26 @@ fn cached_cards_go_to_the_output_unread_and_a_card_changed_in_place_is_drawn_aga
     site.build();
     assert_eq!(std::fs::read(&card).unwrap(), good);
 }
+
+#[test]
+fn a_cache_entry_that_is_a_link_to_another_file_is_never_used() {
+    let site = site();
+    let out = site.root.join("public");
+    site.build();
+    let good = std::fs::read(out.join("social/articles/one.png")).unwrap();
+    let entry = cached_cards(&site.root).into_iter().find(|e| std::fs::read(e).unwrap() == good).unwrap();
+    // A site could ship its own `.gloss-cache/`: an entry linking to a secret of the
+    // same size, with a hash file that vouches for it, must not reach the output.
+    let secret = site.root.join("secret.bin");
+    std::fs::write(&secret, vec![b's'; good.len()]).unwrap();
+    // Older than the hash file, as a file that was there before the build would be.
+    let old = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1);
+    std::fs::File::options().write(true).open(&secret).unwrap().set_modified(old).unwrap();
+    std::fs::remove_file(&entry).unwrap();
+    std::os::unix::fs::symlink(&secret, &entry).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+    site.build();
+    let card = out.join("social/articles/one.png");
+    assert!(!std::fs::symlink_metadata(&card).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read(&card).unwrap(), good, "the card is drawn again, not taken from the link");
+}
