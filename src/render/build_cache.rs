@@ -57,6 +57,10 @@ impl BuildCache {
         sidecar.read_to_string(&mut recorded).ok()?;
         let (hash, size) = recorded.split_once(' ')?;
         let size: u64 = size.parse().ok()?;
+        // It goes into the output manifest as it is: a hash, nothing else.
+        if hash.len() != 32 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
         let meta = regular_file(&path)?;
         let intact = meta.len() == size && meta.modified().ok()? <= recorded_at;
         intact.then(|| Hashed { path, hash: hash.to_string(), size })

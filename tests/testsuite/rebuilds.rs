@@ -185,3 +185,22 @@ fn a_cache_entry_that_is_a_link_to_another_file_is_never_used() {
     assert!(!std::fs::symlink_metadata(&card).unwrap().file_type().is_symlink());
     assert_eq!(std::fs::read(&card).unwrap(), good, "the card is drawn again, not taken from the link");
 }
+
+#[test]
+fn a_hash_file_that_holds_anything_but_a_hash_is_not_believed() {
+    let site = site();
+    let out = site.root.join("public");
+    site.build();
+    let good = std::fs::read(out.join("social/articles/one.png")).unwrap();
+    let entry = cached_cards(&site.root).into_iter().find(|e| std::fs::read(e).unwrap() == good).unwrap();
+    let mut sidecar = entry.clone().into_os_string();
+    sidecar.push(".b3");
+    // A line break in the "hash" would split the manifest's line for the card.
+    std::fs::write(&sidecar, format!("0123456789abcdef\nfake-line {}", good.len())).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+    site.build();
+    let manifest = std::fs::read_to_string(out.join(".gloss-manifest")).unwrap();
+    assert!(manifest.lines().skip(1).all(|l| l.splitn(4, ' ').count() == 4), "{manifest}");
+    let (hash, _) = manifest_record(&out, "social/articles/one.png");
+    assert_eq!(hash, blake3::hash(&good).to_hex()[..32]);
+}
