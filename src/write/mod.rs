@@ -11,7 +11,6 @@ mod reuse;
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -114,54 +113,46 @@ impl Staging {
     fn record(&self, record: Record) {
         self.written.lock().unwrap_or_else(|e| e.into_inner()).push(record);
     }
+
+    /// Puts the file at output `path`, of `hash` and `size`, into the staging folder:
+    /// linked from the previous output when that holds the same bytes unchanged (see
+    /// [`reuse`]), else made by `write` at the path it is given; and notes it for the
+    /// manifest.
+    fn store(
+        &self,
+        path: &str,
+        hash: String,
+        size: u64,
+        write: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let target = self.folder_for(path)?;
+        let record = match self.previous.keep(path, &hash, size, &target) {
+            Some(kept) => kept,
+            None => {
+                write(&target)?;
+                let mtime = reuse::mtime_of(&fs::metadata(&target)?);
+                Record { path: path.to_string(), hash, size, mtime }
+            }
+        };
+        self.record(record);
+        Ok(())
+    }
 }
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let target = self.folder_for(path)?;
-        let (hash, size) = (content_hash::of_bytes(bytes), bytes.len() as u64);
-        let record = match self.previous.keep(path, &hash, size, &target) {
-            Some(kept) => kept,
-            None => {
-                let mut file = fs::File::create(&target)?;
-                file.write_all(bytes)?;
-                let mtime = reuse::mtime_of(&file.metadata()?);
-                Record { path: path.to_string(), hash, size, mtime }
-            }
-        };
-        self.record(record);
-        Ok(())
+        self.store(path, content_hash::of_bytes(bytes), bytes.len() as u64, |target| fs::write(target, bytes))
     }
 
     fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
-        let target = self.folder_for(path)?;
         let (hash, size) = content_hash::of_file(from)?;
-        let record = match self.previous.keep(path, &hash, size, &target) {
-            Some(kept) => kept,
-            None => {
-                fs::copy(from, &target)?;
-                let mtime = reuse::mtime_of(&fs::metadata(&target)?);
-                Record { path: path.to_string(), hash, size, mtime }
-            }
-        };
-        self.record(record);
-        Ok(())
+        self.store(path, hash, size, |target| fs::copy(from, target).map(drop))
     }
 
     fn link(&self, path: &str, from: &Hashed) -> std::io::Result<()> {
-        let target = self.folder_for(path)?;
-        let record = match self.previous.keep(path, &from.hash, from.size, &target) {
-            Some(kept) => kept,
-            None => {
-                if fs::hard_link(&from.path, &target).is_err() {
-                    fs::copy(&from.path, &target)?;
-                }
-                let mtime = reuse::mtime_of(&fs::metadata(&target)?);
-                Record { path: path.to_string(), hash: from.hash.clone(), size: from.size, mtime }
-            }
-        };
-        self.record(record);
-        Ok(())
+        self.store(path, from.hash.clone(), from.size, |target| {
+            fs::hard_link(&from.path, target).or_else(|_| fs::copy(&from.path, target).map(drop))
+        })
     }
 }
 
