@@ -19,6 +19,11 @@ pub(crate) fn of_file(path: &Path) -> io::Result<(String, u64)> {
     Ok((hex(hasher.finalize()), size))
 }
 
+/// Whether `s` has the form of a hash this module gives (32 lowercase hex digits).
+pub(crate) fn is_hash(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 fn hex(hash: blake3::Hash) -> String {
     hash.to_hex()[..32].to_string()
 }

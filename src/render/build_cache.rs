@@ -58,7 +58,7 @@ impl BuildCache {
         let (hash, size) = recorded.split_once(' ')?;
         let size: u64 = size.parse().ok()?;
         // It goes into the output manifest as it is: a hash, nothing else.
-        if hash.len() != 32 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !crate::content_hash::is_hash(hash) {
             return None;
         }
         let meta = regular_file(&path)?;
