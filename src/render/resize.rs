@@ -42,7 +42,11 @@ fn copies_of(file: &MediaFile, cache: &BuildCache) -> Vec<Result<OutputFile, Dia
     let ext = if file.format == MediaFormat::Jpeg { "jpg" } else { "png" };
     let key = |w: u32| format!("images/{:016x}-{w}-{ENCODING}.{ext}", file.hash);
     let cached: Vec<Option<Vec<u8>>> = file.variants.iter().map(|&w| cache.get(&key(w))).collect();
-    let decoded = cached.iter().any(Option::is_none).then(|| decode(&file.path, file.format));
+    // Read only when a width is missing; otherwise never looked at.
+    let source = match cached.iter().any(Option::is_none) {
+        true => decode(&file.path, file.format),
+        false => Err(String::new()),
+    };
     file.variants
         .par_iter()
         .zip(cached)
@@ -51,11 +55,8 @@ fn copies_of(file: &MediaFile, cache: &BuildCache) -> Vec<Result<OutputFile, Dia
             if let Some(bytes) = hit {
                 return Ok(OutputFile { path, bytes: Arc::new(bytes) });
             }
-            let source = decoded
-                .as_ref()
-                .ok_or_else(|| "the image was not read".to_string())
-                .and_then(|d| d.as_ref().map_err(Clone::clone));
-            let bytes = source.and_then(|img| encode(img, w, file.variant_height(w), file.format)).map_err(|why| {
+            let decoded = source.as_ref().map_err(Clone::clone);
+            let bytes = decoded.and_then(|img| encode(img, w, file.variant_height(w), file.format)).map_err(|why| {
                 Diagnostic::error(file.file, 0..0, format!("cannot make the {w} px copy of this image: {why}"))
                     .help("check that the file opens in an image viewer, or save it again")
             })?;
