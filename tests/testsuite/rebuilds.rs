@@ -114,7 +114,7 @@ fn manifest_record(out: &Path, path: &str) -> (String, u64) {
     (parts[0].to_string(), parts[1].parse().unwrap())
 }
 
-/// The cached social cards: (entry, hash file) pairs under `.gloss-cache/social/`.
+/// The cached social cards under `.gloss-cache/social/` (their hash files left out).
 fn cached_cards(root: &Path) -> Vec<std::path::PathBuf> {
     let mut entries: Vec<_> = std::fs::read_dir(root.join(".gloss-cache/social"))
         .unwrap()
@@ -123,6 +123,17 @@ fn cached_cards(root: &Path) -> Vec<std::path::PathBuf> {
         .collect();
     entries.sort();
     entries
+}
+
+/// The rebuilds site built once: its output folder, the bytes of article one's card,
+/// and that card's entry in the build cache.
+fn built_with_card(site: &SiteTest) -> (std::path::PathBuf, Vec<u8>, std::path::PathBuf) {
+    let out = site.root.join("public");
+    site.build();
+    let good = std::fs::read(out.join("social/articles/one.png")).unwrap();
+    let entry =
+        cached_cards(&site.root).into_iter().find(|e| std::fs::read(e).unwrap() == good).expect("the card is cached");
+    (out, good, entry)
 }
 
 #[test]
@@ -166,10 +177,7 @@ fn cached_cards_go_to_the_output_unread_and_a_card_changed_in_place_is_drawn_aga
 #[test]
 fn a_cache_entry_that_is_a_link_to_another_file_is_never_used() {
     let site = site();
-    let out = site.root.join("public");
-    site.build();
-    let good = std::fs::read(out.join("social/articles/one.png")).unwrap();
-    let entry = cached_cards(&site.root).into_iter().find(|e| std::fs::read(e).unwrap() == good).unwrap();
+    let (out, good, entry) = built_with_card(&site);
     // A site could ship its own `.gloss-cache/`: an entry linking to a secret of the
     // same size, with a hash file that vouches for it, must not reach the output.
     let secret = site.root.join("secret.bin");
@@ -189,10 +197,7 @@ fn a_cache_entry_that_is_a_link_to_another_file_is_never_used() {
 #[test]
 fn a_hash_file_that_holds_anything_but_a_hash_is_not_believed() {
     let site = site();
-    let out = site.root.join("public");
-    site.build();
-    let good = std::fs::read(out.join("social/articles/one.png")).unwrap();
-    let entry = cached_cards(&site.root).into_iter().find(|e| std::fs::read(e).unwrap() == good).unwrap();
+    let (out, good, entry) = built_with_card(&site);
     let mut sidecar = entry.clone().into_os_string();
     sidecar.push(".b3");
     // A line break in the "hash" would split the manifest's line for the card.
