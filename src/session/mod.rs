@@ -143,8 +143,10 @@ impl Session {
         if let Some(kept) = self.kept.as_mut() {
             let caches = (&mut self.render_cache, &self.build_cache);
             match update::articles(kept, &self.opts, &paths, &self.output, caches) {
-                update::Outcome::Done { report, files } => {
-                    let changed = files.into_iter().map(|f| (f.path, Some(f.bytes))).collect();
+                update::Outcome::Done { report, files, gone } => {
+                    let changed =
+                        files.into_iter().map(|f| (f.path, Some(f.bytes))).chain(gone.into_iter().map(|p| (p, None)));
+                    let changed = changed.collect();
                     return self.deliver(report, changed, true);
                 }
                 update::Outcome::Failed { report, broken } => {

@@ -21,9 +21,10 @@ use crate::verify::facts;
 
 /// How applying the changes went.
 pub(super) enum Outcome {
-    /// Applied: the diagnostics and the files that changed (an edit applied in place
-    /// adds pages but never removes one).
-    Done { report: String, files: Vec<OutputFile> },
+    /// Applied: the diagnostics, the files that changed and those that went away (an
+    /// edit applied in place adds pages but never removes one: only search index files,
+    /// when its shards are laid out again, can go).
+    Done { report: String, files: Vec<OutputFile>, gone: Vec<String> },
     /// The new content has errors. `broken` when the kept site was already changed and
     /// must not be used again.
     Failed { report: String, broken: bool },
@@ -47,9 +48,9 @@ pub(super) fn articles(
         Err(outcome) => return outcome,
     };
     let Some(changes) = apply(kept, edits) else { return Outcome::NotApplicable };
-    let mut files = match render_again(kept, &changes, cache, output) {
+    let (mut files, gone) = match render_again(kept, &changes, cache, output) {
         None => return Outcome::NotApplicable,
-        Some(Ok(files)) => files,
+        Some(Ok(redone)) => redone,
         Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
     };
     match cards_again(kept, &changes, build_cache, output) {
@@ -66,7 +67,7 @@ pub(super) fn articles(
     if found.iter().any(|d| d.severity == Severity::Error) {
         return Outcome::Failed { report: report(kept, found), broken: true };
     }
-    Outcome::Done { report: report(kept, found), files }
+    Outcome::Done { report: report(kept, found), files, gone }
 }
 
 /// Reads, parses and resolves each edited article against the kept site, changing
@@ -166,17 +167,21 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
     Some(Changes { changed, added })
 }
 
+/// The files an edit made again, and the paths of those that went away.
+type Redone = (Vec<OutputFile>, Vec<String>);
+
 /// Renders again every file that read something the edits changed, and the new
 /// pages; pages whose context did not change are kept as they were, and so are the
 /// search index's files whose bytes did not change (all of them are made again from
-/// each term's kept JSON: joining them is cheap). `None` when there is no earlier
-/// render to update, or when a search file of `output` went away (its shard was merged).
+/// each term's kept JSON: joining them is cheap); a search file no longer among them
+/// (its shard was merged into its parent's) goes. `None` when there is no earlier
+/// render to update.
 fn render_again(
     kept: &mut Kept,
     changes: &Changes,
     cache: &mut RenderCache,
     output: &BTreeMap<String, Bytes>,
-) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
+) -> Option<Result<Redone, Vec<Diagnostic>>> {
     let readers = cache.readers_of(&changes.changed);
     let mut kinds: BTreeSet<PageKind> =
         readers.iter().filter_map(|r| if let Reader::Page(k) = r { Some(*k) } else { None }).collect();
@@ -203,33 +208,35 @@ fn render_again(
         Ok(files) => files.into_iter().map(Ok).collect(),
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
+    let mut gone = Vec::new();
     if let Some(index) = index {
-        made.extend(search_changes(index, output)?.into_iter().map(Ok));
+        let (search_files, search_gone) = search_changes(index, output);
+        made.extend(search_files.into_iter().map(Ok));
+        gone = search_gone;
     }
     let templates = cache.templates()?;
     made.extend(readers.contains(&Reader::Feed).then(|| site_files::feed(site, templates)));
     made.extend(readers.contains(&Reader::Sitemap).then(|| site_files::sitemap(site, &kept.pages, templates)));
     let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
     Some(if problems.is_empty() {
-        Ok(files.into_iter().flatten().collect())
+        Ok((files.into_iter().flatten().collect(), gone))
     } else {
         Err(problems.into_iter().filter_map(Result::err).collect())
     })
 }
 
-/// The search files of `index` whose bytes differ from `output`'s; `None` when one of
-/// `output`'s is no longer among them.
-fn search_changes(index: Vec<OutputFile>, output: &BTreeMap<String, Bytes>) -> Option<Vec<OutputFile>> {
+/// The search files of `index` whose bytes differ from `output`'s, and the paths of
+/// `output`'s search files no longer among them.
+fn search_changes(index: Vec<OutputFile>, output: &BTreeMap<String, Bytes>) -> Redone {
     let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
     let dir = render::search::DIR;
     let gone = output
         .range(dir.to_string()..)
         .take_while(|(p, _)| p.starts_with(dir))
-        .any(|(p, _)| p.ends_with(".json") && !now.contains(p.as_str()));
-    if gone {
-        return None;
-    }
-    Some(index.into_iter().filter(|f| output.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect())
+        .filter(|(p, _)| p.ends_with(".json") && !now.contains(p.as_str()))
+        .map(|(p, _)| p.clone())
+        .collect();
+    (index.into_iter().filter(|f| output.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect(), gone)
 }
 
 /// The social cards of the articles whose title or quotes changed, those whose bytes

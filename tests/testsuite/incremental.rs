@@ -378,3 +378,35 @@ fn edits_that_move_an_article_retag_it_or_add_one_run_the_whole_pipeline() {
     let output = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
     assert_same_as_fresh(&output, &opts, "adding an article");
 }
+
+#[test]
+fn an_edit_that_merges_search_shards_is_applied_in_place_and_removes_them() {
+    // A quote of 6,000 distinct words under one prefix makes its terms too many for one
+    // search shard, so the prefix is split; cutting the quote to two words merges them.
+    let words = |n: usize| (0..n).map(|i| format!("qz{i:04}")).collect::<Vec<_>>().join(" ");
+    let article = |quote: &str| {
+        let fm = format!(
+            "title: Long quote\ndate: 2024-01-01\nquotes:\n  - {{ id: long-quote, by: speaker, text: \"{quote}\" }}"
+        );
+        format!("---\n{fm}\n---\nAda Speaker said: \"{quote}\"\n")
+    };
+    let site = SiteTest::new("search-shard-merge")
+        .entity("speaker", "Ada Speaker", "person")
+        .file("content/articles/long.md", &article(&words(6000)));
+    let opts = LoadOptions { root: site.root.clone(), drafts: false, base_url: None };
+    let mut session = Session::incremental(opts.clone());
+    let before = rebuilt(&mut session, &[]);
+    let shards = |output: &BTreeMap<String, Vec<u8>>| {
+        output.keys().filter(|p| p.starts_with("search/t/")).cloned().collect::<Vec<_>>()
+    };
+    let path = site.root.join("content/articles/long.md");
+    std::fs::write(&path, article(&words(2))).unwrap();
+    let r = session.rebuild(std::slice::from_ref(&path));
+    assert!(r.ok && r.incremental, "the edit keeps the quote's id, so it is applied in place: {}", r.report);
+    let after = session.output().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    let gone: Vec<String> = shards(&before).into_iter().filter(|s| !shards(&after).contains(s)).collect();
+    assert!(gone.len() > 1, "the split prefix's shards go: before {:?}, after {:?}", shards(&before), shards(&after));
+    let reported: Vec<&String> = r.changed.iter().filter(|(_, b)| b.is_none()).map(|(p, _)| p).collect();
+    assert_eq!(reported, gone.iter().collect::<Vec<_>>(), "the rebuild reports the removed shards");
+    assert_same_as_fresh(&after, &opts, "cutting a long quote");
+}
