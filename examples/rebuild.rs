@@ -11,6 +11,10 @@ use std::time::Instant;
 use gloss::LoadOptions;
 use gloss::Session;
 
+/// The allocator of the `gloss` binary, so that the times are those `serve` has.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut root, mut rounds) = (PathBuf::from("."), 5usize);
