@@ -92,7 +92,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
         }
         Some(_) => {
             staging.commit()?;
-            timings::lap("commit");
+            timings::lap("cleanup");
         }
         None => drop(staging),
     }

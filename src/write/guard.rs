@@ -47,6 +47,23 @@ pub(crate) fn resolve(path: &Path) -> Result<PathBuf> {
 /// - without `force`, a folder that is not empty and holds files gloss did not write
 ///   (its manifest lists what it wrote); with `force`, still never a home folder.
 pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<()> {
+    let Some(out) = check_path(root, output, force)? else { return Ok(()) };
+    let foreign = manifest::foreign_files(&out)?;
+    if !foreign.is_empty() {
+        bail!(
+            "refusing to replace {}: it holds files that gloss did not write ({}); choose an empty folder, \
+             move those files into the site's static/ folder if they belong in the site, or pass --force to replace it anyway",
+            out.display(),
+            foreign.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The checks of [`check`] that look at where `output` is and what it is, not at the
+/// files in it: what is left to check, the existing output folder (resolved) when
+/// its files must be looked at, `None` when there is none or `force` is set.
+pub(crate) fn check_path(root: &Path, output: &Path, force: bool) -> Result<Option<PathBuf>> {
     let root = fs::canonicalize(root).with_context(|| format!("cannot open site root {}", root.display()))?;
     let named = absolute(output)?;
     if fs::symlink_metadata(&named).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -71,7 +88,7 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<()> {
             out.display()
         );
     }
-    let Ok(meta) = fs::symlink_metadata(&out) else { return Ok(()) };
+    let Ok(meta) = fs::symlink_metadata(&out) else { return Ok(None) };
     if !meta.is_dir() {
         bail!(
             "refusing to write into {}: it is a file, not a folder, and gloss never replaces a file; \
@@ -83,18 +100,10 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<()> {
         bail!("refusing to write into {}: it holds a site's sources; choose an empty folder or public/", out.display());
     }
     if force {
-        return refuse_home(&out);
+        refuse_home(&out)?;
+        return Ok(None);
     }
-    let foreign = manifest::foreign_files(&out)?;
-    if !foreign.is_empty() {
-        bail!(
-            "refusing to replace {}: it holds files that gloss did not write ({}); choose an empty folder, \
-             move those files into the site's static/ folder if they belong in the site, or pass --force to replace it anyway",
-            out.display(),
-            foreign.join(", ")
-        );
-    }
-    Ok(())
+    Ok(Some(out))
 }
 
 /// `--force` still never replaces the user's home folder.

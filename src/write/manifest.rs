@@ -7,9 +7,10 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
-use walkdir::WalkDir;
+use ignore::{WalkBuilder, WalkState};
 
 /// The manifest's file name, at the top of the output folder.
 pub(crate) const NAME: &str = ".gloss-manifest";
@@ -92,21 +93,37 @@ pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<(
 
 /// The files in `dir` that its manifest does not list, shortened for a message (a few
 /// names, then how many more). Without a manifest every entry is foreign; an empty
-/// folder has none.
+/// folder has none. The folder is walked on every core (an archive's output holds
+/// hundreds of thousands of files).
 pub(crate) fn foreign_files(dir: &Path) -> Result<Vec<String>> {
     let listed = listed(dir);
-    let mut foreign = Vec::new();
-    for entry in WalkDir::new(dir).min_depth(1).follow_links(false).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        if name != NAME && !listed.contains(&name) {
-            foreign.push(name);
-        }
+    let found = Mutex::new((Vec::new(), None));
+    let walker = WalkBuilder::new(dir).standard_filters(false).follow_links(false).build_parallel();
+    walker.run(|| {
+        Box::new(|entry| {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    found.lock().unwrap_or_else(|p| p.into_inner()).1 = Some(e);
+                    return WalkState::Quit;
+                }
+            };
+            if entry.depth() == 0 || entry.file_type().is_some_and(|t| t.is_dir()) {
+                return WalkState::Continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            if name != NAME && !listed.contains(&name) {
+                found.lock().unwrap_or_else(|p| p.into_inner()).0.push(name);
+            }
+            WalkState::Continue
+        })
+    });
+    let (mut foreign, error) = found.into_inner().unwrap_or_else(|p| p.into_inner());
+    if let Some(e) = error {
+        return Err(e).with_context(|| format!("cannot read {}", dir.display()));
     }
+    foreign.sort();
     if listed.is_empty() && foreign.is_empty() {
         // Only empty folders: nothing would be lost, but nothing marks it as ours.
         let has_entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?.next().is_some();

@@ -36,7 +36,8 @@ pub(crate) struct Staging {
 impl Staging {
     /// Checks that `output` may be replaced (see [`guard::check`]; `force` lets a
     /// folder holding files gloss did not write be replaced), creates the folders it
-    /// needs, checks again, and prepares an empty staging folder beside it. With
+    /// needs, checks the path again (creating folders adds no files to the output), and
+    /// prepares an empty staging folder beside it. With
     /// `reuse`, files the previous output holds with the same bytes are kept as they are.
     pub(crate) fn new(root: &Path, output: &Path, force: bool, reuse: bool) -> Result<Staging> {
         guard::check(root, output, force)?;
@@ -45,7 +46,7 @@ impl Staging {
         let name = resolved.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
         fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
         leftovers::clear(parent, &name, &resolved)?;
-        guard::check(root, output, force)?;
+        guard::check_path(root, output, force)?;
         if guard::resolve(output)? != resolved {
             bail!("the output path {} changed while gloss prepared it; run the build again", output.display());
         }
@@ -90,6 +91,7 @@ impl Staging {
             return Err(e).with_context(|| format!("cannot move the new site into {}", output.display()));
         }
         self.committed = true;
+        crate::timings::lap("commit");
         if had_output {
             remove_retired(&retired)?;
         }
@@ -164,12 +166,15 @@ impl Drop for Staging {
     }
 }
 
+/// Removes the old output moved aside, on every core (an archive's output holds
+/// hundreds of thousands of files).
 fn remove_retired(retired: &Path) -> Result<()> {
     let meta = fs::symlink_metadata(retired)?;
     if meta.file_type().is_symlink() || meta.is_file() {
         fs::remove_file(retired)?;
     } else {
-        fs::remove_dir_all(retired).with_context(|| format!("cannot remove the old output {}", retired.display()))?;
+        remove_dir_all::remove_dir_all(retired)
+            .with_context(|| format!("cannot remove the old output {}", retired.display()))?;
     }
     Ok(())
 }

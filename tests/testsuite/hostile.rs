@@ -76,6 +76,13 @@ fn gloss_replaces_its_own_output_but_keeps_files_someone_added() {
     assert!(manifest.lines().any(|l| l.ends_with(" index.html")), "{manifest}");
     std::fs::write(site.join("public/CNAME"), "news.example.org").unwrap();
     refused_untouched(&site, &["build"], &dir, "CNAME");
+    // However the folder is walked, the message names the same first three, by path.
+    for added in ["articles/z.txt", "articles/deep/er/a.txt", ".hidden", "b/c.txt"] {
+        let p = site.join("public").join(added);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "added").unwrap();
+    }
+    refused_untouched(&site, &["build"], &dir, "(.hidden, CNAME, articles/deep/er/a.txt, and 2 more)");
 }
 
 #[test]
