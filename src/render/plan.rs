@@ -43,8 +43,8 @@ pub(crate) enum PageKind {
     Tag(usize, usize),
     /// The feed of a tag's articles.
     TagFeed(usize),
-    /// The timeline.
-    Timeline,
+    /// Page `n` of the timeline (1-based; page 1 holds the latest events).
+    Timeline(usize),
     /// Every correction.
     Corrections,
     /// The Atom feed of every correction.
@@ -124,7 +124,7 @@ impl Page {
             | PageKind::ProvisionFeed(..)
             | PageKind::TagFeed(_)
             | PageKind::CorrectionsFeed => "feed.xml",
-            PageKind::Timeline => "timeline.html",
+            PageKind::Timeline(_) => "timeline.html",
             PageKind::Corrections => "corrections.html",
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
@@ -174,7 +174,9 @@ pub(crate) fn all_pages(site: &Site, agg: &Aggregates) -> Vec<Page> {
         }
         push(paths::tag(&tag.slug), PageKind::TagFeed(t));
     }
-    push("timeline/".into(), PageKind::Timeline);
+    for n in 1..=page_count(agg.events.len(), per) {
+        push(paths::paged("timeline/", n), PageKind::Timeline(n));
+    }
     push("corrections/".into(), PageKind::Corrections);
     push("corrections/".into(), PageKind::CorrectionsFeed);
     push("search/".into(), PageKind::Search);

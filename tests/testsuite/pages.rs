@@ -98,6 +98,34 @@ fn long_lists_continue_on_numbered_pages() {
 }
 
 #[test]
+fn the_timeline_continues_on_numbered_pages_from_the_latest_events_back() {
+    let mut site = SiteTest::new("timeline-pages")
+        .file("site.yaml", "title: T\nbase_url: https://example.org/sub/\npaginate: 2\n");
+    for i in 1..=5 {
+        let fm = format!(
+            "title: Article {i}\ndate: 2024-01-0{i}\nevents:\n  - {{ date: 2023-0{i}-15, label: Event <{i}> & co }}"
+        );
+        site = site.article(&format!("a{i}"), &fm, "Text.");
+    }
+    let out = site.build();
+    assert!(out.has("timeline/page/3/index.html") && !out.has("timeline/page/4/index.html"));
+    let labels = |path: &str| {
+        let html = out.main(path);
+        (1..=5).filter(|i| html.contains(&format!("Event &lt;{i}&gt; &amp; co"))).collect::<Vec<_>>()
+    };
+    assert_eq!(labels("timeline/"), [4, 5], "page 1 holds the latest events");
+    assert_eq!(labels("timeline/page/2/"), [2, 3]);
+    assert_eq!(labels("timeline/page/3/"), [1], "the last page holds the earliest");
+    let first = out.main("timeline/");
+    assert!(first.find("Event &lt;4&gt;").unwrap() < first.find("Event &lt;5&gt;").unwrap(), "in date order");
+    assert!(first.contains(r#"<a href="../timeline/page/2/" rel="next">Older →</a>"#), "{first}");
+    let last = out.file("timeline/page/3/index.html");
+    assert!(last.contains("<title>Timeline (page 3)"), "{last}");
+    assert!(out.file("sitemap.xml").contains("https://example.org/sub/timeline/page/3/"));
+    assert!(out.broken_links("/sub/").is_empty(), "{:#?}", out.broken_links("/sub/"));
+}
+
+#[test]
 fn page_links_stay_few_however_many_pages_there_are() {
     let mut site = SiteTest::new("window").file("site.yaml", "title: T\nbase_url: https://example.org/\npaginate: 1\n");
     for i in 1..=20 {

@@ -7,7 +7,7 @@ use super::page::{PageContext, PageInfo};
 use super::parts::*;
 use super::scope::Scope;
 use crate::render::html::plain_text;
-use crate::render::paths;
+use crate::render::paths::{self, page_count};
 use crate::render::reads::Facet;
 use crate::text::format_number;
 
@@ -158,19 +158,27 @@ pub(super) fn event_view(cx: &Scope<'_>, a: usize, e: usize) -> EventView {
     }
 }
 
-/// The timeline's view.
+/// A page of the timeline.
 #[derive(Serialize)]
 pub(super) struct TimelinePage {
     events: Vec<EventView>,
+    pagination: Pagination,
 }
 
-/// The timeline: every event of every article, in date order.
-pub(super) fn timeline<'c>(cx: &'c Scope<'_>) -> PageContext<'c, TimelinePage> {
-    let events = cx.events().iter().map(|&(a, e)| event_view(cx, a, e)).collect();
-    let jsonld = jsonld::collection(cx, "CollectionPage", "Timeline", "timeline/");
+/// Page `n` of the timeline: every event of every article in date order, cut into
+/// pages from the latest back, so that page 1 holds the latest events (in date order,
+/// like every page) and "Older" leads back in time.
+pub(super) fn timeline<'c>(cx: &'c Scope<'_>, n: usize) -> PageContext<'c, TimelinePage> {
+    let per = cx.config().paginate.max(1);
+    let all = cx.events();
+    let end = all.len().saturating_sub((n - 1) * per);
+    let events = all[end.saturating_sub(per)..end].iter().map(|&(a, e)| event_view(cx, a, e)).collect();
+    let title = if n == 1 { "Timeline".to_string() } else { format!("Timeline (page {n})") };
+    let jsonld = jsonld::collection(cx, "CollectionPage", "Timeline", &cx.page().path);
     let description = "Every dated event of every explainer, in order.";
+    let pagination = cx.pagination("timeline/", n, page_count(all.len(), per));
     cx.context(
-        PageInfo { image: None, title: "Timeline".into(), description, og_type: "website", jsonld },
-        TimelinePage { events },
+        PageInfo { image: None, title, description, og_type: "website", jsonld },
+        TimelinePage { events, pagination },
     )
 }

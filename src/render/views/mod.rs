@@ -37,7 +37,7 @@ pub(crate) fn build(cx: &Scope<'_>, hash: bool) -> Built {
         PageKind::Home(n) => home::home(cx, n).finish(hash),
         PageKind::Article(a) => articles::article(cx, a).finish(hash),
         PageKind::Annotations(a) => annotations::collection(cx, a, hash),
-        PageKind::Timeline => articles::timeline(cx).finish(hash),
+        PageKind::Timeline(n) => articles::timeline(cx, n).finish(hash),
         PageKind::Corrections => corrections::index(cx).finish(hash),
         PageKind::CorrectionsFeed => corrections::feed(cx, hash),
         PageKind::EntityIndex => entities::index(cx).finish(hash),
