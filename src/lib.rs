@@ -92,6 +92,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
         }
         Some(_) => {
             staging.commit()?;
+            session.prune_build_cache();
             timings::lap("cleanup");
         }
         None => drop(staging),

@@ -4,25 +4,61 @@
 //! an interrupted build never leaves half an entry; a cache that cannot be written
 //! is only slower. A *hashed* entry (a social card) also keeps the hash and size of its
 //! bytes beside it, so a build can hand it to the output, which records that hash,
-//! without reading it.
+//! without reading it. After a good build, the entries it did not use (cards of old
+//! titles, copies of removed images) are removed: see [`BuildCache::prune`].
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-/// A folder of cached build products.
+/// The cache's folders of entries, each holding its entries side by side (keys are
+/// `<folder>/<name>`). Nothing else in the cache folder is the build cache's own.
+const FOLDERS: [&str; 2] = ["images", "social"];
+
+/// A folder of cached build products, and the keys asked for since it was opened.
 #[derive(Debug, Default)]
 pub(crate) struct BuildCache {
     dir: Option<PathBuf>,
+    used: Mutex<HashSet<String>>,
 }
 
 impl BuildCache {
     /// The cache in `dir`; `None` keeps nothing.
     pub(crate) fn new(dir: Option<PathBuf>) -> BuildCache {
-        BuildCache { dir }
+        BuildCache { dir, used: Mutex::default() }
+    }
+
+    /// Notes that this run needs entry `key`.
+    fn use_key(&self, key: &str) {
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key.to_string());
+    }
+
+    /// Removes the entries (and their hash files) that no lookup or write of this
+    /// cache asked for: after a build that made every page, those are what the site no
+    /// longer shows. Returns how many files went. Only entries are removed, never a
+    /// folder or another file of the cache folder.
+    pub(crate) fn prune(&self) -> usize {
+        let Some(dir) = &self.dir else { return 0 };
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let mut removed = 0;
+        for folder in FOLDERS {
+            let Ok(entries) = std::fs::read_dir(dir.join(folder)) else { continue };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().to_string();
+                let key = format!("{folder}/{}", name.strip_suffix(".b3").unwrap_or(&name));
+                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                if !is_dir && !used.contains(&key) && std::fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+        removed
     }
 
     /// The entry `key` (a relative path), when there is one.
     pub(crate) fn get(&self, key: &str) -> Option<Vec<u8>> {
+        self.use_key(key);
         let path = self.dir.as_ref()?.join(key);
         regular_file(&path)?;
         std::fs::read(path).ok()
@@ -30,6 +66,7 @@ impl BuildCache {
 
     /// Keeps `bytes` as entry `key`.
     pub(crate) fn put(&self, key: &str, bytes: &[u8]) {
+        self.use_key(key);
         if let Some(dir) = &self.dir {
             write_entry(&dir.join(key), bytes);
         }
@@ -37,6 +74,7 @@ impl BuildCache {
 
     /// Keeps `bytes` as entry `key`, with their hash (see [`crate::content_hash`]) beside them.
     pub(crate) fn put_hashed(&self, key: &str, bytes: &[u8], hash: &str) {
+        self.use_key(key);
         let Some(dir) = &self.dir else { return };
         let path = dir.join(key);
         // The bytes first: a hash is only ever found beside the entry it describes.
@@ -50,6 +88,7 @@ impl BuildCache {
     /// (the output may share an entry's storage, so a file changed there in place
     /// changes the entry, which is then drawn again rather than trusted).
     pub(crate) fn hashed(&self, key: &str) -> Option<Hashed> {
+        self.use_key(key);
         let path = self.dir.as_ref()?.join(key);
         let mut sidecar = std::fs::File::open(sidecar(&path)).ok()?;
         let recorded_at = sidecar.metadata().ok()?.modified().ok()?;

@@ -124,6 +124,12 @@ impl Session {
         self.run(dest).0
     }
 
+    /// Removes the build cache's entries that this session's runs did not use (see
+    /// [`BuildCache::prune`]); call it after a run that made every page.
+    pub(crate) fn prune_build_cache(&self) -> usize {
+        self.build_cache.prune()
+    }
+
     /// The output of the last good [`Session::rebuild`], by path.
     pub fn output(&self) -> &BTreeMap<String, Bytes> {
         &self.output

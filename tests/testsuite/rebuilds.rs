@@ -209,3 +209,35 @@ fn a_hash_file_that_holds_anything_but_a_hash_is_not_believed() {
     let (hash, _) = manifest_record(&out, "social/articles/one.png");
     assert_eq!(hash, blake3::hash(&good).to_hex()[..32]);
 }
+
+#[test]
+fn a_good_build_removes_the_cache_entries_it_did_not_use_and_a_failed_one_keeps_them() {
+    let site = site();
+    let (_, good, entry) = built_with_card(&site);
+    let mut sidecar = entry.clone().into_os_string();
+    sidecar.push(".b3");
+    let cache = site.root.join(".gloss-cache");
+    // Not the build cache's own: the link checker's memory, and a folder someone made.
+    std::fs::write(cache.join("external-links.json"), "{}").unwrap();
+    std::fs::create_dir_all(cache.join("social/kept-folder")).unwrap();
+    let article = site.root.join("content/articles/one.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replace("title: One", "title: One, retitled")).unwrap();
+    std::fs::write(
+        &article,
+        std::fs::read_to_string(&article).unwrap().replace("date: 2024-01-01", "date: 2024-13-01"),
+    )
+    .unwrap();
+    let failed = site.run(&["build"]);
+    assert_eq!(failed.status.code(), Some(1), "{}", String::from_utf8_lossy(&failed.stderr));
+    assert!(entry.exists() && Path::new(&sidecar).exists(), "a failed build removes nothing from the cache");
+    std::fs::write(&article, text.replace("title: One", "title: One, retitled")).unwrap();
+    site.build();
+    assert!(!entry.exists() && !Path::new(&sidecar).exists(), "the old title's card and its hash file go");
+    let now = cached_cards(&site.root);
+    assert_eq!(now.len(), 2, "one card per article: {now:?}");
+    assert!(now.iter().all(|e| std::fs::read(e).unwrap() != good), "the new card is cached");
+    assert!(cache.join("external-links.json").exists() && cache.join("social/kept-folder").is_dir());
+    let card = site.root.join("public/social/articles/one.png");
+    assert!(now.iter().any(|e| std::fs::read(e).unwrap() == std::fs::read(&card).unwrap()));
+}
