@@ -208,12 +208,8 @@ fn render_again(
         Ok(files) => files.into_iter().map(Ok).collect(),
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
-    let mut gone = Vec::new();
-    if let Some(index) = index {
-        let (search_files, search_gone) = search_changes(index, output);
-        made.extend(search_files.into_iter().map(Ok));
-        gone = search_gone;
-    }
+    let (search_files, gone) = index.map(|index| search_changes(index, output)).unwrap_or_default();
+    made.extend(search_files.into_iter().map(Ok));
     let templates = cache.templates()?;
     made.extend(readers.contains(&Reader::Feed).then(|| site_files::feed(site, templates)));
     made.extend(readers.contains(&Reader::Sitemap).then(|| site_files::sitemap(site, &kept.pages, templates)));

@@ -61,8 +61,8 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<()> {
 }
 
 /// The checks of [`check`] that look at where `output` is and what it is, not at the
-/// files in it: what is left to check, the existing output folder (resolved) when
-/// its files must be looked at, `None` when there is none or `force` is set.
+/// files in it. Returns the existing output folder (resolved) when its files are still
+/// to be checked; `None` when there is no folder yet or `force` is set.
 pub(crate) fn check_path(root: &Path, output: &Path, force: bool) -> Result<Option<PathBuf>> {
     let root = fs::canonicalize(root).with_context(|| format!("cannot open site root {}", root.display()))?;
     let named = absolute(output)?;
