@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use super::manifest;
+use super::manifest::{self, Manifest};
 
 /// The site's source folders: an output inside one of them would be read back in.
 const SOURCE_FOLDERS: [&str; 3] = ["content", "templates", "static"];
@@ -46,9 +46,13 @@ pub(crate) fn resolve(path: &Path) -> Result<PathBuf> {
 /// - a symbolic link or anything that is not a folder;
 /// - without `force`, a folder that is not empty and holds files gloss did not write
 ///   (its manifest lists what it wrote); with `force`, still never a home folder.
-pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<()> {
-    let Some(out) = check_path(root, output, force)? else { return Ok(()) };
-    let foreign = manifest::foreign_files(&out)?;
+///
+/// Returns the existing output's manifest (empty when there is none).
+pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Manifest> {
+    let to_check = check_path(root, output, force)?;
+    let listed = Manifest::read(&resolve(output)?);
+    let Some(out) = to_check else { return Ok(listed) };
+    let foreign = manifest::foreign_files(&out, &listed)?;
     if !foreign.is_empty() {
         bail!(
             "refusing to replace {}: it holds files that gloss did not write ({}); choose an empty folder, \
@@ -57,7 +61,7 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<()> {
             foreign.join(", ")
         );
     }
-    Ok(())
+    Ok(listed)
 }
 
 /// The checks of [`check`] that look at where `output` is and what it is, not at the

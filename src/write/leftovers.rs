@@ -9,9 +9,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Clears what dead builds left beside `output` (named `name`, in `parent`).
-pub(crate) fn clear(parent: &Path, name: &str, output: &Path) -> Result<()> {
-    let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+/// Clears what dead builds left beside `output` (named `name`, in `parent`); whether
+/// it put an old output back in its place.
+pub(crate) fn clear(parent: &Path, name: &str, output: &Path) -> Result<bool> {
+    let Ok(entries) = fs::read_dir(parent) else { return Ok(false) };
+    let mut restored = false;
     let (new, old) = (format!(".{name}.gloss-new-"), format!(".{name}.gloss-old-"));
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().to_string();
@@ -28,11 +30,12 @@ pub(crate) fn clear(parent: &Path, name: &str, output: &Path) -> Result<()> {
         if retired && fs::symlink_metadata(output).is_err() {
             fs::rename(&path, output)
                 .with_context(|| format!("cannot put the previous output back from {}", path.display()))?;
+            restored = true;
         } else {
             fs::remove_dir_all(&path).with_context(|| format!("cannot remove {}", path.display()))?;
         }
     }
-    Ok(())
+    Ok(restored)
 }
 
 /// Whether process `pid` has ended; false when the system cannot tell.

@@ -4,13 +4,13 @@
 //! there, so those are never deleted without `--force`; and lets the next build keep
 //! a file whose bytes come out the same (see [`super::reuse`]).
 
-use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use ignore::{WalkBuilder, WalkState};
+use rustc_hash::FxHashMap;
 
 /// The manifest's file name, at the top of the output folder.
 pub(crate) const NAME: &str = ".gloss-manifest";
@@ -49,23 +49,28 @@ impl Record {
     }
 }
 
-/// The records of the manifest in `dir`, by path; empty when it has none, or one
-/// from a version that did not record hashes.
-pub(crate) fn read(dir: &Path) -> Vec<Record> {
-    match fs::read_to_string(dir.join(NAME)) {
-        Ok(text) if text.starts_with(HEADER) => text.lines().skip(1).filter_map(Record::parse).collect(),
-        _ => Vec::new(),
-    }
-}
+/// What the manifest of an output folder lists: every path gloss wrote there, with what
+/// it recorded of each (versions that did not record hashes list paths only). Read once
+/// per build: the guard asks it which files are gloss's, the writer which it may keep.
+#[derive(Debug, Default)]
+pub(crate) struct Manifest(FxHashMap<String, Option<Record>>);
 
-/// The paths the manifest in `dir` lists, in either version.
-fn listed(dir: &Path) -> HashSet<String> {
-    match fs::read_to_string(dir.join(NAME)) {
-        Ok(text) if text.starts_with(HEADER) => {
-            text.lines().skip(1).filter_map(Record::parse).map(|r| r.path).collect()
-        }
-        Ok(text) if text.starts_with(HEADER_1) => text.lines().skip(1).map(str::to_string).collect(),
-        _ => HashSet::new(),
+impl Manifest {
+    /// The manifest in `dir`; empty when it has none.
+    pub(crate) fn read(dir: &Path) -> Manifest {
+        let entries = match fs::read_to_string(dir.join(NAME)) {
+            Ok(text) if text.starts_with(HEADER) => {
+                text.lines().skip(1).filter_map(Record::parse).map(|r| (r.path.clone(), Some(r))).collect()
+            }
+            Ok(text) if text.starts_with(HEADER_1) => text.lines().skip(1).map(|p| (p.to_string(), None)).collect(),
+            _ => FxHashMap::default(),
+        };
+        Manifest(entries)
+    }
+
+    /// What it records of `path`, when it records hashes.
+    pub(crate) fn record(&self, path: &str) -> Option<&Record> {
+        self.0.get(path)?.as_ref()
     }
 }
 
@@ -91,12 +96,12 @@ pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<(
     fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
 }
 
-/// The files in `dir` that its manifest does not list, shortened for a message (a few
+/// The files in `dir` that its manifest, `listed`, does not list, shortened for a message (a few
 /// names, then how many more). Without a manifest every entry is foreign; an empty
 /// folder has none. The folder is walked on every core (an archive's output holds
 /// hundreds of thousands of files).
-pub(crate) fn foreign_files(dir: &Path) -> Result<Vec<String>> {
-    let listed = listed(dir);
+pub(crate) fn foreign_files(dir: &Path, listed: &Manifest) -> Result<Vec<String>> {
+    let listed = &listed.0;
     let found = Mutex::new((Vec::new(), None));
     let walker = WalkBuilder::new(dir).standard_filters(false).follow_links(false).build_parallel();
     walker.run(|| {
@@ -113,7 +118,7 @@ pub(crate) fn foreign_files(dir: &Path) -> Result<Vec<String>> {
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            if name != NAME && !listed.contains(&name) {
+            if name != NAME && !listed.contains_key(&name) {
                 found.lock().unwrap_or_else(|p| p.into_inner()).0.push(name);
             }
             WalkState::Continue

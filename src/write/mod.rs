@@ -18,7 +18,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::content_hash;
 use crate::render::{Hashed, Sink};
-use manifest::Record;
+use manifest::{Manifest, Record};
 use reuse::Previous;
 
 /// A fresh folder beside the output that receives the new site file by file as it is
@@ -40,12 +40,15 @@ impl Staging {
     /// prepares an empty staging folder beside it. With
     /// `reuse`, files the previous output holds with the same bytes are kept as they are.
     pub(crate) fn new(root: &Path, output: &Path, force: bool, reuse: bool) -> Result<Staging> {
-        guard::check(root, output, force)?;
+        let mut manifest = guard::check(root, output, force)?;
         let resolved = guard::resolve(output)?;
         let parent = resolved.parent().context("the output folder has no parent folder")?;
         let name = resolved.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
         fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        leftovers::clear(parent, &name, &resolved)?;
+        if leftovers::clear(parent, &name, &resolved)? {
+            // The output was missing, and a killed build's old output took its place.
+            manifest = Manifest::read(&resolved);
+        }
         guard::check_path(root, output, force)?;
         if guard::resolve(output)? != resolved {
             bail!("the output path {} changed while gloss prepared it; run the build again", output.display());
@@ -56,7 +59,7 @@ impl Staging {
         }
         fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let (made, written) = (Mutex::new(HashSet::new()), Mutex::new(Vec::new()));
-        let previous = Previous::of(&resolved, reuse);
+        let previous = Previous::of(&resolved, manifest, reuse);
         Ok(Staging { dir, output: resolved, made, written, previous, committed: false })
     }
 

@@ -9,28 +9,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use rustc_hash::FxHashMap;
+use super::manifest::{Manifest, Record};
 
-use super::manifest::{self, Record};
-
-/// The previous output and what its manifest records, by path.
+/// The previous output and what its manifest records.
 #[derive(Debug, Default)]
 pub(crate) struct Previous {
     dir: PathBuf,
-    records: FxHashMap<String, Record>,
+    manifest: Manifest,
 }
 
 impl Previous {
-    /// The previous output in `dir`; with `enabled` unset (`--no-cache`), nothing is kept.
-    pub(crate) fn of(dir: &Path, enabled: bool) -> Previous {
-        let records = if enabled { manifest::read(dir) } else { Vec::new() };
-        Previous { dir: dir.to_path_buf(), records: records.into_iter().map(|r| (r.path.clone(), r)).collect() }
+    /// The previous output in `dir`, whose manifest is `manifest`; with `enabled` unset
+    /// (`--no-cache`), nothing is kept.
+    pub(crate) fn of(dir: &Path, manifest: Manifest, enabled: bool) -> Previous {
+        Previous { dir: dir.to_path_buf(), manifest: if enabled { manifest } else { Manifest::default() } }
     }
 
     /// Links the previous output's `path` to `target` when it holds `hash` of `size`
     /// bytes and is unchanged since it was written; the record it keeps, if so.
     pub(crate) fn keep(&self, path: &str, hash: &str, size: u64, target: &Path) -> Option<Record> {
-        let record = self.records.get(path).filter(|r| r.hash == hash && r.size == size)?;
+        let record = self.manifest.record(path).filter(|r| r.hash == hash && r.size == size)?;
         let old = self.dir.join(path);
         let meta = fs::symlink_metadata(&old).ok()?;
         let unchanged = meta.is_file() && meta.len() == size && mtime_of(&meta) == record.mtime;
