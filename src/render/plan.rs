@@ -4,6 +4,7 @@
 
 use super::aggregate::Aggregates;
 use super::paths::{self, page_count};
+use super::reads::{List, Read};
 use crate::site::Site;
 
 /// One page of the output.
@@ -130,6 +131,13 @@ impl Page {
             PageKind::NotFound => "404.html",
         }
     }
+}
+
+/// Whether a change to the list `read` can change how many pages [`all_pages`] makes
+/// of it: the lists that are paginated and can change in place (an entity's mentioning
+/// articles, the timeline's events). The others change only with a full run.
+pub(crate) fn paginates(read: &Read) -> bool {
+    matches!(read, Read::List(List::ArticlesOf(_) | List::Events))
 }
 
 /// Every page of the site.

@@ -150,8 +150,7 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
         kept.usage = usage::unused(&kept.site, &kept.sources);
     }
     let mut added = Vec::new();
-    // Only the lists of mentioning articles and the timeline can change how many pages there are.
-    if changed.iter().any(|r| matches!(r, Read::List(List::ArticlesOf(_) | List::Events))) {
+    if changed.iter().any(plan::paginates) {
         let all = plan::all_pages(&kept.site, &kept.agg);
         let now: HashSet<String> = all.iter().map(Page::file).collect();
         if kept.pages.iter().any(|p| !now.contains(&p.file())) {
