@@ -125,6 +125,13 @@ fn cached_cards(root: &Path) -> Vec<std::path::PathBuf> {
     entries
 }
 
+/// The file beside a cached card that holds its hash and size.
+fn sidecar_of(entry: &Path) -> std::path::PathBuf {
+    let mut name = entry.as_os_str().to_owned();
+    name.push(".b3");
+    name.into()
+}
+
 /// The rebuilds site built once: its output folder, the bytes of article one's card,
 /// and that card's entry in the build cache.
 fn built_with_card(site: &SiteTest) -> (std::path::PathBuf, Vec<u8>, std::path::PathBuf) {
@@ -140,10 +147,8 @@ fn built_with_card(site: &SiteTest) -> (std::path::PathBuf, Vec<u8>, std::path::
 fn cached_cards_go_to_the_output_unread_and_a_card_changed_in_place_is_drawn_again() {
     use std::os::unix::fs::MetadataExt;
     let site = site();
-    let out = site.root.join("public");
-    site.build();
+    let (out, good, entry) = built_with_card(&site);
     let card = out.join("social/articles/one.png");
-    let good = std::fs::read(&card).unwrap();
     let (hash, size) = manifest_record(&out, "social/articles/one.png");
     assert_eq!(hash, blake3::hash(&good).to_hex()[..32], "the manifest records the card's own hash");
     assert_eq!(size, good.len() as u64);
@@ -151,10 +156,9 @@ fn cached_cards_go_to_the_output_unread_and_a_card_changed_in_place_is_drawn_aga
     assert_eq!(cached.len(), 2, "one card per article: {cached:?}");
     std::fs::remove_dir_all(&out).unwrap();
     site.build();
-    let entry = cached.iter().find(|e| std::fs::read(e).unwrap() == good).expect("the card is cached");
     assert_eq!(
         std::fs::metadata(&card).unwrap().ino(),
-        std::fs::metadata(entry).unwrap().ino(),
+        std::fs::metadata(&entry).unwrap().ino(),
         "a cached card is linked into the output, not copied"
     );
     assert_eq!(manifest_record(&out, "social/articles/one.png"), (hash.clone(), size));
@@ -166,9 +170,9 @@ fn cached_cards_go_to_the_output_unread_and_a_card_changed_in_place_is_drawn_aga
     std::fs::write(&card, &defaced).unwrap();
     site.build();
     assert_eq!(std::fs::read(&card).unwrap(), good, "the card is drawn again");
-    assert_eq!(std::fs::read(entry).unwrap(), good, "and the cache entry with it");
+    assert_eq!(std::fs::read(&entry).unwrap(), good, "and the cache entry with it");
     // A truncated entry is drawn again as well.
-    std::fs::write(entry, b"short").unwrap();
+    std::fs::write(&entry, b"short").unwrap();
     std::fs::remove_dir_all(&out).unwrap();
     site.build();
     assert_eq!(std::fs::read(&card).unwrap(), good);
@@ -198,8 +202,7 @@ fn a_cache_entry_that_is_a_link_to_another_file_is_never_used() {
 fn a_hash_file_that_holds_anything_but_a_hash_is_not_believed() {
     let site = site();
     let (out, good, entry) = built_with_card(&site);
-    let mut sidecar = entry.clone().into_os_string();
-    sidecar.push(".b3");
+    let sidecar = sidecar_of(&entry);
     // A line break in the "hash" would split the manifest's line for the card.
     std::fs::write(&sidecar, format!("0123456789abcdef\nfake-line {}", good.len())).unwrap();
     std::fs::remove_dir_all(&out).unwrap();
@@ -214,8 +217,7 @@ fn a_hash_file_that_holds_anything_but_a_hash_is_not_believed() {
 fn a_good_build_removes_the_cache_entries_it_did_not_use_and_a_failed_one_keeps_them() {
     let site = site();
     let (_, good, entry) = built_with_card(&site);
-    let mut sidecar = entry.clone().into_os_string();
-    sidecar.push(".b3");
+    let sidecar = sidecar_of(&entry);
     let cache = site.root.join(".gloss-cache");
     // Not the build cache's own: the link checker's memory, and a folder someone made.
     std::fs::write(cache.join("external-links.json"), "{}").unwrap();
@@ -230,10 +232,10 @@ fn a_good_build_removes_the_cache_entries_it_did_not_use_and_a_failed_one_keeps_
     .unwrap();
     let failed = site.run(&["build"]);
     assert_eq!(failed.status.code(), Some(1), "{}", String::from_utf8_lossy(&failed.stderr));
-    assert!(entry.exists() && Path::new(&sidecar).exists(), "a failed build removes nothing from the cache");
+    assert!(entry.exists() && sidecar.exists(), "a failed build removes nothing from the cache");
     std::fs::write(&article, text.replace("title: One", "title: One, retitled")).unwrap();
     site.build();
-    assert!(!entry.exists() && !Path::new(&sidecar).exists(), "the old title's card and its hash file go");
+    assert!(!entry.exists() && !sidecar.exists(), "the old title's card and its hash file go");
     let now = cached_cards(&site.root);
     assert_eq!(now.len(), 2, "one card per article: {now:?}");
     assert!(now.iter().all(|e| std::fs::read(e).unwrap() != good), "the new card is cached");
