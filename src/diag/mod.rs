@@ -5,74 +5,14 @@
 //! computed when the diagnostics are printed, by `codespan-reporting`.
 
 mod excerpt;
+mod sources;
+
+pub use sources::{FileId, SourceMap};
 
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
-
-/// Identifies one file in the [`SourceMap`].
-pub type FileId = usize;
-
-/// The text of every file gloss read, by [`FileId`], with display names relative to the site root.
-#[derive(Default)]
-pub struct SourceMap {
-    files: SimpleFiles<String, String>,
-}
-
-impl SourceMap {
-    /// Registers a file's text under a display name and returns its id.
-    pub fn add(&mut self, name: String, text: String) -> FileId {
-        self.files.add(name, text)
-    }
-
-    /// The text of a registered file.
-    pub fn text(&self, id: FileId) -> &str {
-        self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
-    }
-
-    /// Every registered file: its id, display name and text.
-    pub(crate) fn files(&self) -> impl Iterator<Item = (FileId, &str, &str)> {
-        (0..).map_while(|id| self.files.get(id).ok().map(|f| (id, f.name().as_str(), f.source().as_str())))
-    }
-
-    /// The files authors wrote, as (id, whether it is a template override, text): the
-    /// content files and the site's own templates, not the built-in ones, output
-    /// pages or `site.yaml`.
-    pub(crate) fn authored(&self) -> impl Iterator<Item = (FileId, bool, &str)> {
-        self.files().filter_map(|(id, name, text)| {
-            let template = name.starts_with("templates/") && !name.ends_with("(built in)");
-            (template || name.starts_with("content/")).then_some((id, template, text))
-        })
-    }
-
-    /// The display name of a registered file.
-    pub fn name(&self, id: FileId) -> &str {
-        self.files.get(id).map(|f| f.name().as_str()).unwrap_or("")
-    }
-
-    /// The byte offset of one-based `line` and `col` (in characters) in a file, clamped
-    /// to the file.
-    pub(crate) fn offset_at(&self, id: FileId, line: usize, col: usize) -> usize {
-        let text = self.text(id);
-        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-        let line_start = line_start.min(text.len());
-        let line_text = text[line_start..].split('\n').next().unwrap_or("");
-        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
-    }
-
-    /// One-based line and column of a byte offset in a file.
-    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
-        let text = self.text(id);
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = text[line_start..offset].chars().count() + 1;
-        (line, col)
-    }
-}
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

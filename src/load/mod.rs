@@ -150,7 +150,7 @@ pub(crate) fn load_article(
         .map_or_else(|| read_text(path), Err)
         .map_err(|e| vec![Diagnostic::error(sources.add(name.clone(), String::new()), 0..0, e)])?;
     let mut warnings = Vec::new();
-    let file = register(sources, name, text, &mut |d| warnings.push(d));
+    let file = register(sources, name, text, path, &mut |d| warnings.push(d));
     let article: Loaded<ArticleMeta> = parse_file(path, file, sources)?;
     Ok(Some((article, warnings)).filter(|(a, _)| opts.drafts || !a.meta.draft))
 }
@@ -182,7 +182,7 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
             return None;
         }
     };
-    let file = register(sources, name, text, &mut |d| diags.push(d));
+    let file = register(sources, name, text, &path, &mut |d| diags.push(d));
     let text = sources.text(file);
     let mut config: SiteConfig = match yaml::parse(text) {
         Ok(c) => c,
@@ -201,6 +201,14 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
     Some(config)
 }
 
+/// Reads a file again as [`register`] holds it, for a diagnostic after its text was
+/// released ([`SourceMap::release`]).
+pub(crate) fn reread(path: &Path) -> Option<String> {
+    let mut text = read_text(path).ok()?;
+    crate::text::only_allowed_in_place(&mut text);
+    Some(text)
+}
+
 /// Reads, registers and deserializes every file of one content kind, in parallel. The
 /// ids a file that fails would have defined (its stem, the ids in its front matter,
 /// and those as provisions of it) go to `unavailable`.
@@ -216,7 +224,10 @@ fn load_kind<M: DeserializeOwned + Send>(
     for (path, text) in texts {
         let name = display_path(root, &path);
         match text {
-            Ok(t) => files.push((path, register(sources, name, t, &mut |d| diags.push(d)))),
+            Ok(t) => {
+                let file = register(sources, name, t, &path, &mut |d| diags.push(d));
+                files.push((path, file));
+            }
             Err(e) => {
                 let file = sources.add(name, String::new());
                 diags.push(Diagnostic::error(file, 0..0, e));
@@ -292,9 +303,17 @@ fn yaml_diagnostics(file: FileId, base: usize, errors: Vec<yaml::YamlError>) -> 
 
 /// Registers a file's text, with the characters XML and HTML forbid replaced in place
 /// (offsets unchanged) and a warning at the first of them.
-fn register(sources: &mut SourceMap, name: String, mut text: String, warn: &mut dyn FnMut(Diagnostic)) -> FileId {
+/// Registers the text read from `path`, with the invisible characters that are not
+/// allowed replaced (a warning says where).
+fn register(
+    sources: &mut SourceMap,
+    name: String,
+    mut text: String,
+    path: &Path,
+    warn: &mut dyn FnMut(Diagnostic),
+) -> FileId {
     let replaced = crate::text::only_allowed_in_place(&mut text);
-    let file = sources.add(name, text);
+    let file = sources.add_read(name, text, path);
     if let Some((at, c)) = replaced {
         warn(
             Diagnostic::warning(

@@ -67,6 +67,7 @@ pub(crate) fn render(
     let keep = cache.keeps() && matches!(dest, Destination::Memory);
     let (cards, index) = rayon::join(|| social::cards(site, None), || search::SearchIndex::new(site));
     let search_files = index.files();
+    let index = keep.then_some(index);
     let (paths, statics) = site_files::output_paths(site, pages, &cards, &search_files).map_err(|d| vec![d])?;
     let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
     let base_path = site.config.base_path();

@@ -40,8 +40,10 @@ pub(crate) struct Rendered {
     pub(crate) pages: usize,
     /// Files the sink could not take, with the reason.
     pub(crate) sink_errors: Vec<String>,
-    /// The search index, item by item (what the files under `search/` were made from).
-    pub(crate) search: SearchIndex,
+    /// The search index, item by item (what the files under `search/` were made from),
+    /// when the render cache keeps what an edit needs; a one-off build drops it as soon
+    /// as its files are made (it is a tenth of the memory of a large build).
+    pub(crate) search: Option<SearchIndex>,
     /// The files that failed to render, as diagnostics.
     pub(crate) problems: Vec<crate::diag::Diagnostic>,
 }

@@ -181,11 +181,11 @@ impl Session {
         }
         changed.extend(self.output.keys().filter(|p| !fresh.contains_key(*p)).map(|p| (p.clone(), None)));
         self.output = fresh;
-        if self.render_cache.keeps() {
+        if let (true, Some(search)) = (self.render_cache.keeps(), rendered.search) {
             let usage_start = compiled.diagnostics.items().len() - extra.usage.len();
             self.kept = Some(Kept {
                 page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
-                search: rendered.search,
+                search,
                 sources: compiled.sources,
                 site,
                 lookup: extra.lookup,
@@ -230,6 +230,11 @@ impl Session {
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
+        if !self.render_cache.keeps() {
+            // From here on only diagnostics need the content files' texts: a run that
+            // is not kept lets them go, and printing its diagnostics reads those files again.
+            out.sources.release(load::reread);
+        }
         crate::timings::lap("resolve");
         let mut extra = None;
         // A site with errors is still rendered and checked, so that the dead links

@@ -1,0 +1,142 @@
+//! The text of every file a run read, by [`FileId`], for diagnostics to point into.
+//!
+//! A one-off build no longer needs most content texts once the site model is made, and
+//! at archive scale they are a tenth of its memory: [`SourceMap::release`] lets them go,
+//! remembering where each came from and the hash of what was read. A diagnostic that
+//! later needs one reads the file again; a file that changed since is shown by its name
+//! only, so no position ever points into the wrong text.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+/// Identifies one file in the [`SourceMap`].
+pub type FileId = usize;
+
+/// How a released file is read again: the same reading and clean-up as the first time.
+pub(crate) type Reread = fn(&Path) -> Option<String>;
+
+/// The text of every file gloss read, by [`FileId`], with display names relative to the site root.
+#[derive(Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+    reread: Option<Reread>,
+}
+
+/// One registered file.
+struct SourceFile {
+    /// Display name, relative to the site root.
+    name: String,
+    /// The text, unless released and not yet needed again.
+    text: OnceLock<String>,
+    /// Where the file is on disk, for files that may be released.
+    path: Option<PathBuf>,
+    /// Once released, the hash of the text as first read.
+    released: Option<blake3::Hash>,
+}
+
+impl SourceMap {
+    /// Registers a file's text under a display name and returns its id.
+    pub fn add(&mut self, name: String, text: String) -> FileId {
+        self.push(name, text, None)
+    }
+
+    /// Registers the text read from `path`, which [`SourceMap::release`] may let go.
+    pub(crate) fn add_read(&mut self, name: String, text: String, path: &Path) -> FileId {
+        self.push(name, text, Some(path.to_path_buf()))
+    }
+
+    fn push(&mut self, name: String, text: String, path: Option<PathBuf>) -> FileId {
+        self.files.push(SourceFile { name, text: OnceLock::from(text), path, released: None });
+        self.files.len() - 1
+    }
+
+    /// Lets go of the texts of the files registered with [`SourceMap::add_read`];
+    /// [`SourceMap::text`] reads one again with `reread` when it is asked for.
+    pub(crate) fn release(&mut self, reread: Reread) {
+        self.reread = Some(reread);
+        self.files.par_iter_mut().filter(|f| f.path.is_some()).for_each(|f| {
+            if let Some(text) = f.text.take() {
+                f.released = Some(blake3::hash(text.as_bytes()));
+            }
+        });
+    }
+
+    /// The text of a registered file (empty for an unknown id, and for a released file
+    /// that can no longer be read as it was).
+    pub fn text(&self, id: FileId) -> &str {
+        let Some(file) = self.files.get(id) else { return "" };
+        file.text.get_or_init(|| {
+            let again = file.path.as_deref().zip(self.reread).and_then(|(path, reread)| reread(path));
+            again.filter(|t| Some(blake3::hash(t.as_bytes())) == file.released).unwrap_or_default()
+        })
+    }
+
+    /// The files authors wrote, as (id, whether it is a template override, text): the
+    /// content files and the site's own templates, not the built-in ones, output
+    /// pages or `site.yaml`.
+    pub(crate) fn authored(&self) -> impl Iterator<Item = (FileId, bool, &str)> {
+        self.files.iter().enumerate().filter_map(|(id, f)| {
+            let template = f.name.starts_with("templates/") && !f.name.ends_with("(built in)");
+            (template || f.name.starts_with("content/")).then(|| (id, template, self.text(id)))
+        })
+    }
+
+    /// The display name of a registered file.
+    pub fn name(&self, id: FileId) -> &str {
+        self.files.get(id).map_or("", |f| f.name.as_str())
+    }
+
+    /// The byte offset of one-based `line` and `col` (in characters) in a file, clamped
+    /// to the file.
+    pub(crate) fn offset_at(&self, id: FileId, line: usize, col: usize) -> usize {
+        let text = self.text(id);
+        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let line_start = line_start.min(text.len());
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        line_start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+    }
+
+    /// One-based line and column of a byte offset in a file.
+    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+        let text = self.text(id);
+        let offset = super::floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(path: &Path) -> Option<String> {
+        std::fs::read_to_string(path).ok()
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_unless_the_file_changed_since() {
+        let dir = std::env::temp_dir().join(format!("gloss-sources-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temporary folder");
+        let (same, changed) = (dir.join("same.md"), dir.join("changed.md"));
+        std::fs::write(&same, "one\ntwo ü\n").expect("write");
+        std::fs::write(&changed, "alpha\n").expect("write");
+        let mut sources = SourceMap::default();
+        let a = sources.add_read("content/same.md".into(), "one\ntwo ü\n".into(), &same);
+        let b = sources.add_read("content/changed.md".into(), "alpha\n".into(), &changed);
+        let kept = sources.add("templates/page.html".into(), "<p>".into());
+        sources.release(read);
+        std::fs::write(&changed, "beta, longer than before\n").expect("write");
+
+        assert_eq!(sources.text(a), "one\ntwo ü\n");
+        assert_eq!(sources.line_col(a, 8), (2, 5));
+        assert_eq!(sources.text(b), "", "a changed file must not be shown as if it were the one read");
+        assert_eq!(sources.name(b), "content/changed.md");
+        assert_eq!(sources.text(kept), "<p>");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+}
