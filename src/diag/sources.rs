@@ -52,13 +52,14 @@ impl SourceMap {
         self.files.len() - 1
     }
 
-    /// Lets go of the texts of the files registered with [`SourceMap::add_read`];
-    /// [`SourceMap::text`] reads one again with `reread` when it is asked for.
+    /// Lets go of the texts of the files registered with [`SourceMap::add_read`], also
+    /// of those read again since an earlier release; [`SourceMap::text`] reads one
+    /// again with `reread` when it is asked for.
     pub(crate) fn release(&mut self, reread: Reread) {
         self.reread = Some(reread);
         self.files.par_iter_mut().filter(|f| f.path.is_some()).for_each(|f| {
             if let Some(text) = f.text.take() {
-                f.released = Some(blake3::hash(text.as_bytes()));
+                f.released.get_or_insert_with(|| blake3::hash(text.as_bytes()));
             }
         });
     }

@@ -56,8 +56,8 @@ pub(crate) fn unused(site: &Site, sources: &SourceMap) -> Vec<Diagnostic> {
         }
     }
     for a in &site.articles {
-        let text = sources.text(a.file);
         for s in a.meta.sources.iter().filter(|s| !used.contains(s.id.as_str())) {
+            let text = sources.text(a.file);
             out.push(
                 Diagnostic::warning(
                     a.file,

@@ -80,7 +80,8 @@ pub struct Rebuild {
     pub incremental: bool,
 }
 
-/// What a full run leaves beside [`Compiled`] for an incremental session to keep.
+/// What a full run leaves beside [`Compiled`] for an incremental session to keep (a
+/// run of any other session leaves nothing).
 struct Extra {
     lookup: Lookup,
     agg: Aggregates,
@@ -167,7 +168,7 @@ impl Session {
         }
         let (compiled, extra) = self.run(Destination::Memory);
         let report = compiled.diagnostics.to_text(&compiled.sources);
-        let (Some(rendered), Some(site), Some(extra)) = (compiled.rendered, compiled.site, extra) else {
+        let (Some(rendered), Some(site)) = (compiled.rendered, compiled.site) else {
             self.kept = None;
             return Rebuild { report, ok: false, changed: Vec::new(), pages: 0, incremental: false };
         };
@@ -181,7 +182,7 @@ impl Session {
         }
         changed.extend(self.output.keys().filter(|p| !fresh.contains_key(*p)).map(|p| (p.clone(), None)));
         self.output = fresh;
-        if let (true, Some(search)) = (self.render_cache.keeps(), rendered.search) {
+        if let (Some(extra), Some(search)) = (extra, rendered.search) {
             let usage_start = compiled.diagnostics.items().len() - extra.usage.len();
             self.kept = Some(Kept {
                 page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
@@ -223,16 +224,23 @@ impl Session {
         let Some(project) = project else { return (out, None) };
         let all_loaded = !out.diagnostics.has_errors();
         let mut parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
+        // Once parsed, only diagnostics need the content files' texts: a run that is not
+        // kept lets them go, and a diagnostic that needs one reads its file again.
+        let release = !self.render_cache.keeps();
+        if release {
+            out.sources.release(load::reread);
+        }
         crate::timings::lap("parse");
         let media = media::gather(&mut parsed, &out.sources, &mut out.diagnostics);
         crate::timings::lap("media");
         let (site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
+        // Only a session that applies edits later resolves again with the lookup.
+        let lookup = self.render_cache.keeps().then_some(lookup);
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
-        if !self.render_cache.keeps() {
-            // From here on only diagnostics need the content files' texts: a run that
-            // is not kept lets them go, and printing its diagnostics reads those files again.
+        if release {
+            // Again: resolving read the files with warnings once more.
             out.sources.release(load::reread);
         }
         crate::timings::lap("resolve");
@@ -258,7 +266,7 @@ impl Session {
                     crate::timings::lap("links");
                     if !out.diagnostics.has_errors() {
                         out.rendered = Some(r);
-                        extra = Some(Extra { lookup, agg, pages, usage });
+                        extra = lookup.map(|lookup| Extra { lookup, agg, pages, usage });
                     }
                 }
                 Err(problems) => out.diagnostics.extend(problems),
