@@ -92,33 +92,31 @@ pub(crate) fn render(
         },
     );
     let mut out = Rendered { search: index, ..Rendered::default() };
+    out.reserve(made.len() + machine.len() + statics.len() + 1, made.len());
     let mut problems = Vec::new();
-    let mut taken = Vec::new();
     if keep {
         cache.clear_pages();
     }
+    // Taken one by one, with room made beforehand: at N = 10,000 a copy of these lists
+    // while they grow was a tenth of the build's peak memory.
     for result in made {
         match result {
             Ok(page) => {
                 if let (true, Some(f)) = (keep, &page.delivered.file) {
                     cache.store(f.path.clone(), page.hash, f.bytes.clone(), Reader::Page(page.kind), page.reads);
                 }
-                taken.push(page.delivered);
+                out.take(page.delivered);
             }
             Err(p) => problems.push(p),
         }
     }
     for file in machine {
         match file {
-            Ok(d) => taken.push(d),
+            Ok(d) => out.take(d),
             Err(p) => problems.push(p),
         }
     }
-    let pages = taken.iter().filter(|d| d.facts.is_some()).count();
-    for d in taken {
-        out.take(d);
-    }
-    out.pages = pages;
+    out.pages = out.facts.len();
     out.take(delivery.deliver(site_files::stylesheet()));
     for f in statics {
         out.take(delivery.deliver_static(f));

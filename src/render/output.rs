@@ -49,6 +49,12 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
+    /// Makes room for `files` more files, `pages` of them pages.
+    pub(crate) fn reserve(&mut self, files: usize, pages: usize) {
+        self.paths.reserve(files);
+        self.facts.reserve(pages);
+    }
+
     /// Adds a delivered file.
     pub(crate) fn take(&mut self, d: Delivered) {
         self.paths.push(d.path);
