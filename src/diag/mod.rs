@@ -69,6 +69,16 @@ impl Diagnostic {
         format!("{}:{line}:{col}: {}: {}", sources.name(self.file), self.severity_word(), self.message)
     }
 
+    /// Its help lines, and a last one when its file changed while gloss was running,
+    /// so that its place in the file could not be shown.
+    fn help_in(&self, sources: &SourceMap) -> Vec<String> {
+        let mut help = self.help.clone();
+        if sources.changed(self.file) {
+            help.push("the file changed while gloss ran, so its place is not shown: run gloss again".to_string());
+        }
+        help
+    }
+
     /// The diagnostic as one JSON object (for `--format json`).
     pub fn to_json(&self, sources: &SourceMap) -> serde_json::Value {
         let (line, column) = sources.line_col(self.file, self.span.start);
@@ -81,7 +91,7 @@ impl Diagnostic {
             "end_line": end_line,
             "end_column": end_column,
             "message": self.message,
-            "help": self.help,
+            "help": self.help_in(sources),
         })
     }
 }
@@ -165,7 +175,7 @@ impl Diagnostics {
             let start = floor_char_boundary(text, d.span.start.min(text.len()));
             let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
             let (shown, span) = excerpt::Excerpt::new(sources.name(d.file), text, start..end);
-            term::emit(out, &config, &shown, &to_codespan(d, span)).map_err(std::io::Error::other)?;
+            term::emit(out, &config, &shown, &to_codespan(d, span, sources)).map_err(std::io::Error::other)?;
         }
         for (kind, n) in shown.iter().filter(|(_, n)| *n > WARNINGS_SHOWN) {
             let more = n - WARNINGS_SHOWN;
@@ -183,7 +193,7 @@ impl Diagnostics {
     }
 }
 
-fn to_codespan(d: &Diagnostic, span: Range<usize>) -> CsDiagnostic<()> {
+fn to_codespan(d: &Diagnostic, span: Range<usize>, sources: &SourceMap) -> CsDiagnostic<()> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -191,7 +201,7 @@ fn to_codespan(d: &Diagnostic, span: Range<usize>) -> CsDiagnostic<()> {
     CsDiagnostic::new(severity)
         .with_message(&d.message)
         .with_labels(vec![Label::primary((), span)])
-        .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
+        .with_notes(d.help_in(sources).iter().map(|h| format!("help: {h}")).collect())
 }
 
 /// How many warnings of one kind are printed; the others are counted.

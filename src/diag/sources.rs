@@ -7,6 +7,7 @@
 //! only, so no position ever points into the wrong text.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -34,6 +35,8 @@ struct SourceFile {
     path: Option<PathBuf>,
     /// Once released, the hash of the text as first read.
     released: Option<blake3::Hash>,
+    /// Read again after a release, and found changed or gone.
+    changed: AtomicBool,
 }
 
 impl SourceMap {
@@ -48,7 +51,8 @@ impl SourceMap {
     }
 
     fn push(&mut self, name: String, text: String, path: Option<PathBuf>) -> FileId {
-        self.files.push(SourceFile { name, text: OnceLock::from(text), path, released: None });
+        let changed = AtomicBool::new(false);
+        self.files.push(SourceFile { name, text: OnceLock::from(text), path, released: None, changed });
         self.files.len() - 1
     }
 
@@ -70,8 +74,17 @@ impl SourceMap {
         let Some(file) = self.files.get(id) else { return "" };
         file.text.get_or_init(|| {
             let again = file.path.as_deref().zip(self.reread).and_then(|(path, reread)| reread(path));
-            again.filter(|t| Some(blake3::hash(t.as_bytes())) == file.released).unwrap_or_default()
+            let same = again.filter(|t| Some(blake3::hash(t.as_bytes())) == file.released);
+            file.changed.store(same.is_none(), Ordering::Relaxed);
+            same.unwrap_or_default()
         })
+    }
+
+    /// Whether the file's text was released and, read again, was no longer what it
+    /// was (so a diagnostic can only name the file).
+    pub(crate) fn changed(&self, id: FileId) -> bool {
+        self.text(id);
+        self.files.get(id).is_some_and(|f| f.changed.load(Ordering::Relaxed))
     }
 
     /// The files authors wrote, as (id, whether it is a template override, text): the
@@ -136,8 +149,15 @@ mod tests {
         assert_eq!(sources.text(a), "one\ntwo ü\n");
         assert_eq!(sources.line_col(a, 8), (2, 5));
         assert_eq!(sources.text(b), "", "a changed file must not be shown as if it were the one read");
+        assert!(sources.changed(b) && !sources.changed(a) && !sources.changed(kept));
         assert_eq!(sources.name(b), "content/changed.md");
         assert_eq!(sources.text(kept), "<p>");
+        let mut diags = crate::diag::Diagnostics::default();
+        diags.push(crate::diag::Diagnostic::warning(b, 2..4, "something"));
+        diags.push(crate::diag::Diagnostic::warning(a, 4..7, "else"));
+        let report = diags.to_text(&sources);
+        assert_eq!(report.matches("the file changed while gloss ran").count(), 1, "{report}");
+        assert!(report.contains("content/same.md:2:1") && report.contains("two ü"), "{report}");
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }
