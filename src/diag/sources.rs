@@ -160,4 +160,28 @@ mod tests {
         assert!(report.contains("content/same.md:2:1") && report.contains("two ü"), "{report}");
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
+
+    #[test]
+    fn a_file_replaced_by_a_pipe_or_a_link_is_not_read_again() {
+        let dir = std::env::temp_dir().join(format!("gloss-sources-pipe-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temporary folder");
+        let (piped, linked, elsewhere) = (dir.join("piped.md"), dir.join("linked.md"), dir.join("elsewhere.md"));
+        for p in [&piped, &linked, &elsewhere] {
+            std::fs::write(p, "same\n").expect("write");
+        }
+        let mut sources = SourceMap::default();
+        let a = sources.add_read("content/piped.md".into(), "same\n".into(), &piped);
+        let b = sources.add_read("content/linked.md".into(), "same\n".into(), &linked);
+        sources.release(crate::load::reread);
+        std::fs::remove_file(&piped).expect("remove");
+        let fifo = std::ffi::CString::new(piped.to_string_lossy().as_bytes()).expect("path");
+        // SAFETY: `fifo` is a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0, "mkfifo");
+        std::fs::remove_file(&linked).expect("remove");
+        std::os::unix::fs::symlink(&elsewhere, &linked).expect("symlink");
+
+        assert_eq!((sources.text(a), sources.changed(a)), ("", true), "a pipe would block the read");
+        assert_eq!((sources.text(b), sources.changed(b)), ("", true), "a link is not followed");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
 }

@@ -203,7 +203,10 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
 
 /// Reads a file again as [`register`] holds it, for a diagnostic after its text was
 /// released ([`SourceMap::release`]).
+/// Only a regular file is read: what took its place (a link, a pipe that would block
+/// the read) is not.
 pub(crate) fn reread(path: &Path) -> Option<String> {
+    std::fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file())?;
     let mut text = read_text(path).ok()?;
     crate::text::only_allowed_in_place(&mut text);
     Some(text)
