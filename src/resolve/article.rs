@@ -360,11 +360,7 @@ fn front_matter_mentions(
             let anchored = passages.iter().zip(positions).find(|(p, _)| p.kind == PassageKind::FigureValue(f, v));
             let (pos, fragment, excerpt) = match anchored {
                 Some((p, &pos)) => (pos, p.html_id.clone(), p.excerpt.clone()),
-                None => (
-                    usize::MAX / 2,
-                    format!("fig-{}", fig.id),
-                    Excerpt { hit: fig.label.clone(), ..Excerpt::default() },
-                ),
+                None => (usize::MAX / 2, format!("fig-{}", fig.id), Excerpt::new("", &fig.label, "")),
             };
             for by in &val.by.0 {
                 push(pos, by, fragment.clone(), excerpt.clone(), MentionVia::Figure);
@@ -373,7 +369,7 @@ fn front_matter_mentions(
     }
     for (i, ev) in meta.events.iter().enumerate() {
         for r in &ev.refs {
-            let excerpt = Excerpt { hit: ev.label.clone(), ..Excerpt::default() };
+            let excerpt = Excerpt::new("", &ev.label, "");
             push(usize::MAX / 2 + 2 + i, r, format!("ev-{}", i + 1), excerpt, MentionVia::Event);
         }
     }

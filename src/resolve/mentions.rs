@@ -40,11 +40,11 @@ pub(crate) fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
 /// The excerpt of `start..end` in the sentences `from..to` of `text`.
 fn cut(text: &str, from: usize, to: usize, start: usize, end: usize) -> Excerpt {
     let (from, to) = (from.min(start), to.max(end));
-    Excerpt {
-        before: clip_start(&text[from..start], Excerpt::CONTEXT_CHARS),
-        hit: text[start..end].to_string(),
-        after: clip_end(&text[end..to], Excerpt::CONTEXT_CHARS),
-    }
+    Excerpt::new(
+        &clip_start(&text[from..start], Excerpt::CONTEXT_CHARS),
+        &text[start..end],
+        &clip_end(&text[end..to], Excerpt::CONTEXT_CHARS),
+    )
 }
 
 /// Blocks up to this many bytes are split into sentences once for all their mentions;
@@ -126,6 +126,6 @@ mod tests {
         let t = "First one. Then Lerner went to Kyiv. Last.";
         let s = t.find("Lerner").unwrap();
         let e = excerpt(t, s, s + 6);
-        assert_eq!((e.before.as_str(), e.hit.as_str(), e.after.as_str()), ("Then ", "Lerner", " went to Kyiv."));
+        assert_eq!((e.before(), e.hit(), e.after()), ("Then ", "Lerner", " went to Kyiv."));
     }
 }

@@ -98,17 +98,13 @@ impl Tables {
         if row.header != r && !header.is_empty() {
             before.push_str(&format!("{header}: "));
         }
-        before.push_str(&e.before);
-        let mut after = e.after;
+        before.push_str(e.before());
+        let mut after = e.after().to_string();
         for cell in self.cells_near(r, c + 1..row.cells.len()) {
             after.push_str(SEP);
             after.push_str(&cell);
         }
-        Excerpt {
-            before: clip_start(&before, Excerpt::CONTEXT_CHARS),
-            hit: e.hit,
-            after: clip_end(&after, Excerpt::CONTEXT_CHARS),
-        }
+        Excerpt::new(&clip_start(&before, Excerpt::CONTEXT_CHARS), e.hit(), &clip_end(&after, Excerpt::CONTEXT_CHARS))
     }
 }
 

@@ -117,20 +117,41 @@ pub(crate) struct Passage {
     pub(crate) excerpt: Excerpt,
 }
 
-/// A piece of text around a highlighted part.
+/// A piece of text around a highlighted part, held as one string (an archive has
+/// hundreds of thousands of them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Excerpt {
-    /// Text before the highlight.
-    pub(crate) before: String,
-    /// The highlighted words.
-    pub(crate) hit: String,
-    /// Text after the highlight.
-    pub(crate) after: String,
+    /// The text before, the highlighted words and the text after, end to end.
+    text: Box<str>,
+    /// Where the highlighted words start and end in `text`.
+    hit: (u32, u32),
 }
 
 impl Excerpt {
     /// Longest excerpt context kept on each side of the highlighted words, in chars.
     pub(crate) const CONTEXT_CHARS: usize = 160;
+
+    /// The excerpt of `hit`, with `before` and `after` around it.
+    pub(crate) fn new(before: &str, hit: &str, after: &str) -> Excerpt {
+        let text = [before, hit, after].concat();
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Excerpt { hit: (at(before.len()), at(before.len() + hit.len())), text: text.into_boxed_str() }
+    }
+
+    /// Text before the highlight.
+    pub(crate) fn before(&self) -> &str {
+        &self.text[..self.hit.0 as usize]
+    }
+
+    /// The highlighted words.
+    pub(crate) fn hit(&self) -> &str {
+        &self.text[self.hit.0 as usize..self.hit.1 as usize]
+    }
+
+    /// Text after the highlight.
+    pub(crate) fn after(&self) -> &str {
+        &self.text[self.hit.1 as usize..]
+    }
 }
 
 /// How a mention came about (FORMAT.md 4.4).

@@ -124,7 +124,7 @@ pub(crate) struct ExcerptView<'a> {
 
 impl<'a> From<&'a Excerpt> for ExcerptView<'a> {
     fn from(e: &'a Excerpt) -> Self {
-        ExcerptView { before: &e.before, hit: &e.hit, after: &e.after }
+        ExcerptView { before: e.before(), hit: e.hit(), after: e.after() }
     }
 }
 
