@@ -1,10 +1,10 @@
 //! The text of every file a run read, by [`FileId`], for diagnostics to point into.
 //!
-//! A one-off build no longer needs most content texts once the site model is made, and
-//! at archive scale they are a tenth of its memory: [`SourceMap::release`] lets them go,
-//! remembering where each came from and the hash of what was read. A diagnostic that
-//! later needs one reads the file again; a file that changed since is shown by its name
-//! only, so no position ever points into the wrong text.
+//! A one-off build needs the content texts only for diagnostics once they are parsed,
+//! and at archive scale they are a tenth of its memory: [`SourceMap::release`] lets
+//! them go, remembering where each came from and the hash of what was read. A
+//! diagnostic that later needs one reads the file again; a file that changed since is
+//! shown by its name only, so no position ever points into the wrong text.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -202,9 +202,8 @@ fn load_config(opts: &LoadOptions, sources: &mut SourceMap, diags: &mut Diagnost
 }
 
 /// Reads a file again as [`register`] holds it, for a diagnostic after its text was
-/// released ([`SourceMap::release`]).
-/// Only a regular file is read: what took its place (a link, a pipe that would block
-/// the read) is not.
+/// released ([`SourceMap::release`]). Only a regular file is read: what took its
+/// place (a link, a pipe that would block the read) is not.
 pub(crate) fn reread(path: &Path) -> Option<String> {
     std::fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file())?;
     let mut text = read_text(path).ok()?;
@@ -304,10 +303,8 @@ fn yaml_diagnostics(file: FileId, base: usize, errors: Vec<yaml::YamlError>) -> 
         .collect()
 }
 
-/// Registers a file's text, with the characters XML and HTML forbid replaced in place
-/// (offsets unchanged) and a warning at the first of them.
-/// Registers the text read from `path`, with the invisible characters that are not
-/// allowed replaced (a warning says where).
+/// Registers the text read from `path`, with the characters XML and HTML forbid
+/// replaced in place (offsets unchanged) and a warning at the first of them.
 fn register(
     sources: &mut SourceMap,
     name: String,
