@@ -181,10 +181,16 @@ impl State<'_, '_> {
         self.link_is_ref.push(true);
         let target: String = target.nfc().collect();
         let (id, fragment) = match target.split_once('#') {
-            Some((id, fragment)) => (id.to_string(), Some(fragment.to_string())),
+            Some((id, fragment)) => (id.to_string(), Some(fragment.into())),
             None => (target, None),
         };
-        self.nodes.push(Node::RefOpen(RefLink { id, fragment, span: at, html_id: String::new(), auto: false }));
+        self.nodes.push(Node::RefOpen(RefLink {
+            id: id.into(),
+            fragment,
+            span: at,
+            html_id: Box::default(),
+            auto: false,
+        }));
     }
 
     /// Shows raw HTML as text, with a warning at its first tag (one per HTML block,
@@ -293,7 +299,7 @@ mod tests {
     #[test]
     fn at_links_become_references() {
         let n = nodes("See [Lerner](@nicolas-lerner).");
-        assert!(n.iter().any(|n| matches!(n, Node::RefOpen(r) if r.id == "nicolas-lerner" && r.span == (4..29))));
+        assert!(n.iter().any(|n| matches!(n, Node::RefOpen(r) if &*r.id == "nicolas-lerner" && r.span == (4..29))));
     }
 
     #[test]

@@ -152,7 +152,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
     }
 
     fn text(&mut self, run: &TextRun) -> Event<'static> {
-        if run.passages.is_empty() || self.phase == Phase::Copy {
+        if run.passages().is_empty() || self.phase == Phase::Copy {
             return if run.code {
                 Event::Code(CowStr::from(run.text.clone()))
             } else {
@@ -164,10 +164,10 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         let article = self.cx.article;
         let passage = |p: usize| article.map(|a| &a.passages[p]);
         let linked =
-            run.passages.iter().rev().copied().find(|&p| passage(p).is_some_and(|ps| self.target(ps).is_some()));
+            run.passages().iter().rev().copied().find(|&p| passage(p).is_some_and(|ps| self.target(ps).is_some()));
         let linked = linked.filter(|_| self.link_depth == 0);
         let mut s = String::new();
-        for &p in &run.passages {
+        for &p in run.passages() {
             let kind = match passage(p).map(|p| p.kind) {
                 Some(PassageKind::Quote(_)) => "quote",
                 Some(PassageKind::Annotation(_)) => "annotated",
@@ -179,7 +179,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
             // A passage split over several runs carries its id on the first part, and
             // names it on the others (so its whole extent can be found in the page).
             if let Some(ps) = passage(p) {
-                let attr = if run.opens.contains(&p) { "id" } else { "data-passage" };
+                let attr = if run.opens().contains(&p) { "id" } else { "data-passage" };
                 s.push_str(&format!(" {attr}=\"{}\"", escape_html(&ps.html_id)));
             }
             if let Some((href, title)) = passage(p).and_then(|ps| self.target(ps)).filter(|_| tag == "a") {
@@ -196,7 +196,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         } else {
             s.push_str(&escape_html(&run.text));
         }
-        for &p in run.passages.iter().rev() {
+        for &p in run.passages().iter().rev() {
             s.push_str(if linked == Some(p) { "</a>" } else { "</span>" });
         }
         Self::html(s)
@@ -221,7 +221,7 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
     }
 
     fn reference(&self, r: &RefLink) -> Event<'static> {
-        let (id, html_id) = (r.id.as_str(), r.html_id.as_str());
+        let (id, html_id) = (&*r.id, &*r.html_id);
         let scope = self.cx.scope;
         let mut href = scope.url_of(id).unwrap_or_default();
         if let Some(heading) = &r.fragment {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::blocks::{normalize, normalize_edge, BlockIndex};
-use crate::site::body::{Node, TextRun};
+use crate::site::body::{Node, PassageMarks, TextRun};
 
 /// What to look for.
 #[derive(Debug, Clone, Copy)]
@@ -186,8 +186,8 @@ pub(crate) fn split(nodes: Vec<Node>, spans: &[NodeSpan]) -> Vec<Node> {
                 text: run.text[a..b].to_string(),
                 code: run.code,
                 src: run.src + a,
-                passages: active.clone(),
-                opens: opening,
+                marks: (!active.is_empty())
+                    .then(|| Box::new(PassageMarks { passages: active.clone(), opens: opening })),
             }));
             for p in ends.remove(&(i, b)).unwrap_or_default().into_iter().rev() {
                 active.retain(|&q| q != p);
@@ -256,7 +256,7 @@ mod tests {
         let pieces: Vec<(String, usize)> = out
             .iter()
             .filter_map(|n| match n {
-                Node::Text(t) => Some((t.text.clone(), t.passages.len())),
+                Node::Text(t) => Some((t.text.clone(), t.passages().len())),
                 _ => None,
             })
             .collect();

@@ -98,7 +98,7 @@ pub(crate) fn autolink(nodes: Vec<Node>, matcher: &NameMatcher, mode: AutolinkMo
     for node in nodes {
         match &node {
             Node::RefOpen(r) => {
-                linked.insert(r.id.clone());
+                linked.insert(r.id.to_string());
                 in_link += 1;
             }
             Node::RefClose | Node::Event(Event::End(TagEnd::Link)) => in_link = in_link.saturating_sub(1),
@@ -108,7 +108,7 @@ pub(crate) fn autolink(nodes: Vec<Node>, matcher: &NameMatcher, mode: AutolinkMo
             _ => {}
         }
         match node {
-            Node::Text(run) if in_link == 0 && in_heading == 0 && !run.code && run.passages.is_empty() => {
+            Node::Text(run) if in_link == 0 && in_heading == 0 && !run.code && run.passages().is_empty() => {
                 link_run(run, matcher, mode, &mut linked, &mut out)
             }
             other => out.push(other),
@@ -134,13 +134,7 @@ fn link_run(
             out.push(Node::text(&run.text[pos..s], run.src + pos));
         }
         let span = run.src + s..run.src + e;
-        out.push(Node::RefOpen(RefLink {
-            id: id.to_string(),
-            fragment: None,
-            span,
-            html_id: String::new(),
-            auto: true,
-        }));
+        out.push(Node::RefOpen(RefLink { id: id.into(), fragment: None, span, html_id: Box::default(), auto: true }));
         out.push(Node::text(&run.text[s..e], run.src + s));
         out.push(Node::RefClose);
         pos = e;

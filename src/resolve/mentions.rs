@@ -82,9 +82,9 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
     for i in 0..nodes.len() {
         match &mut nodes[i] {
             Node::RefOpen(r) => {
-                let n = counts.entry(r.id.clone()).or_insert(0);
+                let n = counts.entry(r.id.to_string()).or_insert(0);
                 *n += 1;
-                r.html_id = format!("m-{}-{n}", r.id.replace('/', "--"));
+                r.html_id = format!("m-{}-{n}", r.id.replace('/', "--")).into_boxed_str();
                 open.push((i, position(&idx, i)));
             }
             Node::RefClose => {
@@ -102,7 +102,7 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
                 let via = if r.auto { MentionVia::Autolink } else { MentionVia::Reference };
                 out.push((
                     r.span.start,
-                    Mention { article, target: r.id.clone(), fragment: r.html_id.clone(), excerpt, via },
+                    Mention { article, target: r.id.to_string(), fragment: r.html_id.to_string(), excerpt, via },
                 ));
             }
             _ => {}

@@ -6,6 +6,11 @@ use std::ops::Range;
 
 use pulldown_cmark::Event;
 
+/// A node is as large as its largest kind, and an archive's bodies hold millions: no
+/// kind may be larger than a Markdown event (rare or large ones are boxed).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Node>() == std::mem::size_of::<Event<'static>>());
+
 /// One node of a parsed Markdown text.
 #[derive(Debug, Clone)]
 pub(crate) enum Node {
@@ -53,23 +58,45 @@ pub(crate) struct TextRun {
     pub(crate) code: bool,
     /// File offset of the Markdown the text came from.
     pub(crate) src: usize,
-    /// Indices of the anchored passages this run lies in, outermost first.
+    /// The anchored passages this run lies in, when it lies in any (boxed: most text
+    /// lies in none, and every node is as large as the largest kind).
+    pub(crate) marks: Option<Box<PassageMarks>>,
+}
+
+/// The anchored passages a run of text lies in.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PassageMarks {
+    /// Indices of the passages, outermost first.
     pub(crate) passages: Vec<usize>,
     /// The passages that begin with this run (their HTML id goes here).
     pub(crate) opens: Vec<usize>,
+}
+
+impl TextRun {
+    /// Indices of the anchored passages this run lies in, outermost first.
+    pub(crate) fn passages(&self) -> &[usize] {
+        self.marks.as_ref().map_or(&[], |m| &m.passages)
+    }
+
+    /// The passages that begin with this run.
+    pub(crate) fn opens(&self) -> &[usize] {
+        self.marks.as_ref().map_or(&[], |m| &m.opens)
+    }
 }
 
 /// An `@id` reference.
 #[derive(Debug, Clone)]
 pub(crate) struct RefLink {
     /// The id referred to (`nicolas-lerner`, `treaty/article-4`).
-    pub(crate) id: String,
+    pub(crate) id: Box<str>,
     /// A heading of the article referred to (`@slug#heading`), when one was written.
-    pub(crate) fragment: Option<String>,
+    pub(crate) fragment: Option<Box<str>>,
     /// File span of the link (or of the autolinked words).
     pub(crate) span: Range<usize>,
-    /// The HTML id this reference carries in the output, so backlinks can land on it.
-    pub(crate) html_id: String,
+    /// The HTML id this reference carries in the output, so backlinks can land on it
+    /// (empty until mentions are recorded). With the two fields above as boxed strings,
+    /// a reference is no larger than a Markdown event, which sets the size of a node.
+    pub(crate) html_id: Box<str>,
     /// Inserted by autolinking rather than written by the author.
     pub(crate) auto: bool,
 }

@@ -272,7 +272,7 @@ fn references(cx: &Scope<'_>, body: &[Node], text: &TextContent) -> Vec<Item> {
             let purpose = if entity { "identifying" } else { "linking" };
             Some(Item {
                 range,
-                html_id: r.html_id.clone(),
+                html_id: r.html_id.to_string(),
                 motivation: purpose,
                 body: vec![resource(cx, &r.id, purpose)],
             })
