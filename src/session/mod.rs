@@ -224,10 +224,11 @@ impl Session {
         let Some(project) = project else { return (out, None) };
         let all_loaded = !out.diagnostics.has_errors();
         let mut parsed = parse::parse(project, &out.sources, &mut out.diagnostics, &mut self.parse_cache);
-        // Once parsed, only diagnostics need the content files' texts: a run that is not
-        // kept lets them go, and a diagnostic that needs one reads its file again.
-        let release = !self.render_cache.keeps();
-        if release {
+        // A run that no later edit updates drops what only edits would need, as soon as
+        // it can. Once parsed, only diagnostics need the content files' texts: such a run
+        // lets them go, and a diagnostic that needs one reads its file again.
+        let keeping = self.render_cache.keeps();
+        if !keeping {
             out.sources.release(load::reread);
         }
         crate::timings::lap("parse");
@@ -235,11 +236,11 @@ impl Session {
         crate::timings::lap("media");
         let (site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
         // Only a session that applies edits later resolves again with the lookup.
-        let lookup = self.render_cache.keeps().then_some(lookup);
+        let lookup = keeping.then_some(lookup);
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
-        if release {
+        if !keeping {
             // Again: resolving read the files with warnings once more.
             out.sources.release(load::reread);
         }

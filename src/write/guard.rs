@@ -49,9 +49,8 @@ pub(crate) fn resolve(path: &Path) -> Result<PathBuf> {
 ///
 /// Returns the existing output's manifest (empty when there is none).
 pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Manifest> {
-    let to_check = check_path(root, output, force)?;
-    let listed = Manifest::read(&resolve(output)?);
-    let Some(out) = to_check else { return Ok(listed) };
+    let Some(out) = check_path(root, output, force)? else { return Ok(Manifest::read(&resolve(output)?)) };
+    let listed = Manifest::read(&out);
     let foreign = manifest::foreign_files(&out, &listed)?;
     if !foreign.is_empty() {
         bail!(

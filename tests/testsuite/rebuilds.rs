@@ -224,16 +224,12 @@ fn a_good_build_removes_the_cache_entries_it_did_not_use_and_a_failed_one_keeps_
     std::fs::create_dir_all(cache.join("social/kept-folder")).unwrap();
     let article = site.root.join("content/articles/one.md");
     let text = std::fs::read_to_string(&article).unwrap();
-    std::fs::write(&article, text.replace("title: One", "title: One, retitled")).unwrap();
-    std::fs::write(
-        &article,
-        std::fs::read_to_string(&article).unwrap().replace("date: 2024-01-01", "date: 2024-13-01"),
-    )
-    .unwrap();
+    let retitled = text.replace("title: One", "title: One, retitled");
+    std::fs::write(&article, retitled.replace("date: 2024-01-01", "date: 2024-13-01")).unwrap();
     let failed = site.run(&["build"]);
     assert_eq!(failed.status.code(), Some(1), "{}", String::from_utf8_lossy(&failed.stderr));
     assert!(entry.exists() && sidecar.exists(), "a failed build removes nothing from the cache");
-    std::fs::write(&article, text.replace("title: One", "title: One, retitled")).unwrap();
+    std::fs::write(&article, retitled).unwrap();
     site.build();
     assert!(!entry.exists() && !sidecar.exists(), "the old title's card and its hash file go");
     let now = cached_cards(&site.root);
