@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, FileId};
-use crate::site::body::Node;
+use crate::site::body::{Bare, Node};
 
 /// Prefixes of the ids gloss and its templates generate inside pages; a heading id
 /// never starts with one.
@@ -28,7 +28,7 @@ pub(crate) fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut V
     let mut used: HashSet<String> = HashSet::new();
     let mut explicit: HashMap<String, usize> = HashMap::new();
     for (i, node) in nodes.iter().enumerate() {
-        if let Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) = node {
+        if let Some(id) = node.heading_id() {
             let src = heading_src(nodes, i);
             if is_reserved_id(id) {
                 diags.push(
@@ -46,7 +46,8 @@ pub(crate) fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut V
     }
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     for i in 0..nodes.len() {
-        let Node::Event(Event::Start(Tag::Heading { id: None, .. })) = &nodes[i] else { continue };
+        let Node::Event(e) = &nodes[i] else { continue };
+        let Event::Start(Tag::Heading { id: None, .. }) = **e else { continue };
         let base = slugify(&heading_text(&nodes[i + 1..]));
         let n = next_suffix.entry(base.clone()).or_insert(1);
         let mut slug = if *n == 1 { base.clone() } else { format!("{base}-{n}") };
@@ -56,8 +57,10 @@ pub(crate) fn assign_heading_ids(nodes: &mut [Node], file: FileId, diags: &mut V
         }
         *n += 1;
         used.insert(slug.clone());
-        if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut nodes[i] {
-            *id = Some(CowStr::from(slug));
+        if let Node::Event(e) = &mut nodes[i] {
+            if let Event::Start(Tag::Heading { id, .. }) = &mut **e {
+                *id = Some(CowStr::from(slug));
+            }
         }
     }
 }
@@ -66,7 +69,7 @@ fn heading_src(nodes: &[Node], start: usize) -> usize {
     nodes[start..]
         .iter()
         .find_map(|n| match n {
-            Node::Text(t) => Some(t.src),
+            Node::Text(t) => Some(t.src()),
             _ => None,
         })
         .unwrap_or(0)
@@ -77,7 +80,7 @@ fn heading_text(nodes: &[Node]) -> String {
     for n in nodes {
         match n {
             Node::Text(t) => s.push_str(&t.text),
-            Node::Event(Event::End(TagEnd::Heading(_))) => break,
+            Node::Bare(Bare::End(TagEnd::Heading(_))) => break,
             _ => {}
         }
     }
@@ -119,13 +122,7 @@ mod tests {
     }
 
     fn heading_ids(md: &str) -> Vec<String> {
-        nodes(md)
-            .iter()
-            .filter_map(|n| match n {
-                Node::Event(Event::Start(Tag::Heading { id: Some(id), .. })) => Some(id.to_string()),
-                _ => None,
-            })
-            .collect()
+        nodes(md).iter().filter_map(|n| n.heading_id().map(str::to_string)).collect()
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::heading_ids::assign_heading_ids;
 pub(crate) use super::input::MdInput;
 use super::raw_html;
 use crate::diag::Diagnostic;
-use crate::site::body::{ImageRef, Node, RefLink, TextRun};
+use crate::site::body::{Bare, ImageRef, Node, RefLink, TextRun};
 use crate::urls;
 
 fn options() -> Options {
@@ -145,8 +145,10 @@ impl State<'_, '_> {
             Event::InlineHtml(html) if !self.input.raw_html => self.escaped_html(html, at.start, false),
             Event::Html(html) => raw_html::push_block_line(&mut self.nodes, html),
             Event::End(TagEnd::HtmlBlock) => {
-                if let Some(Node::Event(Event::Html(html))) = self.nodes.pop() {
-                    self.push(Event::Html(raw_html::embeds(html)));
+                if let Some(Node::Event(e)) = self.nodes.pop() {
+                    if let Event::Html(html) = *e {
+                        self.push(Event::Html(raw_html::embeds(html)));
+                    }
                 }
                 self.push(Event::End(TagEnd::HtmlBlock));
             }
@@ -184,19 +186,19 @@ impl State<'_, '_> {
             Some((id, fragment)) => (id.to_string(), Some(fragment.into())),
             None => (target, None),
         };
-        self.nodes.push(Node::RefOpen(RefLink {
+        self.nodes.push(Node::RefOpen(Box::new(RefLink {
             id: id.into(),
             fragment,
             span: at,
             html_id: Box::default(),
             auto: false,
-        }));
+        })));
     }
 
     /// Shows raw HTML as text, with a warning at its first tag (one per HTML block,
     /// one per inline start tag).
     fn escaped_html(&mut self, html: CowStr<'static>, at: usize, block: bool) {
-        let block_start = block && matches!(self.nodes.last(), Some(Node::Event(Event::Start(Tag::Paragraph))));
+        let block_start = block && matches!(self.nodes.last(), Some(Node::Bare(Bare::Start(TagEnd::Paragraph))));
         if block_start || !block {
             self.diags.extend(raw_html::escaped(&self.input, &html, self.local.clone(), block_start));
         }
@@ -204,7 +206,7 @@ impl State<'_, '_> {
     }
 
     fn push(&mut self, e: Event<'static>) {
-        self.nodes.push(Node::Event(e));
+        self.nodes.push(Node::event(e));
     }
 
     /// Adds text, merging it into a preceding plain text run so names split by the
@@ -218,14 +220,14 @@ impl State<'_, '_> {
                 }
             }
         }
-        self.nodes.push(Node::Text(TextRun { text, code, src, ..TextRun::default() }));
+        self.nodes.push(Node::Text(TextRun::new(text, src, code)));
     }
 
     /// Shows a code block plain, with a warning, when highlighting it could take long:
     /// a very long line, a very large block, or too much code in this text already.
     fn limit_highlighting(&mut self, code: CodeBlockSize) {
         let Some(why) = self.highlight_budget.refuses(&code) else { return };
-        self.nodes[code.node] = Node::Event(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+        self.nodes[code.node] = Node::event(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
         self.diags.push(
             Diagnostic::warning(
                 self.input.file,
@@ -275,7 +277,7 @@ fn mark_figures(nodes: &mut Vec<Node>) {
         if n >= 3
             && matches!(
                 (&out[n - 3], &out[n - 2], &out[n - 1]),
-                (Node::Event(Event::Start(Tag::Paragraph)), Node::Image(_), Node::Event(Event::End(TagEnd::Paragraph)))
+                (Node::Bare(Bare::Start(TagEnd::Paragraph)), Node::Image(_), Node::Bare(Bare::End(TagEnd::Paragraph)))
             )
         {
             out.pop();
@@ -305,6 +307,6 @@ mod tests {
     #[test]
     fn raw_html_becomes_text() {
         let n = nodes("a <b>bold</b>");
-        assert!(n.iter().all(|n| !matches!(n, Node::Event(Event::InlineHtml(_)))));
+        assert!(n.iter().all(|n| !matches!(n, Node::Event(e) if matches!(**e, Event::InlineHtml(_)))));
     }
 }

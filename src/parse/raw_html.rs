@@ -49,13 +49,15 @@ pub(crate) fn escaped(input: &MdInput<'_>, html: &str, at: Range<usize>, end_tag
 /// Adds a line of an HTML block that is let through: the lines of one block are
 /// gathered in one node, so that a tag written over several lines is read whole.
 pub(crate) fn push_block_line(nodes: &mut Vec<Node>, html: CowStr<'static>) {
-    if let Some(Node::Event(Event::Html(prev))) = nodes.last_mut() {
-        let mut joined = prev.to_string();
-        joined.push_str(&html);
-        *prev = CowStr::from(joined);
-    } else {
-        nodes.push(Node::Event(Event::Html(html)));
+    if let Some(Node::Event(prev)) = nodes.last_mut() {
+        if let Event::Html(prev) = &mut **prev {
+            let mut joined = prev.to_string();
+            joined.push_str(&html);
+            *prev = CowStr::from(joined);
+            return;
+        }
     }
+    nodes.push(Node::event(Event::Html(html)));
 }
 
 /// Rewrites the iframes and videos of `html` that is let through: class `embed` (and

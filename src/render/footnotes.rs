@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::site::body::Node;
+use crate::site::body::{Bare, Node};
 
 /// One footnote: its number and where its content lies among the body's nodes.
 pub(crate) struct Note {
@@ -66,13 +66,16 @@ impl Footnotes {
         let mut open: Vec<(String, usize)> = Vec::new();
         for (i, node) in nodes.iter().enumerate() {
             match node {
-                Node::Event(Event::FootnoteReference(label)) => {
-                    let next = numbers.len() + 1;
-                    numbers.entry(fold(label)).or_insert(next);
-                    *uses.entry(fold(label)).or_insert(0) += 1;
-                }
-                Node::Event(Event::Start(Tag::FootnoteDefinition(label))) => open.push((fold(label), i + 1)),
-                Node::Event(Event::End(TagEnd::FootnoteDefinition)) => {
+                Node::Event(e) => match &**e {
+                    Event::FootnoteReference(label) => {
+                        let next = numbers.len() + 1;
+                        numbers.entry(fold(label)).or_insert(next);
+                        *uses.entry(fold(label)).or_insert(0) += 1;
+                    }
+                    Event::Start(Tag::FootnoteDefinition(label)) => open.push((fold(label), i + 1)),
+                    _ => {}
+                },
+                Node::Bare(Bare::End(TagEnd::FootnoteDefinition)) => {
                     if let Some((label, start)) = open.pop() {
                         if !defined.iter().any(|(l, _)| *l == label) {
                             defined.push((label, start..i));

@@ -11,7 +11,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use super::cards::Card;
 use super::footnotes::Footnotes;
 use super::{highlight, paths};
-use crate::site::body::{Node, RefLink, TextRun};
+use crate::site::body::{Bare, Node, RefLink, TextRun};
 use crate::site::media::MediaFile;
 use crate::site::{Article, Passage, PassageKind};
 use crate::text::escape_html;
@@ -139,8 +139,12 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
         let mut code = String::new();
         for n in self.nodes.by_ref() {
             match n {
-                Node::Event(Event::Text(t)) => code.push_str(t),
-                Node::Event(Event::End(TagEnd::CodeBlock)) => break,
+                Node::Event(e) => {
+                    if let Event::Text(t) = &**e {
+                        code.push_str(t);
+                    }
+                }
+                Node::Bare(Bare::End(TagEnd::CodeBlock)) => break,
                 _ => {}
             }
         }
@@ -306,6 +310,28 @@ impl Serializer<'_, '_, '_> {
     }
 }
 
+impl Serializer<'_, '_, '_> {
+    /// Queues what a Markdown event that holds data writes.
+    fn event(&mut self, e: &Event<'static>) {
+        match e {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let e = self.code_block(kind);
+                self.queue.push_back(e);
+            }
+            Event::Start(Tag::Link { .. }) => {
+                self.link_depth += 1;
+                self.queue.push_back(e.clone());
+            }
+            Event::FootnoteReference(label) => {
+                let html = self.footnote_reference(label);
+                self.queue.push_back(Self::html(html));
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => self.skip_definition(),
+            e => self.queue.push_back(e.clone()),
+        }
+    }
+}
+
 impl Iterator for Serializer<'_, '_, '_> {
     type Item = Event<'static>;
 
@@ -318,25 +344,12 @@ impl Iterator for Serializer<'_, '_, '_> {
                 break;
             };
             match node {
-                Node::Event(Event::Start(Tag::CodeBlock(kind))) => {
-                    let kind = kind.clone();
-                    let e = self.code_block(&kind);
-                    self.queue.push_back(e);
-                }
-                Node::Event(e @ Event::Start(Tag::Link { .. })) => {
-                    self.link_depth += 1;
-                    self.queue.push_back(e.clone());
-                }
-                Node::Event(e @ Event::End(TagEnd::Link)) => {
-                    self.queue.push_back(e.clone());
+                Node::Bare(bare @ Bare::End(TagEnd::Link)) => {
+                    self.queue.push_back(bare.event());
                     self.close_link();
                 }
-                Node::Event(Event::FootnoteReference(label)) => {
-                    let html = self.footnote_reference(label);
-                    self.queue.push_back(Self::html(html));
-                }
-                Node::Event(Event::Start(Tag::FootnoteDefinition(_))) => self.skip_definition(),
-                Node::Event(e) => self.queue.push_back(e.clone()),
+                Node::Bare(bare) => self.queue.push_back(bare.event()),
+                Node::Event(e) => self.event(e),
                 Node::Text(run) => {
                     let e = self.text(run);
                     self.queue.push_back(e);
@@ -373,10 +386,14 @@ pub(crate) fn plain_text(nodes: &[Node]) -> String {
     for n in nodes {
         match n {
             Node::Text(run) => s.push_str(&run.text),
-            Node::Event(Event::Text(t) | Event::Code(t)) => s.push_str(t),
+            Node::Event(e) => {
+                if let Event::Text(t) | Event::Code(t) = &**e {
+                    s.push_str(t);
+                }
+            }
             // Inline markup ends inside words and sentences ("*Lovelace*."): no space.
-            Node::Event(Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)) => {}
-            Node::Event(Event::SoftBreak | Event::HardBreak | Event::End(_)) => s.push(' '),
+            Node::Bare(Bare::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)) => {}
+            Node::Bare(Bare::SoftBreak | Bare::HardBreak | Bare::End(_)) => s.push(' '),
             _ => {}
         }
     }

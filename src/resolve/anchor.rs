@@ -98,7 +98,7 @@ pub(crate) fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) 
 pub(crate) fn src_of(idx: &BlockIndex, nodes: &[Node], block: usize, hay: usize) -> usize {
     let pos = idx.blocks[block].map[hay];
     match &nodes[pos.node as usize] {
-        Node::Text(run) => run.src + pos.off as usize,
+        Node::Text(run) => run.src() + pos.off as usize,
         _ => idx.blocks[block].src,
     }
 }
@@ -182,13 +182,10 @@ pub(crate) fn split(nodes: Vec<Node>, spans: &[NodeSpan]) -> Vec<Node> {
                 let at = active.partition_point(|&q| rank[q] < rank[p]);
                 active.insert(at, p);
             }
-            out.push(Node::Text(TextRun {
-                text: run.text[a..b].to_string(),
-                code: run.code,
-                src: run.src + a,
-                marks: (!active.is_empty())
-                    .then(|| Box::new(PassageMarks { passages: active.clone(), opens: opening })),
-            }));
+            let mut piece = TextRun::new(run.text[a..b].to_string(), run.src() + a, run.code);
+            piece.marks =
+                (!active.is_empty()).then(|| Box::new(PassageMarks { passages: active.clone(), opens: opening }));
+            out.push(Node::Text(piece));
             for p in ends.remove(&(i, b)).unwrap_or_default().into_iter().rev() {
                 active.retain(|&q| q != p);
                 out.push(Node::PassageEnd(p));
@@ -261,7 +258,7 @@ mod tests {
             })
             .collect();
         assert_eq!(pieces, [("a ".into(), 0), ("b c".into(), 1), (" d".into(), 1)]);
-        assert!(matches!(out.last(), Some(Node::Event(_))));
+        assert!(matches!(out.last(), Some(Node::Bare(_))));
         assert!(out.iter().any(|n| matches!(n, Node::PassageEnd(0))));
     }
 }

@@ -7,7 +7,7 @@ use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::config::AutolinkMode;
-use crate::site::body::{Node, RefLink, TextRun};
+use crate::site::body::{Bare, Node, RefLink, TextRun};
 
 /// Every linkable name of the site, compiled once and shared by all articles.
 pub(crate) struct NameMatcher {
@@ -101,10 +101,10 @@ pub(crate) fn autolink(nodes: Vec<Node>, matcher: &NameMatcher, mode: AutolinkMo
                 linked.insert(r.id.to_string());
                 in_link += 1;
             }
-            Node::RefClose | Node::Event(Event::End(TagEnd::Link)) => in_link = in_link.saturating_sub(1),
-            Node::Event(Event::Start(Tag::Link { .. })) => in_link += 1,
-            Node::Event(Event::Start(Tag::Heading { .. })) => in_heading += 1,
-            Node::Event(Event::End(TagEnd::Heading(_))) => in_heading = in_heading.saturating_sub(1),
+            Node::RefClose | Node::Bare(Bare::End(TagEnd::Link)) => in_link = in_link.saturating_sub(1),
+            Node::Event(e) if matches!(**e, Event::Start(Tag::Link { .. })) => in_link += 1,
+            Node::Event(e) if matches!(**e, Event::Start(Tag::Heading { .. })) => in_heading += 1,
+            Node::Bare(Bare::End(TagEnd::Heading(_))) => in_heading = in_heading.saturating_sub(1),
             _ => {}
         }
         match node {
@@ -131,18 +131,24 @@ fn link_run(
         }
         linked.insert(id.to_string());
         if s > pos {
-            out.push(Node::text(&run.text[pos..s], run.src + pos));
+            out.push(Node::text(&run.text[pos..s], run.src() + pos));
         }
-        let span = run.src + s..run.src + e;
-        out.push(Node::RefOpen(RefLink { id: id.into(), fragment: None, span, html_id: Box::default(), auto: true }));
-        out.push(Node::text(&run.text[s..e], run.src + s));
+        let span = run.src() + s..run.src() + e;
+        out.push(Node::RefOpen(Box::new(RefLink {
+            id: id.into(),
+            fragment: None,
+            span,
+            html_id: Box::default(),
+            auto: true,
+        })));
+        out.push(Node::text(&run.text[s..e], run.src() + s));
         out.push(Node::RefClose);
         pos = e;
     }
     if pos == 0 {
         out.push(Node::Text(run));
     } else if pos < run.text.len() {
-        out.push(Node::text(&run.text[pos..], run.src + pos));
+        out.push(Node::text(&run.text[pos..], run.src() + pos));
     }
 }
 

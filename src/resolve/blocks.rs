@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::site::body::Node;
+use crate::site::body::{Bare, Node};
 
 /// Where one haystack byte came from.
 #[derive(Debug, Clone, Copy)]
@@ -79,27 +79,8 @@ pub(crate) fn normalize_edge(s: &str) -> String {
     format!("{lead}{core}{trail}")
 }
 
-fn is_block_start(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::Heading { .. }
-            | Tag::Item
-            | Tag::TableCell
-            | Tag::BlockQuote(_)
-            | Tag::List(_)
-            | Tag::FootnoteDefinition(_)
-            | Tag::CodeBlock(_)
-            | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
-    )
-}
-
-fn is_block_end(tag: &TagEnd) -> bool {
+/// Whether a tag (named by its end) begins and ends a block of text.
+fn is_block(tag: &TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Paragraph
@@ -136,26 +117,27 @@ pub(crate) fn index(nodes: &[Node], detail: Detail) -> BlockIndex {
     for (i, node) in nodes.iter().enumerate() {
         let mut pos = None;
         match node {
-            Node::Event(Event::Start(tag)) if is_block_start(tag) => {
+            Node::Bare(Bare::Start(tag)) if is_block(tag) => flush(&mut idx, &mut current),
+            Node::Event(e) if matches!(&**e, Event::Start(tag) if is_block(&tag.to_end())) => {
                 flush(&mut idx, &mut current);
-                if matches!(tag, Tag::Heading { .. }) {
+                if matches!(**e, Event::Start(Tag::Heading { .. })) {
                     heading_depth += 1;
                 }
             }
-            Node::Event(Event::End(tag)) if is_block_end(tag) => {
+            Node::Bare(Bare::End(tag)) if is_block(tag) => {
                 flush(&mut idx, &mut current);
                 if matches!(tag, TagEnd::Heading(_)) {
                     heading_depth = heading_depth.saturating_sub(1);
                 }
             }
-            Node::Event(Event::SoftBreak | Event::HardBreak) => {
+            Node::Bare(Bare::SoftBreak | Bare::HardBreak) => {
                 if let Some(b) = current.as_mut() {
                     pos = Some((idx.blocks.len(), b.disp.len()));
                     push_text(b, i, " ", detail);
                 }
             }
             Node::Text(run) => {
-                let b = current.get_or_insert_with(|| BlockText { src: run.src, ..BlockText::default() });
+                let b = current.get_or_insert_with(|| BlockText { src: run.src(), ..BlockText::default() });
                 pos = Some((idx.blocks.len(), b.disp.len()));
                 push_text(b, i, &run.text, detail);
             }

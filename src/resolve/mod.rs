@@ -185,15 +185,7 @@ fn register(
 
 /// The ids of the headings of a body, which `@slug#heading` references may name.
 pub(crate) fn heading_ids(nodes: &[Node]) -> FxHashSet<String> {
-    nodes
-        .iter()
-        .filter_map(|n| match n {
-            Node::Event(pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { id: Some(id), .. })) => {
-                Some(id.to_string())
-            }
-            _ => None,
-        })
-        .collect()
+    nodes.iter().filter_map(|n| n.heading_id().map(str::to_string)).collect()
 }
 
 fn linkable_names(entities: &[Parsed<EntityMeta>], documents: &[Parsed<DocumentMeta>]) -> Vec<(String, String)> {

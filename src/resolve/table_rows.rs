@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::site::body::Node;
+use crate::site::body::{Bare, Node};
 use crate::site::Excerpt;
 use crate::text::{clip_end, clip_start};
 
@@ -30,20 +30,24 @@ impl Tables {
         let (mut header, mut cell) = (0, None);
         for node in nodes {
             match node {
-                Node::Event(Event::Start(Tag::Table(_))) => header = t.rows.len(),
-                Node::Event(Event::Start(Tag::TableHead | Tag::TableRow)) => {
+                Node::Event(e) if matches!(**e, Event::Start(Tag::Table(_))) => header = t.rows.len(),
+                Node::Bare(Bare::Start(TagEnd::TableHead | TagEnd::TableRow)) => {
                     t.rows.push(Row { cells: Vec::new(), header });
                 }
-                Node::Event(Event::Start(Tag::TableCell)) => {
+                Node::Bare(Bare::Start(TagEnd::TableCell)) => {
                     let r = t.rows.len().wrapping_sub(1);
                     if let Some(row) = t.rows.last_mut() {
                         cell = Some((r, row.cells.len()));
                         row.cells.push(String::new());
                     }
                 }
-                Node::Event(Event::End(TagEnd::TableCell)) => cell = None,
+                Node::Bare(Bare::End(TagEnd::TableCell)) => cell = None,
                 Node::Text(run) => t.push(cell, &run.text),
-                Node::Event(Event::Text(s) | Event::Code(s)) => t.push(cell, s),
+                Node::Event(e) => {
+                    if let Event::Text(s) | Event::Code(s) = &**e {
+                        t.push(cell, s);
+                    }
+                }
                 _ => {}
             }
             t.cell_of.push(cell);

@@ -4,23 +4,29 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Tag, TagEnd};
 
-/// A node is as large as its largest kind, and an archive's bodies hold millions: no
-/// kind may be larger than a Markdown event (rare or large ones are boxed).
+/// A node is as large as its largest kind, and an archive's bodies hold millions (1.3
+/// million at 10,000 articles): a text run sets the size, and every other kind is
+/// boxed or smaller.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Node>() == std::mem::size_of::<Event<'static>>());
+const _: () = assert!(std::mem::size_of::<Node>() <= 40);
 
 /// One node of a parsed Markdown text.
 #[derive(Debug, Clone)]
 pub(crate) enum Node {
-    /// A Markdown event passed through unchanged: block and inline structure, code
-    /// blocks, images, breaks.
-    Event(Event<'static>),
+    /// A Markdown event that holds nothing but its kind, passed through unchanged: most
+    /// of a text's structure (paragraphs, items, emphasis, table cells, every end tag,
+    /// line breaks).
+    Bare(Bare),
+    /// Any other Markdown event, passed through unchanged: headings, links, lists that
+    /// count from a number, tables, code blocks and their text, footnotes, HTML. Made by
+    /// [`Node::event`], which keeps the events a [`Bare`] can hold out of it.
+    Event(Box<Event<'static>>),
     /// Text a reader sees (plain text or inline code), which anchors and autolinks may split.
     Text(TextRun),
-    /// The start of an `@` reference, written or autolinked.
-    RefOpen(RefLink),
+    /// The start of an `@` reference, written or autolinked (boxed, like the rare kinds).
+    RefOpen(Box<RefLink>),
     /// The end of the innermost reference.
     RefClose,
     /// The end of the anchored passage with this index: its marker and note go here.
@@ -56,8 +62,9 @@ pub(crate) struct TextRun {
     pub(crate) text: String,
     /// Inline code rather than prose.
     pub(crate) code: bool,
-    /// File offset of the Markdown the text came from.
-    pub(crate) src: usize,
+    /// File offset of the Markdown the text came from (a `u32`, as a content file is
+    /// at most 8 MiB: a node is as large as a text run).
+    src: u32,
     /// The anchored passages this run lies in, when it lies in any (boxed: most text
     /// lies in none, and every node is as large as the largest kind).
     pub(crate) marks: Option<Box<PassageMarks>>,
@@ -73,6 +80,16 @@ pub(crate) struct PassageMarks {
 }
 
 impl TextRun {
+    /// A run of `text` from the Markdown at file offset `src`, in no passage.
+    pub(crate) fn new(text: String, src: usize, code: bool) -> TextRun {
+        TextRun { text, code, src: u32::try_from(src).unwrap_or(u32::MAX), marks: None }
+    }
+
+    /// File offset of the Markdown the text came from.
+    pub(crate) fn src(&self) -> usize {
+        self.src as usize
+    }
+
     /// Indices of the anchored passages this run lies in, outermost first.
     pub(crate) fn passages(&self) -> &[usize] {
         self.marks.as_ref().map_or(&[], |m| &m.passages)
@@ -101,9 +118,115 @@ pub(crate) struct RefLink {
     pub(crate) auto: bool,
 }
 
+/// A Markdown event that holds nothing but its kind: a start tag without data is
+/// named by its end tag's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bare {
+    /// The start of a tag that holds no data (`Tag::Paragraph` is `Start(TagEnd::Paragraph)`).
+    Start(TagEnd),
+    /// The end of any tag.
+    End(TagEnd),
+    /// A line break that shows as a space.
+    SoftBreak,
+    /// A line break that shows as one.
+    HardBreak,
+    /// A thematic break.
+    Rule,
+}
+
+impl Bare {
+    /// The event, when it holds nothing but its kind.
+    fn of(e: &Event<'_>) -> Option<Bare> {
+        Some(match e {
+            Event::Start(tag) => Bare::Start(match tag {
+                Tag::Paragraph => TagEnd::Paragraph,
+                Tag::BlockQuote(kind) => TagEnd::BlockQuote(*kind),
+                Tag::HtmlBlock => TagEnd::HtmlBlock,
+                Tag::List(None) => TagEnd::List(false),
+                Tag::Item => TagEnd::Item,
+                Tag::DefinitionList => TagEnd::DefinitionList,
+                Tag::DefinitionListTitle => TagEnd::DefinitionListTitle,
+                Tag::DefinitionListDefinition => TagEnd::DefinitionListDefinition,
+                Tag::TableHead => TagEnd::TableHead,
+                Tag::TableRow => TagEnd::TableRow,
+                Tag::TableCell => TagEnd::TableCell,
+                Tag::Emphasis => TagEnd::Emphasis,
+                Tag::Strong => TagEnd::Strong,
+                Tag::Strikethrough => TagEnd::Strikethrough,
+                Tag::Superscript => TagEnd::Superscript,
+                Tag::Subscript => TagEnd::Subscript,
+                _ => return None,
+            }),
+            Event::End(end) => Bare::End(*end),
+            Event::SoftBreak => Bare::SoftBreak,
+            Event::HardBreak => Bare::HardBreak,
+            Event::Rule => Bare::Rule,
+            _ => return None,
+        })
+    }
+
+    /// The Markdown event again.
+    pub(crate) fn event(self) -> Event<'static> {
+        match self {
+            Bare::Start(end) => Event::Start(match end {
+                TagEnd::BlockQuote(kind) => Tag::BlockQuote(kind),
+                TagEnd::HtmlBlock => Tag::HtmlBlock,
+                TagEnd::List(_) => Tag::List(None),
+                TagEnd::Item => Tag::Item,
+                TagEnd::DefinitionList => Tag::DefinitionList,
+                TagEnd::DefinitionListTitle => Tag::DefinitionListTitle,
+                TagEnd::DefinitionListDefinition => Tag::DefinitionListDefinition,
+                TagEnd::TableHead => Tag::TableHead,
+                TagEnd::TableRow => Tag::TableRow,
+                TagEnd::TableCell => Tag::TableCell,
+                TagEnd::Emphasis => Tag::Emphasis,
+                TagEnd::Strong => Tag::Strong,
+                TagEnd::Strikethrough => Tag::Strikethrough,
+                TagEnd::Superscript => Tag::Superscript,
+                TagEnd::Subscript => Tag::Subscript,
+                // `Bare::of` makes no other start: a paragraph is the only one left.
+                _ => Tag::Paragraph,
+            }),
+            Bare::End(end) => Event::End(end),
+            Bare::SoftBreak => Event::SoftBreak,
+            Bare::HardBreak => Event::HardBreak,
+            Bare::Rule => Event::Rule,
+        }
+    }
+}
+
 impl Node {
+    /// The node of a Markdown event: [`Node::Bare`] when it holds nothing but its kind,
+    /// else [`Node::Event`].
+    pub(crate) fn event(e: Event<'static>) -> Node {
+        match Bare::of(&e) {
+            Some(bare) => Node::Bare(bare),
+            None => Node::Event(Box::new(e)),
+        }
+    }
+
+    /// The Markdown event this node passes through, if it is one.
+    pub(crate) fn as_event(&self) -> Option<std::borrow::Cow<'_, Event<'static>>> {
+        match self {
+            Node::Bare(bare) => Some(std::borrow::Cow::Owned(bare.event())),
+            Node::Event(e) => Some(std::borrow::Cow::Borrowed(e)),
+            _ => None,
+        }
+    }
+
+    /// The id of the heading this node starts, once it has one.
+    pub(crate) fn heading_id(&self) -> Option<&str> {
+        match self {
+            Node::Event(e) => match &**e {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// A plain text node.
     pub(crate) fn text(text: impl Into<String>, src: usize) -> Node {
-        Node::Text(TextRun { text: text.into(), src, ..TextRun::default() })
+        Node::Text(TextRun::new(text.into(), src, false))
     }
 }

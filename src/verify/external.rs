@@ -117,8 +117,10 @@ fn external_urls(site: &Site) -> Vec<String> {
     let mut urls = Vec::new();
     let mut from_nodes = |nodes: &[Node]| {
         for n in nodes {
-            if let Node::Event(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) = n {
-                urls.push(dest_url.to_string());
+            if let Node::Event(e) = n {
+                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &**e {
+                    urls.push(dest_url.to_string());
+                }
             }
         }
     };

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{inline_of, plain_text, Env, Phase, Serializer};
 use crate::render::footnotes::Footnotes;
-use crate::site::body::Node;
+use crate::site::body::{Bare, Node};
 use crate::text::escape_html;
 
 impl Serializer<'_, '_, '_> {
@@ -32,7 +32,7 @@ impl Serializer<'_, '_, '_> {
     /// from assistive technology), else its plain text.
     fn margin_copy(&self, content: Range<usize>) -> String {
         let nodes = &self.all[content.clone()];
-        if nodes.iter().any(|n| matches!(n, Node::Event(e) if !is_inline(e))) {
+        if nodes.iter().any(|n| n.as_event().is_some_and(|e| !is_inline(&e))) {
             return escape_html(&plain_text(nodes));
         }
         let cx = Env { scope: self.cx.scope, article: None };
@@ -45,9 +45,9 @@ impl Serializer<'_, '_, '_> {
         let mut depth = 1;
         for node in self.nodes.by_ref() {
             match node {
-                Node::Event(Event::Start(Tag::FootnoteDefinition(_))) => depth += 1,
-                Node::Event(Event::End(TagEnd::FootnoteDefinition)) if depth == 1 => return,
-                Node::Event(Event::End(TagEnd::FootnoteDefinition)) => depth -= 1,
+                Node::Event(e) if matches!(**e, Event::Start(Tag::FootnoteDefinition(_))) => depth += 1,
+                Node::Bare(Bare::End(TagEnd::FootnoteDefinition)) if depth == 1 => return,
+                Node::Bare(Bare::End(TagEnd::FootnoteDefinition)) => depth -= 1,
                 _ => {}
             }
         }
@@ -80,8 +80,7 @@ impl Serializer<'_, '_, '_> {
             return true;
         };
         let mut content = note.content.clone();
-        let held =
-            !content.is_empty() && matches!(self.all[content.end - 1], Node::Event(Event::End(TagEnd::Paragraph)));
+        let held = !content.is_empty() && matches!(self.all[content.end - 1], Node::Bare(Bare::End(TagEnd::Paragraph)));
         if held {
             content.end -= 1;
         }
