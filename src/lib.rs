@@ -25,6 +25,7 @@ mod html_tokens;
 mod language;
 mod load;
 mod media;
+mod memory;
 mod meta;
 mod parse;
 mod render;
@@ -43,6 +44,7 @@ mod write;
 
 pub use diag::{Diagnostic, Diagnostics, FileId, Severity, SourceMap};
 pub use load::LoadOptions;
+pub use memory::set_trim;
 pub use session::{Compiled, Rebuild, Session};
 
 use std::path::PathBuf;

@@ -73,7 +73,9 @@ pub(crate) fn resolve(
     let shared = article::ArticleInputs { registry: &registry, matcher: &matcher, sources, autolink: config.autolink };
     let resolved: Vec<article::Resolved> =
         articles.into_par_iter().enumerate().map(|(i, a)| article::resolve(&shared, i, a)).collect();
-    let mut mentions: Vec<Mention> = Vec::new();
+    // Room for every mention at once: growing the list as it fills (a few hundred
+    // thousand mentions in an archive) would hold an old and a new copy at its peak.
+    let mut mentions: Vec<Mention> = Vec::with_capacity(resolved.iter().map(|r| r.mentions.len()).sum());
     let mut site_articles = Vec::with_capacity(resolved.len());
     for r in resolved {
         diags.extend(r.diags);

@@ -230,6 +230,7 @@ impl Session {
         let keeping = self.render_cache.keeps();
         if !keeping {
             out.sources.release(load::reread);
+            crate::memory::trim();
         }
         crate::timings::lap("parse");
         let media = media::gather(&mut parsed, &out.sources, &mut out.diagnostics);
@@ -241,8 +242,10 @@ impl Session {
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
         if !keeping {
-            // Again: resolving read the files with warnings once more.
+            // Again: resolving read the files with warnings once more. The lookup and
+            // what resolving made for a while are gone too: hand their memory back.
             out.sources.release(load::reread);
+            crate::memory::trim();
         }
         crate::timings::lap("resolve");
         let mut extra = None;

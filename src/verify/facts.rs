@@ -151,7 +151,10 @@ impl StrList {
     fn sorted(mut values: Vec<Cow<'_, str>>) -> StrList {
         values.sort_unstable();
         values.dedup();
-        let mut list = StrList::default();
+        // Sized exactly: every page's lists are kept until verify, and a buffer grown
+        // by pushing would be up to twice as large.
+        let len = values.iter().map(|v| v.len()).sum();
+        let mut list = StrList { text: String::with_capacity(len), ends: Vec::with_capacity(values.len()) };
         for v in &values {
             list.push(v);
         }
