@@ -5,7 +5,9 @@
 # other, annotations, figures, events and corrections), builds it five times (output on
 # tmpfs), and reports the median wall time, pages per second, MB of Markdown per second,
 # peak RSS, the largest HTML page, the incremental rebuild time of a one-article edit
-# (what `gloss serve` does), and the stage times of one more build with GLOSS_TIMINGS=1.
+# (what `gloss serve` does), a second `gloss build` after a one-article edit, what the
+# first query downloads from the search index, and the stage times of one more build
+# with GLOSS_TIMINGS=1.
 #
 #   benches/run.sh            # N = 1000 and 10000
 #   benches/run.sh 500 2000   # other sizes
@@ -63,6 +65,23 @@ for n in "${sizes[@]}"; do
   rm -rf "$out"
   stages=$(GLOSS_TIMINGS=1 ./target/release/gloss build --root "$corpus" --output "$out" 2>&1 >/dev/null |
     grep -E '^ *[a-z ]+: +[0-9.]+ ms( |$)' | sed 's/^/         /' || true)
+  # A second build into the same output after a one-article edit (a sentence added to
+  # the first article): its time, and how many files it wrote (the others keep their
+  # modification time).
+  first="$corpus/content/articles/$(ls "$corpus/content/articles" | head -1)"
+  cp "$first" "$tmp/gloss-bench-edited.md"
+  printf '\nOne more sentence for the benchmark.\n' >> "$first"
+  touch "$tmp/gloss-bench-marker"
+  edit_time=$( { /usr/bin/time -f "%e %M" ./target/release/gloss build --quiet --root "$corpus" --output "$out" >/dev/null ; } 2>&1 | tail -1)
+  edit_written=$(find "$out" -type f -newer "$tmp/gloss-bench-marker" | wc -l)
+  mv "$tmp/gloss-bench-edited.md" "$first"
+  rm -f "$tmp/gloss-bench-marker"
+  # What the first query downloads from the search index: a common word of the corpus,
+  # and the first two words of the first article's title.
+  title=$(sed -n 's/^title: "\(.*\)"$/\1/p' "$first" | head -1 | tr '[:upper:]' '[:lower:]')
+  read -r w1 w2 _ <<< "$title"
+  search_one=$(python3 benches/search_bytes.py "$out" "$w1" | tail -1)
+  search_two=$(python3 benches/search_bytes.py "$out" "$w1" "$w2" | tail -1)
   # The diagnostics of the corpus, counted by kind (ids blanked): "195 quote '…' has no source".
   diags=$( (./target/release/gloss check --format json --root "$corpus" 2>/dev/null || true) |
     grep -o '"message":"[^"]*","severity":"[a-z]*"' | sed -e "s/'[^']*'/'…'/g" -e 's/"message":"\([^"]*\)","severity":"\([a-z]*\)"/\2: \1/' |
@@ -83,6 +102,12 @@ for n in "${sizes[@]}"; do
     printf "         largest page %.0f KB (%s)\n", w[1] / 1000, w[2]
     printf "         %s\n", inc
   }'
+  awk -v e="$edit_time" -v w="$edit_written" -v t="$median" 'BEGIN {
+    split(e, x, " ")
+    printf "         gloss build after a one-article edit, same output: %.2f s (%.0f %% of a cold build), peak RSS %.0f MiB, %d files written\n", x[1], 100 * x[1] / t, x[2] / 1024, w
+  }'
+  echo "         search, first query: $search_one"
+  echo "         search, first query: $search_two"
   [ -z "$hugo_line" ] || echo "         $hugo_line"
   echo "         GLOSS_TIMINGS=1, one build:"
   echo "$stages"

@@ -42,7 +42,7 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         state.local = range;
         state.event(event.into_static(), at);
     }
-    let mut nodes = state.nodes;
+    let mut nodes = join_text(state.nodes);
     mark_figures(&mut nodes);
     if input.footnotes {
         labels.finish(&input, diags);
@@ -209,17 +209,8 @@ impl State<'_, '_> {
         self.nodes.push(Node::event(e));
     }
 
-    /// Adds text, merging it into a preceding plain text run so names split by the
-    /// parser (at `[`, `&`, …) still match as one.
+    /// Adds text (which [`join_text`] joins to the prose around it).
     fn text(&mut self, text: String, src: usize, code: bool) {
-        if !code {
-            if let Some(Node::Text(prev)) = self.nodes.last_mut() {
-                if !prev.code {
-                    prev.text.push_str(&text);
-                    return;
-                }
-            }
-        }
         self.nodes.push(Node::Text(TextRun::new(text, src, code)));
     }
 
@@ -269,6 +260,34 @@ impl State<'_, '_> {
 }
 
 /// Makes every image that is alone in its paragraph a figure, in place of the paragraph.
+/// Joins adjacent runs of prose into one, so that names the parser split (at `[`, `&`,
+/// …) still match as one. Done once at the end, as a run's text has no room to grow.
+fn join_text(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut prose: Option<(String, usize)> = None;
+    for node in nodes {
+        match node {
+            Node::Text(run) if !run.code => match &mut prose {
+                Some((text, _)) => text.push_str(&run.text),
+                None => {
+                    let src = run.src();
+                    prose = Some((run.text.into_string(), src));
+                }
+            },
+            other => {
+                if let Some((text, src)) = prose.take() {
+                    out.push(Node::Text(TextRun::new(text, src, false)));
+                }
+                out.push(other);
+            }
+        }
+    }
+    if let Some((text, src)) = prose {
+        out.push(Node::Text(TextRun::new(text, src, false)));
+    }
+    out
+}
+
 fn mark_figures(nodes: &mut Vec<Node>) {
     let mut out = Vec::with_capacity(nodes.len());
     for node in std::mem::take(nodes) {

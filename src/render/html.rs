@@ -158,9 +158,9 @@ impl<'n, 's, 'a> Serializer<'n, 's, 'a> {
     fn text(&mut self, run: &TextRun) -> Event<'static> {
         if run.passages().is_empty() || self.phase == Phase::Copy {
             return if run.code {
-                Event::Code(CowStr::from(run.text.clone()))
+                Event::Code(CowStr::Boxed(run.text.clone()))
             } else {
-                Event::Text(CowStr::from(run.text.clone()))
+                Event::Text(CowStr::Boxed(run.text.clone()))
             };
         }
         // The innermost quote or figure value the run lies in becomes a link to its

@@ -253,7 +253,7 @@ mod tests {
         let pieces: Vec<(String, usize)> = out
             .iter()
             .filter_map(|n| match n {
-                Node::Text(t) => Some((t.text.clone(), t.passages().len())),
+                Node::Text(t) => Some((t.text.to_string(), t.passages().len())),
                 _ => None,
             })
             .collect();

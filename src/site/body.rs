@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// million at 10,000 articles): a text run sets the size, and every other kind is
 /// boxed or smaller.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Node>() <= 40);
+const _: () = assert!(std::mem::size_of::<Node>() <= 32);
 
 /// One node of a parsed Markdown text.
 #[derive(Debug, Clone)]
@@ -58,8 +58,9 @@ pub(crate) struct ImageRef {
 /// A run of visible text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextRun {
-    /// The text, unescaped.
-    pub(crate) text: String,
+    /// The text, unescaped (a boxed `str`, with no room to grow: a node is as large as
+    /// a text run).
+    pub(crate) text: Box<str>,
     /// Inline code rather than prose.
     pub(crate) code: bool,
     /// File offset of the Markdown the text came from (a `u32`, as a content file is
@@ -82,7 +83,7 @@ pub(crate) struct PassageMarks {
 impl TextRun {
     /// A run of `text` from the Markdown at file offset `src`, in no passage.
     pub(crate) fn new(text: String, src: usize, code: bool) -> TextRun {
-        TextRun { text, code, src: u32::try_from(src).unwrap_or(u32::MAX), marks: None }
+        TextRun { text: text.into_boxed_str(), code, src: u32::try_from(src).unwrap_or(u32::MAX), marks: None }
     }
 
     /// File offset of the Markdown the text came from.
