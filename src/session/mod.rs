@@ -235,7 +235,7 @@ impl Session {
         crate::timings::lap("parse");
         let media = media::gather(&mut parsed, &out.sources, &mut out.diagnostics);
         crate::timings::lap("media");
-        let (site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
+        let (mut site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
         // Only a session that applies edits later resolves again with the lookup.
         let lookup = keeping.then_some(lookup);
         // What is never referenced is only known when every file loaded.
@@ -245,6 +245,7 @@ impl Session {
             // Again: resolving read the files with warnings once more. The lookup and
             // what resolving made for a while are gone too: hand their memory back.
             out.sources.release(load::reread);
+            site.repack_bodies();
             crate::memory::trim();
         }
         crate::timings::lap("resolve");
