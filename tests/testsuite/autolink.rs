@@ -48,3 +48,19 @@ fn all_links_every_occurrence_and_none_links_nothing() {
     let none = body(site("none", "none", text));
     assert_eq!(count(&none, "class=\"ref"), 0);
 }
+
+#[test]
+fn a_name_the_markdown_parser_splits_is_still_found_whole() {
+    // pulldown-cmark gives `&`, `&amp;` and `\[` as text events of their own: the pieces
+    // of prose are joined before names are looked for.
+    let site = SiteTest::new("split").entity("pg", "Procter & Gamble", "organization").entity(
+        "ab",
+        "A[B] Group",
+        "organization",
+    );
+    let text = "Procter & Gamble, Procter &amp; Gamble and A\\[B\\] Group, but not Procter `&` Gamble.\n";
+    let page = body(site.article("a", "title: A\ndate: 2024-01-01\nautolink: all", text));
+    assert_eq!(count(&page, r#"href="../../entities/pg/""#), 2, "{page}");
+    assert_eq!(count(&page, r#"href="../../entities/ab/""#), 1, "{page}");
+    assert!(page.contains("Procter <code>&amp;</code> Gamble"), "{page}");
+}
