@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::{snapshot, SiteTest};
+use crate::support::{output_files, snapshot, SiteTest};
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
@@ -59,10 +59,7 @@ fn build_on_threads(site: &SiteTest, threads: &str, out: &Path) -> BTreeMap<Stri
         .output()
         .expect("gloss runs");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let mut files = snapshot(out);
-    // It records when each file was written.
-    files.remove(".gloss-manifest");
-    files
+    output_files(out)
 }
 
 #[test]

@@ -1,13 +1,14 @@
 //! Rebuilds that reuse: a build writes only the files whose bytes changed, so the
 //! others keep their modification time (and deploys upload only what changed); a file
 //! changed by hand is written again; `--no-cache` writes everything; what a killed
-//! build left beside the output is cleared, and a lone old output is put back.
+//! build left beside the output is cleared, and a lone old output is put back; a build
+//! killed at any moment is made whole by the next.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-use crate::support::{copy_dir, snapshot, SiteTest};
+use crate::support::{copy_dir, output_files, SiteTest};
 
 /// The modification time of every file under `dir`, by relative path.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
@@ -62,12 +63,7 @@ fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
     std::fs::remove_dir_all(copy.join("public")).unwrap();
     std::fs::remove_dir_all(copy.join(".gloss-cache")).ok();
     fresh.build();
-    let without_manifest = |dir: &Path| {
-        let mut files = snapshot(dir);
-        files.remove(".gloss-manifest");
-        files
-    };
-    assert_eq!(without_manifest(&out), without_manifest(&copy.join("public")), "a rebuild equals a cold build");
+    assert_eq!(output_files(&out), output_files(&copy.join("public")), "a rebuild equals a cold build");
 }
 
 #[test]
@@ -238,4 +234,50 @@ fn a_good_build_removes_the_cache_entries_it_did_not_use_and_a_failed_one_keeps_
     assert!(cache.join("external-links.json").exists() && cache.join("social/kept-folder").is_dir());
     let card = site.root.join("public/social/articles/one.png");
     assert!(now.iter().any(|e| std::fs::read(e).unwrap() == std::fs::read(&card).unwrap()));
+}
+
+/// A site of 40 articles, each with a quote: 80 social cards to draw.
+fn site_with_cards(name: &str) -> SiteTest {
+    (0..40).fold(SiteTest::new(name).entity("ada", "Ada Lovelace", "person"), |site, n| {
+        let fm = format!(
+            "title: Article number {n}\ndate: 2024-01-{:02}\nquotes:\n  - {{ id: q{n}, by: ada, text: \"The engine weaves pattern {n}\" }}",
+            n % 28 + 1
+        );
+        site.article(&format!("a{n}"), &fm, &format!("Ada Lovelace wrote: \"The engine weaves pattern {n}\".\n"))
+    })
+}
+
+#[test]
+fn a_build_killed_at_any_moment_is_made_whole_by_the_next() {
+    let cold = site_with_cards("killed-cold");
+    let started = std::time::Instant::now();
+    assert!(cold.run(&["build", "--quiet", "--no-cache"]).status.success());
+    let took = started.elapsed();
+    let expected = output_files(&cold.root.join("public"));
+    let site = site_with_cards("killed");
+    let mut interrupted = 0;
+    // Killed (SIGKILL) at a tenth of a cold build's time, two tenths and so on: while
+    // drawing cards into an empty cache (every other time), linking cached ones, writing
+    // the staging folder or swapping it in. The next build gives a cold build's bytes.
+    for tenths in 1..10 {
+        if tenths % 2 == 1 {
+            std::fs::remove_dir_all(site.root.join(".gloss-cache")).ok();
+        }
+        let mut build = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(["build", "--quiet", "--root"])
+            .arg(&site.root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("gloss runs");
+        std::thread::sleep(took * tenths / 10);
+        interrupted += usize::from(build.try_wait().unwrap().is_none());
+        build.kill().ok();
+        build.wait().unwrap();
+        let next = site.run(&["build", "--quiet"]);
+        let stderr = String::from_utf8_lossy(&next.stderr);
+        assert!(next.status.success(), "after a kill at {tenths}/10 of a build: {stderr}");
+        assert_eq!(output_files(&site.root.join("public")), expected, "after a kill at {tenths}/10 of a build");
+    }
+    assert!(interrupted >= 3, "only {interrupted} of 9 builds were still running when killed");
 }

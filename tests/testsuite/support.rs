@@ -132,6 +132,14 @@ pub(crate) fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>
         .collect()
 }
 
+/// [`snapshot`] of an output folder without its manifest, which records when each
+/// file was written.
+pub(crate) fn output_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(dir);
+    files.remove(".gloss-manifest");
+    files
+}
+
 /// A built site's output folder.
 pub(crate) struct Built {
     pub(crate) out: PathBuf,
