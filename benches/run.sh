@@ -68,7 +68,8 @@ for n in "${sizes[@]}"; do
   # A second build into the same output after a one-article edit (a sentence added to
   # the first article): its time, and how many files it wrote (the others keep their
   # modification time).
-  first="$corpus/content/articles/$(ls "$corpus/content/articles" | head -1)"
+  articles=("$corpus"/content/articles/*.md)
+  first=${articles[0]}
   cp "$first" "$tmp/gloss-bench-edited.md"
   printf '\nOne more sentence for the benchmark.\n' >> "$first"
   touch "$tmp/gloss-bench-marker"
