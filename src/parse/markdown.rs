@@ -259,7 +259,6 @@ impl State<'_, '_> {
     }
 }
 
-/// Makes every image that is alone in its paragraph a figure, in place of the paragraph.
 /// Joins adjacent runs of prose into one, so that names the parser split (at `[`, `&`,
 /// …) still match as one. Done once at the end, as a run's text has no room to grow.
 fn join_text(nodes: Vec<Node>) -> Vec<Node> {
@@ -288,6 +287,7 @@ fn join_text(nodes: Vec<Node>) -> Vec<Node> {
     out
 }
 
+/// Makes every image that is alone in its paragraph a figure, in place of the paragraph.
 fn mark_figures(nodes: &mut Vec<Node>) {
     let mut out = Vec::with_capacity(nodes.len());
     for node in std::mem::take(nodes) {

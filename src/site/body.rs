@@ -56,7 +56,7 @@ pub(crate) struct ImageRef {
 }
 
 /// A run of visible text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct TextRun {
     /// The text, unescaped (a boxed `str`, with no room to grow: a node is as large as
     /// a text run).
