@@ -47,7 +47,7 @@ use output::Delivered;
 use plan::Page;
 use reads::Read;
 use templates::Templates;
-use views::Scope;
+use views::{Scope, SharedBodies};
 
 /// Renders the whole site into `dest`, reusing pages from `cache` whose context and
 /// templates are unchanged, and refreshing `cache` for the next run (which needs
@@ -158,10 +158,11 @@ fn render_pages(
     cached: Option<&RenderCache>,
     delivery: &Delivery<'_>,
 ) -> std::collections::LinkedList<Vec<Result<MadePage, Diagnostic>>> {
+    let shared = SharedBodies::new();
     pages
         .par_iter()
         .map(|page| {
-            let (file, hash, reads) = render_page(site, agg, templates, page, cached)?;
+            let (file, hash, reads) = render_page(site, agg, templates, page, cached, Some(&shared))?;
             Ok(MadePage { kind: page.kind, delivered: delivery.deliver(file), hash, reads })
         })
         .collect_vec_list()
@@ -179,7 +180,7 @@ pub(crate) fn rerender(
     let templates = cache.templates()?;
     let results: Vec<_> = pages
         .par_iter()
-        .map(|page| render_page(site, agg, templates, page, Some(cache)).map(|r| (page.kind, r)))
+        .map(|page| render_page(site, agg, templates, page, Some(cache), None).map(|r| (page.kind, r)))
         .collect();
     let mut changed = Vec::new();
     let mut problems = Vec::new();
@@ -199,15 +200,17 @@ pub(crate) fn rerender(
 
 /// One page, with the hash of its context and what it read, both kept only when a
 /// cache asks (the hash is then 0 and the reads empty). A page whose context hashes
-/// as in the cache is taken from it.
+/// as in the cache is taken from it. Without a cache, article bodies are shared
+/// through `shared`, when given.
 fn render_page(
     site: &Site,
     agg: &Aggregates,
     templates: &Templates,
     page: &Page,
     cached: Option<&RenderCache>,
+    shared: Option<&SharedBodies>,
 ) -> Result<(OutputFile, u64, Vec<Read>), Diagnostic> {
-    let scope = Scope::new(site, agg, page, cached.is_some());
+    let scope = Scope::new(site, agg, page, cached.is_some(), shared);
     let built = views::build(&scope, cached.is_some());
     let reads = scope.into_reads();
     let path = page.file();

@@ -158,7 +158,7 @@ pub(super) fn collection(cx: &Scope<'_>, a: usize, hash: bool) -> Built {
     let base = &cx.config().base_url;
     let page_url = format!("{base}{}", paths::article(&art.slug));
     let own_url = format!("{base}{}", cx.page().url());
-    let text = TextContent::of(&cx.body_html(&art.body, Some(art)));
+    let text = TextContent::of(&cx.article_body_html(a, art));
     let mut items = passages(cx, art, &text);
     items.extend(references(cx, &art.body, &text));
     items.sort_by(|x, y| (x.range.start, y.range.end, &x.html_id).cmp(&(y.range.start, x.range.end, &y.html_id)));

@@ -47,7 +47,7 @@ pub(super) fn article<'c, 'a>(cx: &'c Scope<'a>, a: usize) -> PageContext<'c, Ar
         summary_html: cx.inline_html(art.summary.as_ref(), Some(art)),
         authors: art.meta.authors.iter().map(|n| cx.link(n)).collect(),
         tags: tag_links(cx, &art.meta.tags),
-        body_html: cx.body_html(&art.body, Some(art)),
+        body_html: cx.article_body_html(a, art),
         image: cx.image_view(art.images.lead, art.meta.image_alt.as_deref(), art.meta.image_credit.as_deref(), true),
         figures: figures(cx, a),
         sources: (0..art.meta.sources.len()).map(|s| source_view(cx, a, s)).collect(),

@@ -16,6 +16,7 @@ pub(crate) mod parts;
 mod pieces;
 mod quotes;
 mod scope;
+mod shared_body;
 mod tags;
 
 use serde::Serialize;
@@ -23,6 +24,7 @@ use serde::Serialize;
 pub(crate) use graph::PATH as GRAPH_PATH;
 pub(crate) use page::Built;
 pub(crate) use scope::Scope;
+pub(crate) use shared_body::SharedBodies;
 
 use super::plan::PageKind;
 use page::PageInfo;

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::page::{PageContext, PageInfo};
+use super::shared_body::SharedBodies;
 use crate::config::SiteConfig;
 use crate::render::aggregate::Aggregates;
 use crate::render::cards::{self, Card};
@@ -26,17 +27,25 @@ pub(crate) struct Scope<'a> {
     page: &'a Page,
     root: String,
     reads: Reads,
+    shared: Option<&'a SharedBodies>,
 }
 
 impl<'a> Scope<'a> {
-    /// The scope of `page`; it records what it hands out when `record` is set.
-    pub(crate) fn new(site: &'a Site, agg: &'a Aggregates, page: &'a Page, record: bool) -> Scope<'a> {
+    /// The scope of `page`; it records what it hands out when `record` is set, and
+    /// otherwise shares article bodies through `shared`, when given.
+    pub(crate) fn new(
+        site: &'a Site,
+        agg: &'a Aggregates,
+        page: &'a Page,
+        record: bool,
+        shared: Option<&'a SharedBodies>,
+    ) -> Scope<'a> {
         let root = match page.kind {
             PageKind::NotFound => site.config.base_path(),
             _ if page.path.is_empty() => "./".to_string(),
             _ => root_prefix(&page.path),
         };
-        Scope { site, agg, page, root, reads: Reads::new(record) }
+        Scope { site, agg, page, root, reads: Reads::new(record), shared: shared.filter(|_| !record) }
     }
 
     /// What the page read, sorted.
@@ -320,6 +329,17 @@ impl<'a> Scope<'a> {
     /// Block HTML of a body.
     pub(crate) fn body_html(&self, nodes: &[Node], article: Option<&'a Article>) -> String {
         html::body(nodes, self.html(article))
+    }
+
+    /// Block HTML of the body of article `a`, which is `art` (read as a whole), on its
+    /// own page or its annotation collection: made once for both where it can be
+    /// (see [`SharedBodies`]).
+    pub(crate) fn article_body_html(&self, a: usize, art: &'a Article) -> String {
+        let make = || self.body_html(&art.body, Some(art));
+        match self.shared {
+            Some(shared) => shared.get(a, make),
+            None => make(),
+        }
     }
 
     /// Inline HTML of a short Markdown value; `article` is set on that article's own
