@@ -42,8 +42,7 @@ pub(crate) fn parse(input: MdInput<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Node
         state.local = range;
         state.event(event.into_static(), at);
     }
-    let mut nodes = join_text(state.nodes);
-    mark_figures(&mut nodes);
+    let mut nodes = join_text_and_mark_figures(state.nodes);
     if input.footnotes {
         labels.finish(&input, diags);
     }
@@ -209,7 +208,7 @@ impl State<'_, '_> {
         self.nodes.push(Node::event(e));
     }
 
-    /// Adds text (which [`join_text`] joins to the prose around it).
+    /// Adds text (which [`join_text_and_mark_figures`] joins to the prose around it).
     fn text(&mut self, text: String, src: usize, code: bool) {
         self.nodes.push(Node::Text(TextRun::new(text, src, code)));
     }
@@ -260,8 +259,10 @@ impl State<'_, '_> {
 }
 
 /// Joins adjacent runs of prose into one, so that names the parser split (at `[`, `&`,
-/// …) still match as one. Done once at the end, as a run's text has no room to grow.
-fn join_text(nodes: Vec<Node>) -> Vec<Node> {
+/// …) still match as one (done once at the end, as a run's text has no room to grow),
+/// and makes every image that is alone in its paragraph a figure: one pass over the
+/// nodes.
+fn join_text_and_mark_figures(nodes: Vec<Node>) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
     let mut prose: Option<(String, usize)> = None;
     for node in nodes {
@@ -278,6 +279,7 @@ fn join_text(nodes: Vec<Node>) -> Vec<Node> {
                     out.push(Node::Text(TextRun::new(text, src, false)));
                 }
                 out.push(other);
+                figure_at_end(&mut out);
             }
         }
     }
@@ -287,26 +289,22 @@ fn join_text(nodes: Vec<Node>) -> Vec<Node> {
     out
 }
 
-/// Makes every image that is alone in its paragraph a figure, in place of the paragraph.
-fn mark_figures(nodes: &mut Vec<Node>) {
-    let mut out = Vec::with_capacity(nodes.len());
-    for node in std::mem::take(nodes) {
-        out.push(node);
-        let n = out.len();
-        if n >= 3
-            && matches!(
-                (&out[n - 3], &out[n - 2], &out[n - 1]),
-                (Node::Bare(Bare::Start(TagEnd::Paragraph)), Node::Image(_), Node::Bare(Bare::End(TagEnd::Paragraph)))
-            )
-        {
-            out.pop();
-            let Some(Node::Image(mut image)) = out.pop() else { continue };
-            out.pop();
-            image.figure = true;
-            out.push(Node::Image(image));
-        }
+/// Makes the image a figure, in place of its paragraph, when `nodes` end with a
+/// paragraph that holds only that image.
+fn figure_at_end(nodes: &mut Vec<Node>) {
+    let n = nodes.len();
+    if n >= 3
+        && matches!(
+            (&nodes[n - 3], &nodes[n - 2], &nodes[n - 1]),
+            (Node::Bare(Bare::Start(TagEnd::Paragraph)), Node::Image(_), Node::Bare(Bare::End(TagEnd::Paragraph)))
+        )
+    {
+        nodes.pop();
+        let Some(Node::Image(mut image)) = nodes.pop() else { return };
+        nodes.pop();
+        image.figure = true;
+        nodes.push(Node::Image(image));
     }
-    *nodes = out;
 }
 
 #[cfg(test)]

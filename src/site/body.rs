@@ -136,28 +136,14 @@ pub(crate) enum Bare {
 }
 
 impl Bare {
-    /// The event, when it holds nothing but its kind.
+    /// The event, when it holds nothing but its kind: a start tag is bare when its
+    /// end tag's kind gives it back whole ([`Bare::event`] is the one table of them).
     fn of(e: &Event<'_>) -> Option<Bare> {
         Some(match e {
-            Event::Start(tag) => Bare::Start(match tag {
-                Tag::Paragraph => TagEnd::Paragraph,
-                Tag::BlockQuote(kind) => TagEnd::BlockQuote(*kind),
-                Tag::HtmlBlock => TagEnd::HtmlBlock,
-                Tag::List(None) => TagEnd::List(false),
-                Tag::Item => TagEnd::Item,
-                Tag::DefinitionList => TagEnd::DefinitionList,
-                Tag::DefinitionListTitle => TagEnd::DefinitionListTitle,
-                Tag::DefinitionListDefinition => TagEnd::DefinitionListDefinition,
-                Tag::TableHead => TagEnd::TableHead,
-                Tag::TableRow => TagEnd::TableRow,
-                Tag::TableCell => TagEnd::TableCell,
-                Tag::Emphasis => TagEnd::Emphasis,
-                Tag::Strong => TagEnd::Strong,
-                Tag::Strikethrough => TagEnd::Strikethrough,
-                Tag::Superscript => TagEnd::Superscript,
-                Tag::Subscript => TagEnd::Subscript,
-                _ => return None,
-            }),
+            Event::Start(tag) => {
+                let bare = Bare::Start(tag.to_end());
+                return (bare.event() == *e).then_some(bare);
+            }
             Event::End(end) => Bare::End(*end),
             Event::SoftBreak => Bare::SoftBreak,
             Event::HardBreak => Bare::HardBreak,
@@ -170,6 +156,7 @@ impl Bare {
     pub(crate) fn event(self) -> Event<'static> {
         match self {
             Bare::Start(end) => Event::Start(match end {
+                TagEnd::Paragraph => Tag::Paragraph,
                 TagEnd::BlockQuote(kind) => Tag::BlockQuote(kind),
                 TagEnd::HtmlBlock => Tag::HtmlBlock,
                 TagEnd::List(_) => Tag::List(None),
@@ -185,8 +172,16 @@ impl Bare {
                 TagEnd::Strikethrough => Tag::Strikethrough,
                 TagEnd::Superscript => Tag::Superscript,
                 TagEnd::Subscript => Tag::Subscript,
-                // `Bare::of` makes no other start: a paragraph is the only one left.
-                _ => Tag::Paragraph,
+                // The tags that hold data (a heading's id, a link's address, a list's
+                // first number, …): `Bare::of` never makes their starts bare, since
+                // this gives back no start of theirs.
+                TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Table
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::MetadataBlock(_) => Tag::Paragraph,
             }),
             Bare::End(end) => Event::End(end),
             Bare::SoftBreak => Event::SoftBreak,
