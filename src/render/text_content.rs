@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use html5gum::{DefaultEmitter, Token};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::Span;
 use rustc_hash::FxHashMap;
 
 /// Elements that never have content or an end tag.
@@ -36,44 +37,81 @@ struct Open {
     start: usize,
 }
 
+/// The start tag being read: its name, and its first `id` and `data-passage` values.
+struct StartTag {
+    name: Vec<u8>,
+    id: Option<String>,
+    passage: Option<String>,
+}
+
+/// The marking attribute whose value comes next.
+#[derive(Clone, Copy)]
+enum Marking {
+    Id,
+    Passage,
+}
+
 impl TextContent {
-    /// The text content of `html`, with the ranges of its marked elements.
+    /// The text content of `html`, with the ranges of its marked elements. Tokens are
+    /// taken as the tokenizer reads them, so no tag or attribute is copied that is not
+    /// needed.
     pub(crate) fn of(html: &str) -> TextContent {
-        let mut emitter = DefaultEmitter::default();
-        emitter.naively_switch_states(true);
         let mut out = TextContent::default();
         let mut open: Vec<Open> = Vec::new();
+        let mut tag: Option<StartTag> = None;
+        let mut marking: Option<Marking> = None;
         let mut after_newline_dropper = false;
-        for token in crate::html_tokens::tokenizer(html, emitter).flatten() {
+        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
             let drops = std::mem::take(&mut after_newline_dropper);
-            match token {
-                Token::StartTag(tag) => {
-                    let name = tag.name.to_vec();
-                    let attr = |key: &[u8]| tag.attributes.get(key).map(|v| String::from_utf8_lossy(v).into_owned());
-                    let mark = attr(b"id").or_else(|| attr(b"data-passage"));
-                    let here = out.chars.len();
-                    if tag.self_closing || is_one_of(&name, VOID) {
+            match event {
+                CallbackEvent::OpenStartTag { name } => {
+                    tag = Some(StartTag { name: name.to_vec(), id: None, passage: None });
+                }
+                CallbackEvent::AttributeName { name } => {
+                    marking = match name {
+                        b"id" => Some(Marking::Id),
+                        b"data-passage" => Some(Marking::Passage),
+                        _ => None,
+                    };
+                }
+                CallbackEvent::AttributeValue { value } => {
+                    let t = tag.as_mut()?;
+                    // As a browser does, the first of repeated attributes counts.
+                    let slot = match marking.take() {
+                        Some(Marking::Id) => &mut t.id,
+                        Some(Marking::Passage) => &mut t.passage,
+                        None => return None,
+                    };
+                    slot.get_or_insert_with(|| String::from_utf8_lossy(value).into_owned());
+                }
+                CallbackEvent::CloseStartTag { self_closing } => {
+                    let StartTag { name, id, passage } = tag.take()?;
+                    let (mark, here) = (id.or(passage), out.chars.len());
+                    if self_closing || is_one_of(&name, VOID) {
                         out.mark(mark, here..here);
-                        continue;
+                        return None;
                     }
                     after_newline_dropper = is_one_of(&name, DROPS_FIRST_NEWLINE);
                     open.push(Open { name, mark, start: here });
                 }
-                Token::EndTag(tag) => {
-                    let Some(at) = open.iter().rposition(|o| *o.name == **tag.name) else { continue };
+                CallbackEvent::EndTag { name } => {
+                    let at = open.iter().rposition(|o| *o.name == *name)?;
                     let here = out.chars.len();
                     for closed in open.drain(at..) {
                         out.mark(closed.mark, closed.start..here);
                     }
                 }
-                Token::String(text) => {
-                    let text = String::from_utf8_lossy(&text);
+                CallbackEvent::String { value } => {
+                    let text = String::from_utf8_lossy(value);
                     let text = if drops { text.strip_prefix('\n').unwrap_or(&text) } else { &text };
                     out.chars.extend(text.chars());
                 }
                 _ => {}
             }
-        }
+            None
+        });
+        emitter.naively_switch_states(true);
+        crate::html_tokens::tokenizer(html, emitter).for_each(drop);
         let end = out.chars.len();
         for closed in open {
             out.mark(closed.mark, closed.start..end);
