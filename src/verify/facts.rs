@@ -4,8 +4,6 @@
 //! checked on the spot against the list of output files, which is known before
 //! rendering, and is not kept.
 
-use std::borrow::Cow;
-
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::Span;
 
@@ -147,18 +145,44 @@ impl StrList {
         }
         false
     }
+}
 
-    fn sorted(mut values: Vec<Cow<'_, str>>) -> StrList {
-        values.sort_unstable();
-        values.dedup();
-        // Sized exactly: every page's lists are kept until verify, and a buffer grown
-        // by pushing would be up to twice as large.
-        let len = values.iter().map(|v| v.len()).sum();
-        let mut list = StrList { text: String::with_capacity(len), ends: Vec::with_capacity(values.len()) };
-        for v in &values {
-            list.push(v);
+/// Strings collected end to end in one buffer as a page is read, to be sorted into a
+/// [`StrList`] (a page has hundreds of links and ids: one allocation each was a
+/// twentieth of a build).
+#[derive(Default)]
+struct Collected {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Collected {
+    fn push(&mut self, s: &str) {
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(s);
+        self.spans.push((start, u32::try_from(self.text.len()).unwrap_or(u32::MAX)));
+    }
+
+    fn get(&self, (start, end): (u32, u32)) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The strings sorted without repeats, and those that appeared more than once.
+    /// The list is sized exactly: every page's lists are kept until verify, and a
+    /// buffer grown by pushing would be up to twice as large.
+    fn into_sorted(mut self) -> (StrList, Vec<String>) {
+        let mut spans = std::mem::take(&mut self.spans);
+        spans.sort_unstable_by(|a, b| self.get(*a).cmp(self.get(*b)));
+        let mut repeated: Vec<String> =
+            spans.windows(2).filter(|w| self.get(w[0]) == self.get(w[1])).map(|w| self.get(w[0]).to_string()).collect();
+        repeated.dedup();
+        spans.dedup_by(|a, b| self.get(*a) == self.get(*b));
+        let len = spans.iter().map(|&(start, end)| (end - start) as usize).sum();
+        let mut list = StrList { text: String::with_capacity(len), ends: Vec::with_capacity(spans.len()) };
+        for &span in &spans {
+            list.push(self.get(span));
         }
-        list
+        (list, repeated)
     }
 }
 
@@ -169,26 +193,24 @@ pub(crate) fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFa
     }
     let text = std::str::from_utf8(bytes).ok()?;
     let mut dead = Vec::new();
-    let mut anchored = Vec::new();
-    let mut ids = Vec::new();
+    let mut anchored = Collected::default();
+    let mut ids = Collected::default();
     let mut target = String::new();
-    for (attr, value) in attributes(text) {
+    for_each_attribute(text, |attr, value| {
         if attr == Attr::Id {
             ids.push(value);
-            continue;
+            return;
         }
-        match leads(path, &value, output.base_path, &mut target) {
+        match leads(path, value, output.base_path, &mut target) {
             Leads::Away => {}
-            Leads::To(_) if !(output.exists)(&target) => dead.push(value.into_owned()),
-            Leads::Above => dead.push(value.into_owned()),
+            Leads::To(_) if !(output.exists)(&target) => dead.push(value.to_string()),
+            Leads::Above => dead.push(value.to_string()),
             Leads::To("") => {}
             Leads::To(_) => anchored.push(value),
         }
-    }
-    ids.sort_unstable();
-    let mut repeated: Vec<String> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].to_string()).collect();
-    repeated.dedup();
-    let (anchored, ids) = (StrList::sorted(anchored), StrList::sorted(ids));
+    });
+    let (ids, repeated) = ids.into_sorted();
+    let (anchored, _) = anchored.into_sorted();
     Some(PageFacts { path: path.to_string(), dead, anchored, ids, repeated })
 }
 
@@ -200,11 +222,11 @@ enum Attr {
     Id,
 }
 
-/// Every `href`, `src` and `id` value of a start tag in `html`, character references
-/// decoded, read by an HTML5 tokenizer: text, comments and script contents are never
-/// taken for attributes, and every quoting style (double, single, none) is read.
-fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
-    let mut out = Vec::new();
+/// Calls `f` with every `href`, `src` and `id` value of a start tag in `html`,
+/// character references decoded, read by an HTML5 tokenizer: text, comments and script
+/// contents are never taken for attributes, and every quoting style (double, single,
+/// none) is read.
+fn for_each_attribute(html: &str, mut f: impl FnMut(Attr, &str)) {
     let mut wanted: Option<Attr> = None;
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
         match event {
@@ -218,7 +240,7 @@ fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
             }
             CallbackEvent::AttributeValue { value } => {
                 if let Some(attr) = wanted.take() {
-                    out.push((attr, Cow::Owned(String::from_utf8_lossy(value).into_owned())));
+                    f(attr, &String::from_utf8_lossy(value));
                 }
             }
             _ => {}
@@ -228,5 +250,4 @@ fn attributes(html: &str) -> Vec<(Attr, Cow<'_, str>)> {
     // Script and style contents are text, as a browser reads them.
     emitter.naively_switch_states(true);
     crate::html_tokens::tokenizer(html, emitter).for_each(drop);
-    out
 }
