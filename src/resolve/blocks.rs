@@ -155,36 +155,57 @@ fn flush(idx: &mut BlockIndex, current: &mut Option<BlockText>) {
     }
 }
 
+/// Appends `text`, the text of node `node`, to block `b`: white space collapsed to one
+/// space (none at the block's start), and with [`Detail::Anchors`] the haystack and map.
+/// Taken word by word, so that a word of ASCII is copied whole.
 fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
     b.disp.reserve(text.len());
-    if detail == Detail::Text {
-        for c in text.chars() {
-            if !c.is_whitespace() {
-                b.disp.push(c);
-            } else if !b.disp.is_empty() && !b.disp.ends_with(' ') {
+    if detail == Detail::Anchors {
+        b.hay.reserve(text.len());
+        b.map.reserve(text.len());
+    }
+    // Where the white space before the next word is, once there is one.
+    let mut space_at = None;
+    for word in text.split(char::is_whitespace) {
+        let off = word.as_ptr() as usize - text.as_ptr() as usize;
+        if let Some(at) = space_at {
+            if !b.disp.is_empty() && !b.disp.ends_with(' ') {
+                if detail == Detail::Anchors {
+                    b.map.push(HayPos { node: node as u32, off: at as u32, disp: b.disp.len() as u32 });
+                    b.hay.push(' ');
+                }
                 b.disp.push(' ');
             }
         }
+        space_at = Some(off + word.len());
+        match detail {
+            Detail::Text => b.disp.push_str(word),
+            Detail::Anchors => push_word(b, node, off, word),
+        }
+    }
+}
+
+/// Appends `word` (no white space in it), at byte `off` of node `node`'s text, to the
+/// block's display text, haystack and map.
+fn push_word(b: &mut BlockText, node: usize, off: usize, word: &str) {
+    if word.is_ascii() {
+        let disp = b.disp.len();
+        b.map.extend((0..word.len()).map(|i| HayPos {
+            node: node as u32,
+            off: (off + i) as u32,
+            disp: (disp + i) as u32,
+        }));
+        b.disp.push_str(word);
+        b.hay.push_str(word);
         return;
     }
-    b.hay.reserve(text.len());
-    b.map.reserve(text.len());
-    for (off, c) in text.char_indices() {
-        let pos = HayPos { node: node as u32, off: off as u32, disp: b.disp.len() as u32 };
-        if c.is_whitespace() {
-            if b.disp.is_empty() || b.disp.ends_with(' ') {
-                continue;
-            }
-            b.disp.push(' ');
-            b.hay.push(' ');
+    for (i, c) in word.char_indices() {
+        let pos = HayPos { node: node as u32, off: (off + i) as u32, disp: b.disp.len() as u32 };
+        b.disp.push(c);
+        let f = fold_char(c);
+        b.hay.push(f);
+        for _ in 0..f.len_utf8() {
             b.map.push(pos);
-        } else {
-            b.disp.push(c);
-            let f = fold_char(c);
-            b.hay.push(f);
-            for _ in 0..f.len_utf8() {
-                b.map.push(pos);
-            }
         }
     }
 }
