@@ -234,4 +234,31 @@ mod tests {
         assert_eq!(idx.blocks[0].hay, "He said \"satellite images\" are");
         assert_eq!(idx.blocks[0].map.len(), idx.blocks[0].hay.len());
     }
+
+    #[test]
+    fn every_haystack_byte_maps_back_to_the_character_it_came_from() {
+        let text = "  \u{201C}Kim\u{2019}s\u{201D}\u{a0}\u{a0}troops\tarrived in Курск. ";
+        let mut b = BlockText::default();
+        push_text(&mut b, 7, text, Detail::Anchors);
+        push_text(&mut b, 8, " \n done", Detail::Anchors);
+        assert_eq!(b.disp, "\u{201C}Kim\u{2019}s\u{201D} troops arrived in Курск. done");
+        assert_eq!(b.hay, "\"Kim's\" troops arrived in Курск. done");
+        assert_eq!(b.map.len(), b.hay.len());
+        for (i, h) in b.hay.char_indices() {
+            let pos = b.map[i];
+            let source = if pos.node == 7 { text } else { " \n done" };
+            let c = source[pos.off as usize..].chars().next().unwrap();
+            let shown = b.disp[pos.disp as usize..].chars().next().unwrap();
+            if h == ' ' {
+                assert!(c.is_whitespace() && shown == ' ', "byte {i}");
+            } else {
+                assert_eq!((fold_char(c), fold_char(shown)), (h, h), "byte {i}");
+            }
+        }
+        let mut t = BlockText::default();
+        push_text(&mut t, 7, text, Detail::Text);
+        push_text(&mut t, 8, " \n done", Detail::Text);
+        assert_eq!(t.disp, b.disp);
+        assert!(t.hay.is_empty() && t.map.is_empty());
+    }
 }
