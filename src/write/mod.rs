@@ -11,6 +11,7 @@ mod reuse;
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -121,21 +122,20 @@ impl Staging {
 
     /// Puts the file at output `path`, of `hash` and `size`, into the staging folder:
     /// linked from the previous output when that holds the same bytes unchanged (see
-    /// [`reuse`]), else made by `write` at the path it is given; and notes it for the
-    /// manifest.
+    /// [`reuse`]), else made by `write` at the path it is given (which returns what the
+    /// file system then says of it); and notes it for the manifest.
     fn store(
         &self,
         path: &str,
         hash: String,
         size: u64,
-        write: impl FnOnce(&Path) -> std::io::Result<()>,
+        write: impl FnOnce(&Path) -> std::io::Result<fs::Metadata>,
     ) -> std::io::Result<()> {
         let target = self.folder_for(path)?;
         let record = match self.previous.keep(path, &hash, size, &target) {
             Some(kept) => kept,
             None => {
-                write(&target)?;
-                let mtime = reuse::mtime_of(&fs::metadata(&target)?);
+                let mtime = reuse::mtime_of(&write(&target)?);
                 Record { path: path.to_string(), hash, size, mtime }
             }
         };
@@ -146,17 +146,25 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.store(path, content_hash::of_bytes(bytes), bytes.len() as u64, |target| fs::write(target, bytes))
+        self.store(path, content_hash::of_bytes(bytes), bytes.len() as u64, |target| {
+            let mut file = fs::File::create(target)?;
+            file.write_all(bytes)?;
+            file.metadata()
+        })
     }
 
     fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
         let (hash, size) = content_hash::of_file(from)?;
-        self.store(path, hash, size, |target| fs::copy(from, target).map(drop))
+        self.store(path, hash, size, |target| {
+            fs::copy(from, target)?;
+            fs::metadata(target)
+        })
     }
 
     fn link(&self, path: &str, from: &Hashed) -> std::io::Result<()> {
         self.store(path, from.hash.clone(), from.size, |target| {
-            fs::hard_link(&from.path, target).or_else(|_| fs::copy(&from.path, target).map(drop))
+            fs::hard_link(&from.path, target).or_else(|_| fs::copy(&from.path, target).map(drop))?;
+            fs::metadata(target)
         })
     }
 }
