@@ -2,29 +2,36 @@
 //! prints its wall time to stderr as it ends, measured from the end of the stage
 //! before, the first from the start of `main`; `total` prints the time since then, so
 //! the stages of a command add up to its whole run (only the kernel's exec before
-//! `main` and its teardown after are left out). Beside each time goes the process's
-//! resident memory as the stage ends and its peak so far (Linux only), so a stage
-//! that holds memory shows where it does.
+//! `main` and its teardown after are left out). Beside each time go the processor time
+//! the stage took on all threads (so a stage whose processor time is not about the
+//! number of cores times its wall time left cores idle), the process's resident memory
+//! as the stage ends and its peak so far (Linux only), so a stage that holds memory
+//! shows where it does.
 
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// When the process started and when the last stage ended.
-static CLOCK: Mutex<Option<(Instant, Instant)>> = Mutex::new(None);
+/// When the process started, when the last stage ended, and the processor time used
+/// by then (milliseconds; 0 where unknown).
+static CLOCK: Mutex<Option<(Instant, Instant, f64)>> = Mutex::new(None);
 
 /// Starts the clock, if `GLOSS_TIMINGS` is set; first thing in `main`.
 pub(crate) fn start() {
     if std::env::var_os("GLOSS_TIMINGS").is_some() {
         let now = Instant::now();
-        *CLOCK.lock().unwrap_or_else(|e| e.into_inner()) = Some((now, now));
+        *CLOCK.lock().unwrap_or_else(|e| e.into_inner()) = Some((now, now, cpu_ms().unwrap_or(0.0)));
     }
 }
 
 /// Ends stage `stage`, printing how long it took.
 pub(crate) fn lap(stage: &str) {
     let mut clock = CLOCK.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, last)) = clock.as_mut() {
-        eprintln!("{stage:>10}: {:>8.1} ms{}", last.elapsed().as_secs_f64() * 1000.0, memory());
+    if let Some((_, last, cpu_then)) = clock.as_mut() {
+        let cpu = match cpu_ms() {
+            Some(now) => format!("   cpu {:>8.0} ms", now - std::mem::replace(cpu_then, now)),
+            None => String::new(),
+        };
+        eprintln!("{stage:>10}: {:>8.1} ms{cpu}{}", last.elapsed().as_secs_f64() * 1000.0, memory());
         *last = Instant::now();
     }
 }
@@ -32,7 +39,7 @@ pub(crate) fn lap(stage: &str) {
 /// Prints the time since the start.
 pub(crate) fn total() {
     let clock = CLOCK.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((start, _)) = clock.as_ref() {
+    if let Some((start, _, _)) = clock.as_ref() {
         eprintln!("{:>10}: {:>8.1} ms", "total", start.elapsed().as_secs_f64() * 1000.0);
     }
 }
@@ -49,4 +56,16 @@ fn memory() -> String {
         (Some(now), Some(peak)) => format!("   rss {:>5} MiB   peak {:>5} MiB", now / 1024, peak / 1024),
         _ => String::new(),
     }
+}
+
+/// The processor time the process has used, user and system, on all its threads, in
+/// milliseconds, from `/proc/self/stat` (whose clock ticks are 1/100 s on Linux); `None`
+/// where that file does not exist.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, in parentheses, may hold spaces: fields are counted after it.
+    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
+    let user: f64 = fields.nth(11)?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) * 10.0)
 }
