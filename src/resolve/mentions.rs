@@ -51,18 +51,17 @@ fn cut(text: &str, from: usize, to: usize, start: usize, end: usize) -> Excerpt 
 /// longer ones are scanned in a window around each (see [`excerpt`]).
 const WHOLE_BLOCK: usize = 2 * SCAN_BYTES;
 
-/// The sentence starts of the blocks of one text, each found once, when first asked.
+/// The sentence starts of the blocks of one text, each found once, as far as asked.
 #[derive(Default)]
-struct BlockSentences(HashMap<usize, Vec<usize>>);
+struct BlockSentences<'t>(HashMap<usize, sentences::Starts<'t>>);
 
-impl BlockSentences {
+impl<'t> BlockSentences<'t> {
     /// The excerpt of `start..end` in block `b`, whose display text is `text`.
-    fn excerpt(&mut self, b: usize, text: &str, start: usize, end: usize) -> Excerpt {
+    fn excerpt(&mut self, b: usize, text: &'t str, start: usize, end: usize) -> Excerpt {
         if text.len() > WHOLE_BLOCK {
             return excerpt(text, start, end);
         }
-        let bounds = self.0.entry(b).or_insert_with(|| sentences::starts(text));
-        let (from, to) = sentences::around_in(bounds, text, start, end);
+        let (from, to) = self.0.entry(b).or_insert_with(|| sentences::Starts::new(text)).around(start, end);
         cut(text, from, to, start, end)
     }
 }

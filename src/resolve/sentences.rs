@@ -2,7 +2,7 @@
 //! `unicode-segmentation`), with the breaks after common abbreviations ("a.m.",
 //! "U.S.", "Mr.", "Jan.", single initials) taken back out.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{USentenceBounds, UnicodeSegmentation};
 
 /// Abbreviations that end in a full stop but rarely end a sentence, lowercased and
 /// without their final stop.
@@ -29,32 +29,52 @@ fn is_abbreviation(word: &str) -> bool {
     parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
-/// The byte offsets at which the sentences of `text` start (0 first), with no break
-/// after an abbreviation.
-pub(crate) fn starts(text: &str) -> Vec<usize> {
-    let mut out = vec![0];
-    let mut at = 0;
-    for sentence in text.split_sentence_bounds() {
-        let last_word = sentence.split_whitespace().next_back().unwrap_or("");
-        at += sentence.len();
-        if at < text.len() && !is_abbreviation(last_word) {
-            out.push(at);
+/// The sentence starts of a text (byte offsets, 0 first), with no break after an
+/// abbreviation, found only as far as they are asked for: an excerpt needs the
+/// sentences up to its words, not the rest of the paragraph.
+pub(crate) struct Starts<'t> {
+    text: &'t str,
+    sentences: USentenceBounds<'t>,
+    /// Bytes of the text segmented so far.
+    at: usize,
+    /// The starts found so far.
+    found: Vec<usize>,
+}
+
+impl<'t> Starts<'t> {
+    /// The starts of `text`, none looked for yet.
+    pub(crate) fn new(text: &'t str) -> Starts<'t> {
+        Starts { text, sentences: text.split_sentence_bounds(), at: 0, found: vec![0] }
+    }
+
+    /// Segments until a start at or after `pos` is known, or the text ends.
+    fn reach(&mut self, pos: usize) {
+        while self.found.last().is_some_and(|&last| last < pos) {
+            let Some(sentence) = self.sentences.next() else { return };
+            let last_word = sentence.split_whitespace().next_back().unwrap_or("");
+            self.at += sentence.len();
+            if self.at < self.text.len() && !is_abbreviation(last_word) {
+                self.found.push(self.at);
+            }
         }
     }
-    out
+
+    /// The byte range of the sentence or sentences that hold `start..end`, trailing
+    /// white space left out.
+    pub(crate) fn around(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let end = end.max(start + 1);
+        self.reach(end);
+        // Every start before `end` is known now, and the first one after it if any.
+        let first = self.found.iter().copied().filter(|&b| b <= start).max().unwrap_or(0);
+        let last = self.found.iter().copied().find(|&b| b >= end).unwrap_or(self.text.len());
+        (first, first + self.text[first..last].trim_end().len())
+    }
 }
 
 /// The byte range of the sentence or sentences of `text` that hold `start..end`,
 /// trailing white space left out.
 pub(crate) fn around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    around_in(&starts(text), text, start, end)
-}
-
-/// Like [`around`], with the sentence starts of `text` ([`starts`]) already known.
-pub(crate) fn around_in(bounds: &[usize], text: &str, start: usize, end: usize) -> (usize, usize) {
-    let first = bounds.iter().copied().filter(|&b| b <= start).max().unwrap_or(0);
-    let last = bounds.iter().copied().find(|&b| b >= end.max(start + 1)).unwrap_or(text.len());
-    (first, first + text[first..last].trim_end().len())
+    Starts::new(text).around(start, end)
 }
 
 #[cfg(test)]
@@ -80,5 +100,24 @@ mod tests {
         assert_eq!(sentence_of(t, "fight"), "Did they fight?");
         assert_eq!(sentence_of(t, "did"), "They did.");
         assert_eq!(sentence_of(t, "troops"), "The troops arrived!");
+    }
+
+    #[test]
+    fn starts_found_as_far_as_asked_give_what_the_whole_text_gives() {
+        let t = "One. Two words here? Mr. Three said so! Four, at last. Five";
+        let words = ["Five", "Two", "Three", "One", "last", "so", "Four"];
+        let mut whole = Starts::new(t);
+        whole.reach(usize::MAX);
+        assert_eq!(whole.found, [0, 5, 21, 40, 55]);
+        let mut shared = Starts::new(t);
+        for w in words {
+            let s = t.find(w).unwrap();
+            assert_eq!(shared.around(s, s + w.len()), whole.around(s, s + w.len()), "{w}");
+        }
+        assert_eq!(sentence_of(t, "Three"), "Mr. Three said so!");
+        assert_eq!(sentence_of(t, "Five"), "Five");
+        let mut lazy = Starts::new(t);
+        lazy.around(0, 3);
+        assert_eq!(lazy.found, [0, 5], "segmenting stops at the first start past the words");
     }
 }
