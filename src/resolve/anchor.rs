@@ -96,7 +96,7 @@ pub(crate) fn find_all(idx: &BlockIndex, nodes: &[Node], sels: &[Selector<'_>]) 
 
 /// The file offset of a haystack position.
 pub(crate) fn src_of(idx: &BlockIndex, nodes: &[Node], block: usize, hay: usize) -> usize {
-    let pos = idx.blocks[block].map[hay];
+    let pos = idx.blocks[block].map.get(hay);
     match &nodes[pos.node as usize] {
         Node::Text(run) => run.src() + pos.off as usize,
         _ => idx.blocks[block].src,
@@ -116,8 +116,8 @@ pub(crate) struct NodeSpan {
 /// starts or ends inside it takes the whole code span.
 pub(crate) fn node_span(idx: &BlockIndex, nodes: &[Node], f: Found) -> NodeSpan {
     let map = &idx.blocks[f.block].map;
-    let first = map[f.start];
-    let last = map[f.end - 1];
+    let first = map.get(f.start);
+    let last = map.get(f.end - 1);
     let run = |n: u32| match &nodes[n as usize] {
         Node::Text(r) => Some(r),
         _ => None,

@@ -206,8 +206,8 @@ fn wanted_passages(meta: &ArticleMeta) -> Vec<Wanted<'_>> {
 
 fn passage_excerpt(idx: &BlockIndex, f: anchor::Found) -> Excerpt {
     let block = &idx.blocks[f.block];
-    let start = block.map[f.start].disp as usize;
-    let last = block.map[f.end - 1].disp as usize;
+    let start = block.map.get(f.start).disp as usize;
+    let last = block.map.get(f.end - 1).disp as usize;
     let end = last + block.disp[last..].chars().next().map_or(0, char::len_utf8);
     excerpt(&block.disp, start, end)
 }

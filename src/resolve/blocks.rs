@@ -19,6 +19,42 @@ pub(crate) struct HayPos {
     pub(crate) disp: u32,
 }
 
+/// Where each byte of a haystack came from, kept as runs: a word of ASCII is one run
+/// whose bytes step through the source and display text together, a folded
+/// character one run whose bytes all come from that character. Only a few positions
+/// are ever looked up (the ends of each anchor found), so one entry per byte was
+/// mostly written for nothing.
+#[derive(Debug, Default)]
+pub(crate) struct HayMap {
+    /// Each run: its first haystack byte, where that came from, and whether the next
+    /// bytes step on (else they all come from the same place).
+    runs: Vec<(u32, HayPos, bool)>,
+    /// Haystack bytes mapped.
+    len: usize,
+}
+
+impl HayMap {
+    /// Maps the next `n` haystack bytes: from `pos` on, stepping when `steps`.
+    fn push(&mut self, pos: HayPos, n: usize, steps: bool) {
+        self.runs.push((self.len as u32, pos, steps));
+        self.len += n;
+    }
+
+    /// Where haystack byte `i` came from.
+    pub(crate) fn get(&self, i: usize) -> HayPos {
+        let r = self.runs.partition_point(|run| run.0 as usize <= i).saturating_sub(1);
+        let (start, pos, steps) = self.runs[r];
+        let d = if steps { i as u32 - start } else { 0 };
+        HayPos { node: pos.node, off: pos.off + d, disp: pos.disp + d }
+    }
+
+    /// How many haystack bytes are mapped.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
 /// One block's text.
 #[derive(Debug, Default)]
 pub(crate) struct BlockText {
@@ -27,7 +63,7 @@ pub(crate) struct BlockText {
     /// `disp` with quote marks folded: what anchors are searched in.
     pub(crate) hay: String,
     /// For each byte of `hay`, where it came from.
-    pub(crate) map: Vec<HayPos>,
+    pub(crate) map: HayMap,
     /// File offset of the block's first text.
     pub(crate) src: usize,
 }
@@ -162,7 +198,6 @@ fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
     b.disp.reserve(text.len());
     if detail == Detail::Anchors {
         b.hay.reserve(text.len());
-        b.map.reserve(text.len());
     }
     // Where the white space before the next word is, once there is one.
     let mut space_at = None;
@@ -171,7 +206,7 @@ fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
         if let Some(at) = space_at {
             if !b.disp.is_empty() && !b.disp.ends_with(' ') {
                 if detail == Detail::Anchors {
-                    b.map.push(HayPos { node: node as u32, off: at as u32, disp: b.disp.len() as u32 });
+                    b.map.push(HayPos { node: node as u32, off: at as u32, disp: b.disp.len() as u32 }, 1, true);
                     b.hay.push(' ');
                 }
                 b.disp.push(' ');
@@ -189,12 +224,9 @@ fn push_text(b: &mut BlockText, node: usize, text: &str, detail: Detail) {
 /// block's display text, haystack and map.
 fn push_word(b: &mut BlockText, node: usize, off: usize, word: &str) {
     if word.is_ascii() {
-        let disp = b.disp.len();
-        b.map.extend((0..word.len()).map(|i| HayPos {
-            node: node as u32,
-            off: (off + i) as u32,
-            disp: (disp + i) as u32,
-        }));
+        if !word.is_empty() {
+            b.map.push(HayPos { node: node as u32, off: off as u32, disp: b.disp.len() as u32 }, word.len(), true);
+        }
         b.disp.push_str(word);
         b.hay.push_str(word);
         return;
@@ -204,9 +236,7 @@ fn push_word(b: &mut BlockText, node: usize, off: usize, word: &str) {
         b.disp.push(c);
         let f = fold_char(c);
         b.hay.push(f);
-        for _ in 0..f.len_utf8() {
-            b.map.push(pos);
-        }
+        b.map.push(pos, f.len_utf8(), false);
     }
 }
 
@@ -245,7 +275,7 @@ mod tests {
         assert_eq!(b.hay, "\"Kim's\" troops arrived in Курск. done");
         assert_eq!(b.map.len(), b.hay.len());
         for (i, h) in b.hay.char_indices() {
-            let pos = b.map[i];
+            let pos = b.map.get(i);
             let source = if pos.node == 7 { text } else { " \n done" };
             let c = source[pos.off as usize..].chars().next().unwrap();
             let shown = b.disp[pos.disp as usize..].chars().next().unwrap();
@@ -259,6 +289,6 @@ mod tests {
         push_text(&mut t, 7, text, Detail::Text);
         push_text(&mut t, 8, " \n done", Detail::Text);
         assert_eq!(t.disp, b.disp);
-        assert!(t.hay.is_empty() && t.map.is_empty());
+        assert!(t.hay.is_empty() && t.map.len() == 0);
     }
 }
