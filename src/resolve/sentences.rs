@@ -34,7 +34,7 @@ fn is_abbreviation(word: &str) -> bool {
 /// sentences up to its words, not the rest of the paragraph.
 pub(crate) struct Starts<'t> {
     text: &'t str,
-    sentences: USentenceBounds<'t>,
+    sentences: std::iter::Fuse<USentenceBounds<'t>>,
     /// Bytes of the text segmented so far.
     at: usize,
     /// The starts found so far.
@@ -44,7 +44,7 @@ pub(crate) struct Starts<'t> {
 impl<'t> Starts<'t> {
     /// The starts of `text`, none looked for yet.
     pub(crate) fn new(text: &'t str) -> Starts<'t> {
-        Starts { text, sentences: text.split_sentence_bounds(), at: 0, found: vec![0] }
+        Starts { text, sentences: text.split_sentence_bounds().fuse(), at: 0, found: vec![0] }
     }
 
     /// Segments until a start at or after `pos` is known, or the text ends.
