@@ -148,8 +148,8 @@ impl StrList {
 }
 
 /// Strings collected end to end in one buffer as a page is read, to be sorted into a
-/// [`StrList`] (a page has hundreds of links and ids: one allocation each was a
-/// twentieth of a build).
+/// [`StrList`]: a page has hundreds of links and ids, and this takes one allocation
+/// per list for them, not one per value.
 #[derive(Default)]
 struct Collected {
     text: String,
