@@ -167,22 +167,36 @@ impl Collected {
         &self.text[start as usize..end as usize]
     }
 
-    /// The strings sorted without repeats, and those that appeared more than once.
-    /// The list is sized exactly: every page's lists are kept until verify, and a
-    /// buffer grown by pushing would be up to twice as large.
-    fn into_sorted(mut self) -> (StrList, Vec<String>) {
+    /// Sorts the strings, so that repeats are neighbours.
+    fn sort(&mut self) {
         let mut spans = std::mem::take(&mut self.spans);
         spans.sort_unstable_by(|a, b| self.get(*a).cmp(self.get(*b)));
-        let mut repeated: Vec<String> =
-            spans.windows(2).filter(|w| self.get(w[0]) == self.get(w[1])).map(|w| self.get(w[0]).to_string()).collect();
+        self.spans = spans;
+    }
+
+    /// The strings that appear more than once, once each; they must be sorted.
+    fn repeated(&self) -> Vec<String> {
+        let mut repeated: Vec<String> = self
+            .spans
+            .windows(2)
+            .filter(|w| self.get(w[0]) == self.get(w[1]))
+            .map(|w| self.get(w[0]).to_string())
+            .collect();
         repeated.dedup();
+        repeated
+    }
+
+    /// The sorted strings without repeats, in a list sized exactly: every page's lists
+    /// are kept until verify, and a buffer grown by pushing would be up to twice as large.
+    fn into_list(mut self) -> StrList {
+        let mut spans = std::mem::take(&mut self.spans);
         spans.dedup_by(|a, b| self.get(*a) == self.get(*b));
         let len = spans.iter().map(|&(start, end)| (end - start) as usize).sum();
         let mut list = StrList { text: String::with_capacity(len), ends: Vec::with_capacity(spans.len()) };
         for &span in &spans {
             list.push(self.get(span));
         }
-        (list, repeated)
+        list
     }
 }
 
@@ -209,9 +223,10 @@ pub(crate) fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFa
             Leads::To(_) => anchored.push(value),
         }
     });
-    let (ids, repeated) = ids.into_sorted();
-    let (anchored, _) = anchored.into_sorted();
-    Some(PageFacts { path: path.to_string(), dead, anchored, ids, repeated })
+    ids.sort();
+    anchored.sort();
+    let repeated = ids.repeated();
+    Some(PageFacts { path: path.to_string(), dead, anchored: anchored.into_list(), ids: ids.into_list(), repeated })
 }
 
 /// The attributes read.
