@@ -64,9 +64,10 @@ impl<'t> Starts<'t> {
     pub(crate) fn around(&mut self, start: usize, end: usize) -> (usize, usize) {
         let end = end.max(start + 1);
         self.reach(end);
-        // Every start before `end` is known now, and the first one after it if any.
-        let first = self.found.iter().copied().filter(|&b| b <= start).max().unwrap_or(0);
-        let last = self.found.iter().copied().find(|&b| b >= end).unwrap_or(self.text.len());
+        // Every start before `end` is known now, in order, and the first one after it
+        // if any.
+        let first = self.found[self.found.partition_point(|&b| b <= start) - 1];
+        let last = self.found.get(self.found.partition_point(|&b| b < end)).copied().unwrap_or(self.text.len());
         (first, first + self.text[first..last].trim_end().len())
     }
 }
