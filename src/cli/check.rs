@@ -38,6 +38,9 @@ pub(super) fn run(args: CheckArgs) -> u8 {
     crate::timings::lap("startup");
     let root = args.root.root.clone();
     let mut session = Session::new(load_options(args.root.root, args.drafts, None));
+    if args.external {
+        session = session.keeping_bodies();
+    }
     // Not freed: the process ends right after (see `build`).
     let mut compiled = std::mem::ManuallyDrop::new(session.compile_to(Destination::Nowhere));
     if args.external {

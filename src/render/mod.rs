@@ -54,14 +54,19 @@ use views::{Scope, SharedBodies};
 /// [`Destination::Memory`] to keep anything). `pages` are [`plan::all_pages`]. Pages
 /// that fail to render are in [`Rendered::problems`], so the others are still
 /// checked; `Err` means nothing could render (the templates do not compile).
+///
+/// The pages that show an article's body ([`plan::PageKind::shows_body`]) are made
+/// first. With `release_bodies`, the bodies then go ([`Site::release_bodies`]): they
+/// are the largest part of the site model, and the other pages, with the facts verify
+/// keeps of each, no longer add to them.
 pub(crate) fn render(
-    site: &Site,
+    site: &mut Site,
     sources: &SourceMap,
     agg: &Aggregates,
     pages: &[Page],
-    cache: &mut RenderCache,
-    build_cache: &BuildCache,
+    (cache, build_cache): (&mut RenderCache, &BuildCache),
     dest: Destination<'_>,
+    release_bodies: bool,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let templates = cache.load_templates(site, sources).map_err(|d| vec![d])?;
     let keep = cache.keeps() && matches!(dest, Destination::Memory);
@@ -73,17 +78,25 @@ pub(crate) fn render(
     let base_path = site.config.base_path();
     let exists = |p: &str| known.contains(p);
     let delivery = Delivery::new(dest, facts::Output { base_path: &base_path, exists: &exists });
-    // The site-wide files are made alongside the pages rather than after them.
+    let (with_bodies, others): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| p.kind.shows_body());
+    // The search index's files go first: an archive's are tens of megabytes.
+    let mut machine: Vec<_> = search_files.into_par_iter().map(|f| Ok(delivery.deliver(f))).collect();
     let cached = &*cache;
-    let (made, machine) = rayon::join(
-        || render_pages(site, agg, &templates, pages, keep.then_some(cached), &delivery),
+    let mut made = render_pages(site, agg, &templates, &with_bodies, keep.then_some(cached), &delivery);
+    if release_bodies {
+        site.release_bodies();
+        crate::memory::trim();
+    }
+    let site = &*site;
+    // The site-wide files are made alongside the other pages rather than after them.
+    let (mut rest, files) = rayon::join(
+        || render_pages(site, agg, &templates, &others, keep.then_some(cached), &delivery),
         || {
             let mut files = vec![
                 site_files::feed(site, &templates),
                 site_files::sitemap(site, pages, &templates),
                 site_files::robots(site, &templates),
             ];
-            files.extend(search_files.into_iter().map(Ok));
             files.extend(resize::variants(&site.media, build_cache));
             let mut delivered: Vec<_> = files.into_iter().map(|f| f.map(|f| delivery.deliver(f))).collect();
             // Cards are delivered as they are drawn: an archive has tens of thousands.
@@ -91,6 +104,8 @@ pub(crate) fn render(
             delivered
         },
     );
+    made.append(&mut rest);
+    machine.extend(files);
     let mut out = Rendered { search: index, ..Rendered::default() };
     out.reserve(pages.len() + machine.len() + statics.len() + 1, pages.len());
     let mut problems = Vec::new();
@@ -147,14 +162,14 @@ struct MadePage {
     reads: Vec<Read>,
 }
 
-/// Every page, in parallel, each delivered as soon as it is made; in order, in the
+/// These pages, in parallel, each delivered as soon as it is made; in order, in the
 /// chunks the threads made. With `cached`, a page whose context hashes as before is
 /// taken from it instead of rendered.
 fn render_pages(
     site: &Site,
     agg: &Aggregates,
     templates: &Templates,
-    pages: &[Page],
+    pages: &[&Page],
     cached: Option<&RenderCache>,
     delivery: &Delivery<'_>,
 ) -> std::collections::LinkedList<Vec<Result<MadePage, Diagnostic>>> {

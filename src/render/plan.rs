@@ -56,6 +56,14 @@ pub(crate) enum PageKind {
     NotFound,
 }
 
+impl PageKind {
+    /// Whether the page shows an article's body: the article page and its annotation
+    /// export, the only pages that read one (through `Scope::article_body_html`).
+    pub(crate) fn shows_body(self) -> bool {
+        matches!(self, PageKind::Article(_) | PageKind::Annotations(_))
+    }
+}
+
 /// A page and where it goes.
 #[derive(Debug, Clone)]
 pub(crate) struct Page {

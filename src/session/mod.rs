@@ -39,6 +39,9 @@ pub struct Session {
     output: BTreeMap<String, Bytes>,
     /// Encoded images and social cards kept on disk between runs.
     build_cache: BuildCache,
+    /// Whether a run that keeps nothing for later edits still hands back the site with
+    /// its article bodies (see [`Session::keeping_bodies`]).
+    keep_bodies: bool,
 }
 
 /// Everything a good run established, kept so that an article edit can be applied to
@@ -99,6 +102,7 @@ impl Session {
             pending: Vec::new(),
             output: BTreeMap::new(),
             build_cache: BuildCache::new(Some(opts.root.join(".gloss-cache"))),
+            keep_bodies: false,
             opts,
         }
     }
@@ -106,6 +110,12 @@ impl Session {
     /// This session, keeping nothing in `.gloss-cache/` and reading nothing from it.
     pub fn without_build_cache(self) -> Session {
         Session { build_cache: BuildCache::new(None), ..self }
+    }
+
+    /// This session, handing back the site with its article bodies, which a one-off run
+    /// otherwise lets go as soon as their pages are made (what `check --external` reads).
+    pub(crate) fn keeping_bodies(self) -> Session {
+        Session { keep_bodies: true, ..self }
     }
 
     /// A session for many runs over a changing site (what `serve` uses): unchanged
@@ -258,8 +268,9 @@ impl Session {
             let agg = Aggregates::new(&site);
             let pages = plan::all_pages(&site, &agg);
             crate::timings::lap("lists");
-            let rendered =
-                render::render(&site, &out.sources, &agg, &pages, &mut self.render_cache, &self.build_cache, dest);
+            let caches = (&mut self.render_cache, &self.build_cache);
+            let release = !keeping && !self.keep_bodies;
+            let rendered = render::render(&mut site, &out.sources, &agg, &pages, caches, dest, release);
             crate::timings::lap("render");
             match rendered {
                 Ok(mut r) => {
