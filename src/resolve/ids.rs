@@ -2,6 +2,7 @@
 //! "did you mean" suggestions.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -56,9 +57,10 @@ pub(crate) fn definition_span(sources: &SourceMap, file: FileId, in_front_matter
 /// Every id of the site, where it was defined, and what it names.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
-    targets: FxHashMap<String, Target>,
-    defined_at: FxHashMap<String, (FileId, bool)>,
-    sorted: Vec<String>,
+    /// Every id and what it names, shared with the site model ([`Registry::targets`]).
+    targets: Arc<FxHashMap<String, Target>>,
+    /// Where each target was defined: its file, and whether in front matter.
+    defined_at: FxHashMap<Target, (FileId, bool)>,
     /// The heading ids of each article's body, by article index.
     headings: FxHashMap<usize, FxHashSet<String>>,
     /// Ids that files which did not load would have defined.
@@ -77,7 +79,7 @@ impl Registry {
         in_front_matter: bool,
         sources: &SourceMap,
     ) -> Option<Diagnostic> {
-        if let Some(&(first_file, first_in_fm)) = self.defined_at.get(id) {
+        if let Some(&(first_file, first_in_fm)) = self.targets.get(id).and_then(|t| self.defined_at.get(t)) {
             // Only a provision's id holds a `/`; its file holds the local part.
             let written = id.rsplit('/').next().unwrap_or(id);
             let first_at = definition_span(sources, first_file, first_in_fm, written).start;
@@ -88,8 +90,8 @@ impl Registry {
                 sources.name(first_file)
             )));
         }
-        self.targets.insert(id.to_string(), target);
-        self.defined_at.insert(id.to_string(), (file, in_front_matter));
+        Arc::make_mut(&mut self.targets).insert(id.to_string(), target);
+        self.defined_at.insert(target, (file, in_front_matter));
         None
     }
 
@@ -108,23 +110,17 @@ impl Registry {
         self.targets.get(id).copied()
     }
 
-    /// Finishes registration (sorts ids for suggestions) and hands out the id map.
-    pub(crate) fn finish(&mut self) {
-        self.sorted = self.targets.keys().cloned().collect();
-        self.sorted.sort();
-    }
-
-    /// The id map.
-    pub(crate) fn targets(&self) -> &FxHashMap<String, Target> {
-        &self.targets
+    /// The id map, shared.
+    pub(crate) fn targets(&self) -> Arc<FxHashMap<String, Target>> {
+        Arc::clone(&self.targets)
     }
 
     /// Up to three known ids closest to `unknown` by edit distance.
     pub(crate) fn closest(&self, unknown: &str) -> Vec<&str> {
         let limit = (unknown.len() / 3).max(2);
         let mut scored: Vec<(usize, &str)> = self
-            .sorted
-            .iter()
+            .targets
+            .keys()
             .map(|k| (strsim::levenshtein(unknown, k), k.as_str()))
             .filter(|(d, k)| *d <= limit || k.starts_with(unknown) || unknown.starts_with(*k))
             .collect();

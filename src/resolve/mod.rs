@@ -93,7 +93,7 @@ pub(crate) fn resolve(
         articles: site_articles,
         entities,
         documents,
-        ids: registry.targets().clone(),
+        ids: registry.targets(),
         mentions,
         mentions_of,
         templates,
@@ -181,7 +181,6 @@ fn register(
     for (a, art) in articles.iter().enumerate() {
         reg.set_headings(a, heading_ids(&art.body));
     }
-    reg.finish();
     reg
 }
 

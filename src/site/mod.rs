@@ -7,6 +7,7 @@ pub(crate) mod body;
 pub(crate) mod media;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -30,8 +31,8 @@ pub(crate) struct Site {
     pub(crate) entities: Vec<Entity>,
     /// Documents, by id.
     pub(crate) documents: Vec<Document>,
-    /// Every id and what it names.
-    pub(crate) ids: FxHashMap<String, Target>,
+    /// Every id and what it names (shared with the resolve lookup).
+    pub(crate) ids: Arc<FxHashMap<String, Target>>,
     /// Every mention, by article (newest first) then position.
     pub(crate) mentions: Vec<Mention>,
     /// Mention indices by the id they refer to.
