@@ -73,6 +73,10 @@ pub(crate) fn render(
     let (cards, index) = rayon::join(|| social::cards(site, None), || search::SearchIndex::new(site));
     let search_files = index.files();
     let index = keep.then_some(index);
+    if index.is_none() {
+        // Built all at once and gone: its memory comes back whole.
+        crate::memory::trim();
+    }
     let (paths, statics) = site_files::output_paths(site, pages, &cards, &search_files).map_err(|d| vec![d])?;
     let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
     let base_path = site.config.base_path();
