@@ -54,9 +54,7 @@ impl Item {
         text.sort_unstable();
         text.dedup();
         text.retain(|t| title.binary_search(t).is_err());
-        let mut terms: ItemTerms = title.into_iter().map(|t| (t, true)).collect();
-        terms.extend(text.into_iter().map(|t| (t, false)));
-        Item { json: crate::text::json_for_script(r), terms }
+        Item { json: crate::text::json_for_script(r), terms: ItemTerms::new(&title, &text) }
     }
 }
 

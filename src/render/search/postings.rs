@@ -93,17 +93,42 @@ pub(crate) struct Postings {
     pub(crate) terms: BTreeMap<String, Entry>,
 }
 
-/// An item's terms: each distinct term, and whether its title has it.
-pub(crate) type ItemTerms = Vec<(String, bool)>;
+/// An item's distinct terms, those of its title first, end to end in one buffer (an
+/// archive's items have millions of terms; a `String` each was most of the index's
+/// memory).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct ItemTerms {
+    /// The terms, each followed by a space (which no term holds: it separates terms).
+    joined: String,
+    /// How many of them come from the title.
+    in_title: usize,
+}
+
+impl ItemTerms {
+    /// The terms of an item whose title has `title` and whose text has `text` besides.
+    pub(crate) fn new(title: &[String], text: &[String]) -> ItemTerms {
+        let mut joined = String::with_capacity(title.iter().chain(text).map(|t| t.len() + 1).sum());
+        for t in title.iter().chain(text) {
+            joined.push_str(t);
+            joined.push(' ');
+        }
+        ItemTerms { joined, in_title: title.len() }
+    }
+
+    /// Each term, and whether the title has it.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.joined.split_terminator(' ').enumerate().map(|(i, t)| (t, i < self.in_title))
+    }
+}
 
 impl Postings {
     /// The postings of `items`, numbered in order.
     pub(crate) fn new<'a>(items: impl Iterator<Item = &'a ItemTerms>) -> Postings {
         let mut map: FxHashMap<&str, List> = FxHashMap::default();
         for (doc, terms) in items.enumerate() {
-            for (term, in_title) in terms {
-                let list = map.entry(term.as_str()).or_default();
-                if *in_title { &mut list.title } else { &mut list.text }.push(doc as u32);
+            for (term, in_title) in terms.iter() {
+                let list = map.entry(term).or_default();
+                if in_title { &mut list.title } else { &mut list.text }.push(doc as u32);
             }
         }
         let mut sorted: Vec<(&str, List)> = map.into_iter().collect();
@@ -121,22 +146,22 @@ impl Postings {
 
     /// Replaces the terms of item `doc`, `old`, with `new`.
     pub(crate) fn replace(&mut self, doc: u32, old: &ItemTerms, new: &ItemTerms) {
-        for (term, in_title) in old {
+        for (term, in_title) in old.iter() {
             if let Some(e) = self.terms.get_mut(term) {
-                let list = if *in_title { &mut e.whole.title } else { &mut e.whole.text };
+                let list = if in_title { &mut e.whole.title } else { &mut e.whole.text };
                 if let Ok(at) = list.binary_search(&doc) {
                     list.remove(at);
                 }
             }
         }
-        for (term, in_title) in new {
-            let e = self.terms.entry(term.clone()).or_default();
-            let list = if *in_title { &mut e.whole.title } else { &mut e.whole.text };
+        for (term, in_title) in new.iter() {
+            let e = self.terms.entry(term.to_string()).or_default();
+            let list = if in_title { &mut e.whole.title } else { &mut e.whole.text };
             if let Err(at) = list.binary_search(&doc) {
                 list.insert(at, doc);
             }
         }
-        for (term, _) in old.iter().chain(new) {
+        for (term, _) in old.iter().chain(new.iter()) {
             let gone = self.terms.get_mut(term).is_some_and(|e| {
                 refresh(term, e);
                 e.whole.title.is_empty() && e.whole.text.is_empty()
@@ -167,11 +192,14 @@ mod tests {
 
     #[test]
     fn an_item_taken_out_and_put_back_gives_the_same_postings() {
-        let items = [vec![("a".to_string(), true)], vec![("a".to_string(), false), ("b".to_string(), true)]];
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let items = [ItemTerms::new(&words(&["a"]), &[]), ItemTerms::new(&words(&["b"]), &words(&["a"]))];
+        assert_eq!(items[1].iter().collect::<Vec<_>>(), [("b", true), ("a", false)]);
+        let other = ItemTerms::new(&[], &words(&["c"]));
         let mut p = Postings::new(items.iter());
-        p.replace(1, &items[1], &vec![("c".to_string(), false)]);
+        p.replace(1, &items[1], &other);
         assert!(!p.terms.contains_key("b"));
-        p.replace(1, &vec![("c".to_string(), false)], &items[1]);
+        p.replace(1, &other, &items[1]);
         let fresh = Postings::new(items.iter());
         let json = |p: &Postings| p.terms.values().map(|e| e.json.clone()).collect::<Vec<_>>();
         assert_eq!(json(&p), json(&fresh));
