@@ -104,7 +104,11 @@ pub(crate) fn render(
             files.extend(resize::variants(&site.media, build_cache));
             let mut delivered: Vec<_> = files.into_iter().map(|f| f.map(|f| delivery.deliver(f))).collect();
             // Cards are delivered as they are drawn: an archive has tens of thousands.
-            delivered.extend(social::render(site, &cards, build_cache, |card| delivery.deliver_static(card)));
+            // `check` draws none: a card has no link or id to check, and drawing an
+            // archive's cards for nothing took minutes.
+            if !matches!(dest, Destination::Nowhere) {
+                delivered.extend(social::render(site, &cards, build_cache, |card| delivery.deliver_static(card)));
+            }
             delivered
         },
     );

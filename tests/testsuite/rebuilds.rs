@@ -121,6 +121,17 @@ fn cached_cards(root: &Path) -> Vec<std::path::PathBuf> {
     entries
 }
 
+#[test]
+fn check_draws_no_social_card() {
+    let site = site();
+    let run = site.run(&["check"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(!site.root.join(".gloss-cache/social").exists(), "check drew cards");
+    site.build();
+    assert!(!cached_cards(&site.root).is_empty(), "the build draws them");
+    assert!(site.root.join("public/social").is_dir());
+}
+
 /// The file beside a cached card that holds its hash and size.
 fn sidecar_of(entry: &Path) -> std::path::PathBuf {
     let mut name = entry.as_os_str().to_owned();
