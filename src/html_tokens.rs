@@ -3,10 +3,11 @@
 //! check of every character for parse errors, which nobody reads here and which cost
 //! a twentieth of a build.
 
-use html5gum::{Emitter, ForwardingEmitter, Tokenizer};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
 /// `emitter`, telling the tokenizer that parse errors are not wanted.
-pub(crate) struct Quiet<E>(E);
+struct Quiet<E>(E);
 
 impl<E: Emitter> ForwardingEmitter for Quiet<E> {
     type Token = E::Token;
@@ -20,7 +21,11 @@ impl<E: Emitter> ForwardingEmitter for Quiet<E> {
     }
 }
 
-/// A tokenizer of `html` that reports tokens to `emitter` and no parse errors.
-pub(crate) fn tokenizer<E: Emitter>(html: &str, emitter: E) -> Tokenizer<html5gum::StringReader<'_>, Quiet<E>> {
-    Tokenizer::new_with_emitter(html, Quiet(emitter))
+/// Reads `html` to its end, handing every event to `callback` as the tokenizer meets
+/// it (nothing is copied that the callback does not copy), with no parse errors, and
+/// with script and style contents read as text, as a browser reads them.
+pub(crate) fn read(html: &str, callback: impl FnMut(CallbackEvent<'_>, Span<()>) -> Option<()>) {
+    let mut emitter = CallbackEmitter::new(callback);
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, Quiet(emitter)).for_each(drop);
 }

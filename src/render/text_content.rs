@@ -7,8 +7,7 @@
 
 use std::ops::Range;
 
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::Span;
+use html5gum::emitters::callback::CallbackEvent;
 use rustc_hash::FxHashMap;
 
 /// Elements that never have content or an end tag.
@@ -61,7 +60,7 @@ impl TextContent {
         let mut tag: Option<StartTag> = None;
         let mut marking: Option<Marking> = None;
         let mut after_newline_dropper = false;
-        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        crate::html_tokens::read(html, |event, _| {
             let drops = std::mem::take(&mut after_newline_dropper);
             match event {
                 CallbackEvent::OpenStartTag { name } => {
@@ -110,8 +109,6 @@ impl TextContent {
             }
             None
         });
-        emitter.naively_switch_states(true);
-        crate::html_tokens::tokenizer(html, emitter).for_each(drop);
         let end = out.chars.len();
         for closed in open {
             out.mark(closed.mark, closed.start..end);

@@ -4,8 +4,7 @@
 //! checked on the spot against the list of output files, which is known before
 //! rendering, and is not kept.
 
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::Span;
+use html5gum::emitters::callback::CallbackEvent;
 
 /// The links and ids of one HTML page that verify needs, each list held in one buffer
 /// (a page has hundreds of links; one allocation each was a tenth of a build).
@@ -243,7 +242,7 @@ enum Attr {
 /// none) is read.
 fn for_each_attribute(html: &str, mut f: impl FnMut(Attr, &str)) {
     let mut wanted: Option<Attr> = None;
-    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+    crate::html_tokens::read(html, |event, _| {
         match event {
             CallbackEvent::AttributeName { name } => {
                 wanted = match name {
@@ -262,7 +261,4 @@ fn for_each_attribute(html: &str, mut f: impl FnMut(Attr, &str)) {
         }
         None
     });
-    // Script and style contents are text, as a browser reads them.
-    emitter.naively_switch_states(true);
-    crate::html_tokens::tokenizer(html, emitter).for_each(drop);
 }
