@@ -5,8 +5,9 @@
 //! `main` and its teardown after are left out). Beside each time go the processor time
 //! the stage took on all threads (so a stage whose processor time is not about the
 //! number of cores times its wall time left cores idle), the process's resident memory
-//! as the stage ends and its peak so far (Linux only), so a stage that holds memory
-//! shows where it does.
+//! as the stage ends, its peak during the stage and the peak so far (Linux only), so a
+//! stage that holds memory shows where it does, and a stage that only passes through a
+//! peak shows it too.
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -44,18 +45,25 @@ pub(crate) fn total() {
     }
 }
 
-/// `   rss 412 MiB   peak 530 MiB`: the resident set now and at its highest, from
-/// `/proc/self/status`; empty where that file does not exist.
+/// The highest resident set of the stages before this one, in KiB.
+static PEAK_BEFORE: Mutex<u64> = Mutex::new(0);
+
+/// `   rss 412 MiB   stage peak 480 MiB   peak 530 MiB`: the resident set now, at its
+/// highest since the last stage ended and at its highest in the run, from
+/// `/proc/self/status`; empty where that file does not exist. The kernel's record of
+/// the highest is then reset (`/proc/self/clear_refs`), so the next stage's is its own.
 fn memory() -> String {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
     let kib = |key: &str| {
         let line = status.lines().find(|l| l.starts_with(key))?;
         line[key.len()..].trim().trim_end_matches("kB").trim().parse::<u64>().ok()
     };
-    match (kib("VmRSS:"), kib("VmHWM:")) {
-        (Some(now), Some(peak)) => format!("   rss {:>5} MiB   peak {:>5} MiB", now / 1024, peak / 1024),
-        _ => String::new(),
-    }
+    let (Some(now), Some(stage)) = (kib("VmRSS:"), kib("VmHWM:")) else { return String::new() };
+    let mut before = PEAK_BEFORE.lock().unwrap_or_else(|e| e.into_inner());
+    *before = (*before).max(stage);
+    // Where the reset is refused, the kernel's figure stays the peak so far.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    format!("   rss {:>5} MiB   stage peak {:>5} MiB   peak {:>5} MiB", now / 1024, stage / 1024, *before / 1024)
 }
 
 /// The processor time the process has used, user and system, on all its threads, in
