@@ -255,7 +255,6 @@ impl Session {
             // Again: resolving read the files with warnings once more. The lookup and
             // what resolving made for a while are gone too: hand their memory back.
             out.sources.release(load::reread);
-            site.repack_bodies();
             crate::memory::trim();
         }
         crate::timings::lap("resolve");

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A node is as large as its largest kind, and an archive's bodies hold millions (1.3
 /// million at 10,000 articles): a text run sets the size, and every other kind is
@@ -13,7 +14,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 const _: () = assert!(std::mem::size_of::<Node>() <= 32);
 
 /// One node of a parsed Markdown text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) enum Node {
     /// A Markdown event that holds nothing but its kind, passed through unchanged: most
     /// of a text's structure (paragraphs, items, emphasis, table cells, every end tag,
@@ -22,7 +24,7 @@ pub(crate) enum Node {
     /// Any other Markdown event, passed through unchanged: headings, links, lists that
     /// count from a number, tables, code blocks and their text, footnotes, HTML. Made by
     /// [`Node::event`], which keeps the events a [`Bare`] can hold out of it.
-    Event(Box<Event<'static>>),
+    Event(#[serde(deserialize_with = "owned_event")] Box<Event<'static>>),
     /// Text a reader sees (plain text or inline code), which anchors and autolinks may split.
     Text(TextRun),
     /// The start of an `@` reference, written or autolinked (boxed, like the rare kinds).
@@ -37,7 +39,8 @@ pub(crate) enum Node {
 }
 
 /// An image written in a text, and what the media stage found for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct ImageRef {
     /// What was written between the parentheses: a path, or `@id`.
     pub(crate) src: String,
@@ -56,7 +59,8 @@ pub(crate) struct ImageRef {
 }
 
 /// A run of visible text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct TextRun {
     /// The text, unescaped (a boxed `str`, with no room to grow: a node is as large as
     /// a text run).
@@ -72,7 +76,8 @@ pub(crate) struct TextRun {
 }
 
 /// The anchored passages a run of text lies in.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct PassageMarks {
     /// Indices of the passages, outermost first.
     pub(crate) passages: Vec<usize>,
@@ -103,7 +108,8 @@ impl TextRun {
 }
 
 /// An `@id` reference.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct RefLink {
     /// The id referred to (`nicolas-lerner`, `treaty/article-4`).
     pub(crate) id: Box<str>,
@@ -121,7 +127,7 @@ pub(crate) struct RefLink {
 
 /// A Markdown event that holds nothing but its kind: a start tag without data is
 /// named by its end tag's kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Bare {
     /// The start of a tag that holds no data (`Tag::Paragraph` is `Start(TagEnd::Paragraph)`).
     Start(TagEnd),
@@ -225,4 +231,9 @@ impl Node {
     pub(crate) fn text(text: impl Into<String>, src: usize) -> Node {
         Node::Text(TextRun::new(text.into(), src, false))
     }
+}
+
+/// Reads an event and makes its strings its own (the encoded body is not kept).
+fn owned_event<'de, D: Deserializer<'de>>(d: D) -> Result<Box<Event<'static>>, D::Error> {
+    Event::deserialize(d).map(|e| Box::new(e.into_static()))
 }

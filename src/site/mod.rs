@@ -5,11 +5,11 @@
 
 pub(crate) mod body;
 pub(crate) mod media;
+pub(crate) mod packed;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::config::SiteConfig;
@@ -19,6 +19,7 @@ use crate::load::{StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use body::Node;
 use media::{ImageSlots, Media};
+use packed::PackedBody;
 
 /// A fully resolved site.
 #[derive(Debug)]
@@ -75,8 +76,8 @@ pub(crate) struct Article {
     pub(crate) file: FileId,
     /// Front matter.
     pub(crate) meta: ArticleMeta,
-    /// The body, with references, passages and autolinks in place.
-    pub(crate) body: Vec<Node>,
+    /// The body, with references, passages and autolinks in place, packed.
+    pub(crate) body: PackedBody,
     /// The standfirst.
     pub(crate) summary: Option<Vec<Node>>,
     /// Per annotation, its note.
@@ -245,21 +246,12 @@ impl Site {
         &self.mentions[start..end]
     }
 
-    /// Copies every article's body into new allocations and lets the old ones go.
-    /// Resolving splits and rebuilds the bodies parsing made, and what it frees lies
-    /// scattered among what it keeps, so the allocator can give little of it back; once
-    /// the bodies are packed together, whole pages of it are free. At N = 10,000 this
-    /// took the peak resident set from about 450 to 400 MiB.
-    pub(crate) fn repack_bodies(&mut self) {
-        self.articles.par_iter_mut().for_each(|a| a.body = a.body.clone());
-    }
-
     /// Lets every article's body go, once the pages that show them are made (a run
-    /// that keeps nothing for later edits): at N = 10,000 the bodies are about 110 MB,
+    /// that keeps nothing for later edits): at N = 10,000 they are about 42 MB packed,
     /// the largest part of the model.
     pub(crate) fn release_bodies(&mut self) {
         for a in &mut self.articles {
-            a.body = Vec::new();
+            a.body = PackedBody::default();
         }
     }
 

@@ -125,7 +125,7 @@ fn external_urls(site: &Site) -> Vec<String> {
         }
     };
     for a in &site.articles {
-        from_nodes(&a.body);
+        from_nodes(&a.body.nodes());
         a.summary.iter().chain(a.notes.iter().flatten()).for_each(|n| from_nodes(n));
     }
     for e in &site.entities {

@@ -160,7 +160,7 @@ pub(super) fn collection(cx: &Scope<'_>, a: usize, hash: bool) -> Built {
     let own_url = format!("{base}{}", cx.page().url());
     let text = TextContent::of(&cx.article_body_html(a, art));
     let mut items = passages(cx, art, &text);
-    items.extend(references(cx, &art.body, &text));
+    items.extend(references(cx, &art.body.nodes(), &text));
     items.sort_by(|x, y| (x.range.start, y.range.end, &x.html_id).cmp(&(y.range.start, x.range.end, &y.html_id)));
     let creator: Vec<Agent> = art.meta.authors.iter().map(|n| agent(cx, n)).collect();
     let created = art.meta.date.rfc3339();

@@ -335,7 +335,7 @@ impl<'a> Scope<'a> {
     /// own page or its annotation collection: made once for both where it can be
     /// (see [`SharedBodies`]).
     pub(crate) fn article_body_html(&self, a: usize, art: &'a Article) -> String {
-        let make = || self.body_html(&art.body, Some(art));
+        let make = || self.body_html(&art.body.nodes(), Some(art));
         match self.shared {
             Some(shared) => shared.get(a, make),
             None => make(),
