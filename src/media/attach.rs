@@ -50,19 +50,16 @@ impl Illustrated for DocumentMeta {
 
 /// Every image path a content file writes (lead, `images:` files, and the images of
 /// its texts that are not `@id`s).
-pub(crate) fn written<M: Illustrated>(p: &Parsed<M>) -> impl Iterator<Item = &str> {
-    let texts = std::iter::once(&p.body).chain(p.fragments.iter().flatten());
+pub(crate) fn written<M: Illustrated>(p: &Parsed<M>) -> Vec<String> {
+    let body = if p.body.has_images { p.body.nodes() } else { Vec::new() };
+    let texts = std::iter::once(&body).chain(p.fragments.iter().flatten());
     let in_texts = texts.flat_map(|nodes| nodes.iter()).filter_map(|n| match n {
         Node::Image(i) if !i.src.starts_with('@') => Some(i.src.as_str()),
         _ => None,
     });
-    p.src
-        .meta
-        .lead()
-        .map(|(f, _)| f)
-        .into_iter()
-        .chain(p.src.meta.items().iter().map(|i| i.file.as_str()))
-        .chain(in_texts)
+    let meta = &p.src.meta;
+    let front_matter = meta.lead().map(|(f, _)| f).into_iter().chain(meta.items().iter().map(|i| i.file.as_str()));
+    front_matter.chain(in_texts).map(str::to_string).collect()
 }
 
 /// The state of tying images to files.
@@ -90,10 +87,9 @@ impl<'f, 'x> Attach<'f, 'x> {
     pub(crate) fn article(&mut self, a: &mut Parsed<ArticleMeta>, dir: Option<&str>) {
         self.front_matter(a, dir);
         let Parsed { src, body, fragments, images } = a;
-        let texts = std::iter::once(body).chain(fragments.iter_mut().flatten());
         let mut placed = vec![false; src.meta.images.len()];
-        for nodes in texts {
-            for node in nodes.iter_mut() {
+        let mut place = |nodes: &mut [Node]| {
+            for node in nodes {
                 if let Node::Image(image) = node {
                     self.in_text(image, src.file, dir, &src.meta.images, &images.items);
                     if let Some(i) = image.item {
@@ -101,7 +97,9 @@ impl<'f, 'x> Attach<'f, 'x> {
                     }
                 }
             }
-        }
+        };
+        body.change_images(&mut place);
+        fragments.iter_mut().flatten().for_each(|nodes| place(nodes));
         for (item, _) in src.meta.images.iter().zip(placed).filter(|(_, p)| !p) {
             let at = src.locate_key(self.sources, "id", &item.id);
             self.diags.push(
@@ -120,13 +118,15 @@ impl<'f, 'x> Attach<'f, 'x> {
     /// A file whose only images are in its texts, found under `static/`.
     pub(crate) fn body_only<M>(&mut self, p: &mut Parsed<M>) {
         let file = p.src.file;
-        for nodes in std::iter::once(&mut p.body).chain(p.fragments.iter_mut().flatten()) {
-            for node in nodes.iter_mut() {
+        let mut place = |nodes: &mut [Node]| {
+            for node in nodes {
                 if let Node::Image(image) = node {
                     self.in_text(image, file, None, &[], &[]);
                 }
             }
-        }
+        };
+        p.body.change_images(&mut place);
+        p.fragments.iter_mut().flatten().for_each(|nodes| place(nodes));
     }
 
     fn front_matter<M: Illustrated>(&mut self, p: &mut Parsed<M>, dir: Option<&str>) {

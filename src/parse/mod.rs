@@ -1,6 +1,7 @@
 //! Stage 2, parse: every Markdown text of the site (bodies, and the Markdown fields of
 //! front matter) into the body IR of [`crate::site::body`], in parallel.
 
+mod body;
 mod code_limits;
 mod footnote_labels;
 mod heading_ids;
@@ -19,6 +20,7 @@ use crate::load::{Loaded, Project, StaticSource, TemplateSource};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::site::body::Node;
 use crate::site::media::ImageSlots;
+pub(crate) use body::ParsedBody;
 use input::MdInput;
 
 /// A content file with its Markdown parsed.
@@ -26,8 +28,8 @@ use input::MdInput;
 pub(crate) struct Parsed<M> {
     /// The loaded file.
     pub(crate) src: Loaded<M>,
-    /// Its body.
-    pub(crate) body: Vec<Node>,
+    /// Its body, packed until resolve unpacks it.
+    pub(crate) body: ParsedBody,
     /// Markdown fields of its front matter, in the order the kind defines
     /// (articles: summary, one per annotation note, then one per image caption;
     /// documents: one per provision summary).
@@ -74,7 +76,7 @@ impl ParseCache {
 #[derive(Debug, Clone)]
 struct Cached {
     hash: u64,
-    body: Vec<Node>,
+    body: ParsedBody,
     fragments: Vec<Option<Vec<Node>>>,
     diags: Vec<Diagnostic>,
 }
@@ -200,7 +202,7 @@ fn parse_one<M>(
         footnotes: true,
         offsets: None,
     };
-    let body = markdown::parse(body_input, &mut diags);
+    let body = ParsedBody::new(&markdown::parse(body_input, &mut diags));
     let mut cursor = 0;
     let fragments = fragments_of(&src.meta)
         .into_iter()

@@ -52,6 +52,7 @@ struct Wanted<'m> {
 /// Resolves article number `index` (its position in the final, newest-first order).
 pub(crate) fn resolve(shared: &ArticleInputs<'_>, index: usize, parsed: Parsed<ArticleMeta>) -> Resolved {
     let Parsed { src, body, mut fragments, images } = parsed;
+    let body = body.nodes();
     let meta = &src.meta;
     let file = src.file;
     let mut diags = Vec::new();

@@ -38,7 +38,7 @@ pub(crate) fn article(
     if !defines_the_same(&site.articles[index].meta, &parsed.src.meta) {
         return None;
     }
-    lookup.registry.set_headings(index, super::heading_ids(&parsed.body));
+    lookup.registry.set_headings(index, parsed.body.headings.clone());
     let shared =
         ArticleInputs { registry: &lookup.registry, matcher: &lookup.matcher, sources, autolink: site.config.autolink };
     let resolved = article::resolve(&shared, index, parsed);

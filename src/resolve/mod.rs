@@ -20,7 +20,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::parse::{Parsed, ParsedSite};
-use crate::site::body::Node;
 use crate::site::media::Media;
 use crate::site::{Document, Entity, Mention, Site, Target};
 use autolink::NameMatcher;
@@ -179,14 +178,9 @@ fn register(
         }
     }
     for (a, art) in articles.iter().enumerate() {
-        reg.set_headings(a, heading_ids(&art.body));
+        reg.set_headings(a, art.body.headings.clone());
     }
     reg
-}
-
-/// The ids of the headings of a body, which `@slug#heading` references may name.
-pub(crate) fn heading_ids(nodes: &[Node]) -> FxHashSet<String> {
-    nodes.iter().filter_map(|n| n.heading_id().map(str::to_string)).collect()
 }
 
 fn linkable_names(entities: &[Parsed<EntityMeta>], documents: &[Parsed<DocumentMeta>]) -> Vec<(String, String)> {
@@ -208,7 +202,8 @@ fn linkable_names(entities: &[Parsed<EntityMeta>], documents: &[Parsed<DocumentM
 fn resolve_entity(e: Parsed<EntityMeta>, registry: &Registry, sources: &SourceMap, diags: &mut Diagnostics) -> Entity {
     let mut found = Vec::new();
     let file = e.src.file;
-    check_refs(&e.body, file, registry, &mut found);
+    let body = e.body.nodes();
+    check_refs(&body, file, registry, &mut found);
     for r in &e.src.meta.related {
         expect_entity(registry, &r.id, "related entity", file, || e.src.locate(sources, &r.id), &mut found);
     }
@@ -216,7 +211,7 @@ fn resolve_entity(e: Parsed<EntityMeta>, registry: &Registry, sources: &SourceMa
         check_url(url, file, || e.src.locate(sources, url), || format!("the URL '{url}' is not allowed"), &mut found);
     }
     diags.extend(found);
-    Entity { id: e.src.stem, file, meta: e.src.meta, body: e.body, image: e.images.lead }
+    Entity { id: e.src.stem, file, meta: e.src.meta, body, image: e.images.lead }
 }
 
 fn resolve_document(
@@ -228,7 +223,8 @@ fn resolve_document(
     let mut found = Vec::new();
     let file = d.src.file;
     let locate = |s: &str| d.src.locate(sources, s);
-    check_refs(&d.body, file, registry, &mut found);
+    let body = d.body.nodes();
+    check_refs(&body, file, registry, &mut found);
     for f in d.fragments.iter().flatten() {
         check_refs(f, file, registry, &mut found);
     }
@@ -247,5 +243,5 @@ fn resolve_document(
         }
     }
     diags.extend(found);
-    Document { id: d.src.stem, file, meta: d.src.meta, body: d.body, summaries: d.fragments }
+    Document { id: d.src.stem, file, meta: d.src.meta, body, summaries: d.fragments }
 }
