@@ -45,7 +45,7 @@ pub(crate) fn total() {
     }
 }
 
-/// The highest resident set of the stages before this one, in KiB.
+/// The highest resident set of the run so far (of the stages that have ended), in KiB.
 static PEAK_BEFORE: Mutex<u64> = Mutex::new(0);
 
 /// `   rss 412 MiB   stage peak 480 MiB   peak 530 MiB`: the resident set now, at its
