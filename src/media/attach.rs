@@ -50,16 +50,15 @@ impl Illustrated for DocumentMeta {
 
 /// Every image path a content file writes (lead, `images:` files, and the images of
 /// its texts that are not `@id`s).
-pub(crate) fn written<M: Illustrated>(p: &Parsed<M>) -> Vec<String> {
-    let body = if p.body.has_images { p.body.nodes() } else { Vec::new() };
-    let texts = std::iter::once(&body).chain(p.fragments.iter().flatten());
-    let in_texts = texts.flat_map(|nodes| nodes.iter()).filter_map(|n| match n {
-        Node::Image(i) if !i.src.starts_with('@') => Some(i.src.as_str()),
+pub(crate) fn written<M: Illustrated>(p: &Parsed<M>) -> impl Iterator<Item = &str> {
+    let in_fragments = p.fragments.iter().flatten().flat_map(|nodes| nodes.iter()).filter_map(|n| match n {
+        Node::Image(i) => Some(i.src.as_str()),
         _ => None,
     });
+    let in_texts = p.body.images.iter().map(String::as_str).chain(in_fragments).filter(|src| !src.starts_with('@'));
     let meta = &p.src.meta;
     let front_matter = meta.lead().map(|(f, _)| f).into_iter().chain(meta.items().iter().map(|i| i.file.as_str()));
-    front_matter.chain(in_texts).map(str::to_string).collect()
+    front_matter.chain(in_texts)
 }
 
 /// The state of tying images to files.

@@ -26,13 +26,13 @@ pub(crate) fn gather(parsed: &mut ParsedSite, sources: &SourceMap, diags: &mut D
     let mut wanted: Vec<usize> = Vec::new();
     for a in &parsed.articles {
         let dir = bundle_dir(sources.name(a.src.file));
-        wanted.extend(attach::written(a).iter().filter_map(|w| finder.find(dir, w).ok()));
+        wanted.extend(attach::written(a).filter_map(|w| finder.find(dir, w).ok()));
     }
     for e in &parsed.entities {
-        wanted.extend(attach::written(e).iter().filter_map(|w| finder.find(None, w).ok()));
+        wanted.extend(attach::written(e).filter_map(|w| finder.find(None, w).ok()));
     }
     for d in &parsed.documents {
-        wanted.extend(attach::written(d).iter().filter_map(|w| finder.find(None, w).ok()));
+        wanted.extend(attach::written(d).filter_map(|w| finder.find(None, w).ok()));
     }
     wanted.sort_unstable();
     wanted.dedup();
@@ -70,7 +70,7 @@ pub(crate) fn attach_article(
     let dir = bundle_dir(sources.name(a.src.file));
     let mut known = FxHashMap::default();
     for w in attach::written(a) {
-        let i = finder.find(dir, &w).ok()?;
+        let i = finder.find(dir, w).ok()?;
         let file = media.files.get(media.find(sources.name(finder.statics[i].file))?)?;
         known.insert(i, Ok(file.clone()));
     }

@@ -1,5 +1,6 @@
 //! A content file's body between parsing and resolving: packed ([`PackedBody`]), with
-//! what the stages in between read of it kept beside. Resolve unpacks one body at a
+//! what the stages in between read of it (its heading ids, what its images name) kept
+//! beside. Resolve unpacks one body at a
 //! time, so an archive's bodies are never all held as nodes (at N = 100,000 they were,
 //! with the files' texts, most of parse's peak, and again of resolve's while the
 //! resolved bodies were made).
@@ -15,8 +16,9 @@ pub(crate) struct ParsedBody {
     packed: PackedBody,
     /// The ids of its headings, which `@slug#heading` references may name.
     pub(crate) headings: FxHashSet<String>,
-    /// Whether it shows an image (the media stage unpacks only those bodies).
-    pub(crate) has_images: bool,
+    /// What each of its images names (a path, or `@id`), in order: the media stage
+    /// finds the files from these, and unpacks only a body that has any.
+    pub(crate) images: Vec<String>,
 }
 
 impl ParsedBody {
@@ -25,7 +27,13 @@ impl ParsedBody {
         ParsedBody {
             packed: PackedBody::pack(nodes),
             headings: nodes.iter().filter_map(|n| n.heading_id().map(str::to_string)).collect(),
-            has_images: nodes.iter().any(|n| matches!(n, Node::Image(_))),
+            images: nodes
+                .iter()
+                .filter_map(|n| match n {
+                    Node::Image(i) => Some(i.src.clone()),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -37,7 +45,7 @@ impl ParsedBody {
     /// Lets `change` work on the nodes of a body that shows an image, and packs them
     /// again; a body without one is left as it is.
     pub(crate) fn change_images(&mut self, change: impl FnOnce(&mut [Node])) {
-        if self.has_images {
+        if !self.images.is_empty() {
             let mut nodes = self.nodes();
             change(&mut nodes);
             self.packed = PackedBody::pack(&nodes);
