@@ -1,9 +1,9 @@
 //! `site.yaml`: the site settings of FORMAT.md section 1.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// How plain-text mentions of entity and document names become links (FORMAT.md 4.3).
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum AutolinkMode {
     /// The first occurrence of each name per article.
@@ -16,7 +16,7 @@ pub(crate) enum AutolinkMode {
 }
 
 /// What a link that leads nowhere in the site is (FORMAT.md 8.5).
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum LinkPolicy {
     /// An error: nothing is written.
@@ -27,7 +27,7 @@ pub(crate) enum LinkPolicy {
 }
 
 /// The settings in `site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SiteConfig {
     /// Site title.

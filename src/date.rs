@@ -3,7 +3,7 @@
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -113,8 +113,24 @@ impl fmt::Display for Date {
     }
 }
 
+/// Written as its ISO form for people (front matter), as its three parts in a compact
+/// format (the build state).
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(&self.iso())
+        } else {
+            (self.year, self.month, self.day).serialize(s)
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (year, month, day) = Deserialize::deserialize(d)?;
+            return Ok(Date { year, month, day });
+        }
         struct DateVisitor;
         impl Visitor<'_> for DateVisitor {
             type Value = Date;

@@ -78,15 +78,28 @@ impl BuildOptions {
 
 /// Compiles the site and, when it has no errors, replaces the output folder with it.
 /// An `Err` is an I/O failure; content errors are in the returned diagnostics.
+///
+/// Unless `no_cache` is set, the build saves its state in `.gloss-cache/`, and the
+/// next build applies the edits made since to this one's output in place when only
+/// articles changed (see `session::update_in_place`).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
     timings::lap("startup");
     let output = opts.output_dir();
+    // The inputs as they are before anything is read: a file changed while the build
+    // reads it then counts as changed for the next build.
+    let inputs = (!opts.no_cache).then(|| session::Inputs::scan(&opts.load.root));
+    timings::lap("inputs");
+    if let Some(inputs) = &inputs {
+        if let Some(done) = session::update_in_place(&opts.load, &output, inputs)? {
+            return Ok(done);
+        }
+    }
     let staging = write::Staging::new(&opts.load.root, &output, opts.force, !opts.no_cache)?;
     timings::lap("staging");
-    let mut session = Session::new(opts.load.clone());
-    if opts.no_cache {
-        session = session.without_build_cache();
-    }
+    let mut session = match opts.no_cache {
+        true => Session::new(opts.load.clone()).without_build_cache(),
+        false => Session::saving(opts.load.clone()),
+    };
     let compiled = session.compile_to(render::Destination::Sink(&staging));
     match &compiled.rendered {
         Some(r) if !r.sink_errors.is_empty() => {
@@ -96,6 +109,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
             staging.commit()?;
             session.prune_build_cache();
             timings::lap("cleanup");
+            if let Some(inputs) = &inputs {
+                return Ok(session.save_state(compiled, &output, inputs));
+            }
         }
         None => drop(staging),
     }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -33,7 +34,7 @@ pub(crate) fn slug(tag: &str) -> String {
 }
 
 /// One tag of the site.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Tag {
     /// Its URL part.
     pub(crate) slug: String,
@@ -44,7 +45,7 @@ pub(crate) struct Tag {
 }
 
 /// Every tag of the site, sorted by name (case and accents aside), with an index by slug.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Tags {
     /// The tags, sorted by name.
     pub(crate) list: Vec<Tag>,

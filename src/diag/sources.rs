@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Identifies one file in the [`SourceMap`].
 pub type FileId = usize;
@@ -19,6 +20,11 @@ pub type FileId = usize;
 pub(crate) type Reread = fn(&Path) -> Option<String>;
 
 /// The text of every file gloss read, by [`FileId`], with display names relative to the site root.
+///
+/// Saved (with the build state) as every file's name, and for a file read from disk its
+/// path and the hash of its text, for any other its text: loaded again, the texts read
+/// from disk are released, read again when a diagnostic needs one (call
+/// [`SourceMap::release`] to say how).
 #[derive(Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
@@ -37,6 +43,48 @@ struct SourceFile {
     released: Option<blake3::Hash>,
     /// Read again after a release, and found changed or gone.
     changed: AtomicBool,
+}
+
+/// One file as the build state holds it.
+#[derive(Serialize, Deserialize)]
+struct SavedFile<'a> {
+    name: std::borrow::Cow<'a, str>,
+    path: Option<std::borrow::Cow<'a, Path>>,
+    /// The text of a file not read from disk.
+    text: Option<std::borrow::Cow<'a, str>>,
+    /// The hash of the text of a file read from disk.
+    hash: Option<[u8; 32]>,
+}
+
+impl Serialize for SourceMap {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.files.iter().map(|f| {
+            let hash = f.released.or_else(|| f.text.get().map(|t| blake3::hash(t.as_bytes())));
+            SavedFile {
+                name: f.name.as_str().into(),
+                path: f.path.as_deref().map(Into::into),
+                text: f.path.is_none().then(|| f.text.get().map_or("", String::as_str).into()),
+                hash: f.path.as_ref().and(hash).map(|h| *h.as_bytes()),
+            }
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let saved: Vec<SavedFile<'static>> = Vec::deserialize(d)?;
+        let files = saved
+            .into_iter()
+            .map(|f| SourceFile {
+                name: f.name.into_owned(),
+                text: f.text.map(|t| OnceLock::from(t.into_owned())).unwrap_or_default(),
+                path: f.path.map(std::borrow::Cow::into_owned),
+                released: f.hash.map(blake3::Hash::from_bytes),
+                changed: AtomicBool::new(false),
+            })
+            .collect();
+        Ok(SourceMap { files, reread: None })
+    }
 }
 
 impl SourceMap {

@@ -5,13 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use super::discover::{self, WalkProblem};
 use super::files::{display_path, read_text};
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::theme;
 
 /// A template the site renders with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct TemplateSource {
     /// Its name, relative to `templates/` (`partials/quote_card.html`).
     pub(crate) name: String,
@@ -22,7 +24,7 @@ pub(crate) struct TemplateSource {
 }
 
 /// A file from the site's `static/` folder or a page bundle, copied to the output as it is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct StaticSource {
     /// Its output path, with `/` separators: its path under `static/`, or
     /// `articles/<slug>/<file>` for a file of a page bundle.

@@ -3,7 +3,7 @@
 //! These types are filled by `load` (from YAML) and read by `resolve`; unknown keys
 //! are rejected so that a typo is never silently ignored.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::AutolinkMode;
 use crate::date::Date;
@@ -12,7 +12,7 @@ pub(crate) use one_or_many::OneOrMany;
 mod one_or_many;
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum EntityKind {
     /// A person.
@@ -78,7 +78,7 @@ impl EntityKind {
 }
 
 /// `content/entities/<id>.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EntityMeta {
     /// Display name.
@@ -105,7 +105,7 @@ pub(crate) struct EntityMeta {
 }
 
 /// One `related:` entry of an entity.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Related {
     /// The other entity's id.
@@ -116,7 +116,7 @@ pub(crate) struct Related {
 }
 
 /// What kind of primary document.
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum DocumentKind {
     /// A treaty between states.
@@ -149,7 +149,7 @@ impl DocumentKind {
 }
 
 /// `content/documents/<id>.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocumentMeta {
     /// Full title.
@@ -175,7 +175,7 @@ pub(crate) struct DocumentMeta {
 }
 
 /// One provision of a document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Provision {
     /// Local id, referenced as `document-id/provision-id`.
@@ -192,7 +192,7 @@ pub(crate) struct Provision {
 }
 
 /// `content/articles/**/<slug>.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ArticleMeta {
     /// Headline.
@@ -244,7 +244,7 @@ pub(crate) struct ArticleMeta {
 }
 
 /// One `corrections:` entry of an article.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Correction {
     /// When it was corrected.
@@ -257,7 +257,7 @@ pub(crate) struct Correction {
 }
 
 /// One `images:` entry of an article (FORMAT.md 8.1).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ImageMeta {
     /// Site-wide id.
@@ -275,7 +275,7 @@ pub(crate) struct ImageMeta {
 }
 
 /// A source an article relies on.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Source {
     /// Site-wide id.
@@ -293,7 +293,7 @@ pub(crate) struct Source {
 }
 
 /// A verbatim statement.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Quote {
     /// Site-wide id.
@@ -321,7 +321,7 @@ pub(crate) struct Quote {
 }
 
 /// A note pinned to a passage.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Annotation {
     /// The words of the passage.
@@ -338,7 +338,7 @@ pub(crate) struct Annotation {
 }
 
 /// One quantity that sources put differently.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Figure {
     /// Site-wide id.
@@ -352,7 +352,7 @@ pub(crate) struct Figure {
 }
 
 /// One source's value of a figure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FigureValue {
     /// The number.
@@ -370,7 +370,7 @@ pub(crate) struct FigureValue {
 }
 
 /// A timeline entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Event {
     /// When it happened (or began).

@@ -3,14 +3,18 @@
 use std::fmt;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A value written either as one string or as a list of strings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct OneOrMany(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for OneOrMany {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // A compact format (the build state) holds the list as it was serialized.
+        if !d.is_human_readable() {
+            return Vec::deserialize(d).map(OneOrMany);
+        }
         struct V;
         impl<'de> Visitor<'de> for V {
             type Value = OneOrMany;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::graph::GraphNodes;
 use super::reads::{List, Read};
@@ -14,6 +15,7 @@ use crate::site::{Mention, Site, Target};
 use crate::tags::Tags;
 
 /// Lists derived from the site model.
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Aggregates {
     /// Every quote as (article, quote), ordered by speaker name, then date, then id.
     pub(crate) quotes: Vec<(usize, usize)>,

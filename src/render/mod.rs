@@ -34,9 +34,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 pub(crate) use build_cache::{BuildCache, Hashed};
-pub(crate) use cache::{Reader, RenderCache};
+pub(crate) use cache::{ReadIndex, Reader, RenderCache};
 pub(crate) use deliver::{Destination, Sink};
-pub(crate) use output::{Bytes, OutputFile, Rendered};
+pub(crate) use output::{Bytes, Existing, OutputFile, Rendered};
 
 use crate::diag::{Diagnostic, SourceMap};
 use crate::site::Site;
@@ -45,7 +45,7 @@ use aggregate::Aggregates;
 use deliver::Delivery;
 use output::Delivered;
 use plan::Page;
-use reads::Read;
+use reads::PackedReads;
 use templates::Templates;
 use views::{Scope, SharedBodies};
 
@@ -69,7 +69,8 @@ pub(crate) fn render(
     release_bodies: bool,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let templates = cache.load_templates(site, sources).map_err(|d| vec![d])?;
-    let keep = cache.keeps() && matches!(dest, Destination::Memory);
+    // Pages are kept only in memory; what each file read is kept either way.
+    let keep = cache.keeps() && (matches!(dest, Destination::Memory) || !cache.keeps_pages());
     let (cards, index) = rayon::join(|| social::cards(site, None), || search::SearchIndex::new(site));
     let search_files = index.files();
     let index = keep.then_some(index);
@@ -126,8 +127,13 @@ pub(crate) fn render(
     for result in made.into_iter().flatten() {
         match result {
             Ok(page) => {
-                if let (true, Some(f)) = (keep, &page.delivered.file) {
-                    cache.store(f.path.clone(), page.hash, f.bytes.clone(), Reader::Page(page.kind), page.reads);
+                let reader = Reader::Page(page.kind);
+                match (keep, &page.delivered.file) {
+                    (true, Some(f)) => {
+                        cache.store(f.path.clone(), page.hash, f.bytes.clone(), reader, page.reads);
+                    }
+                    (true, None) => cache.store_reads(reader, page.reads),
+                    (false, _) => {}
                 }
                 out.take(page.delivered);
             }
@@ -146,9 +152,9 @@ pub(crate) fn render(
         out.take(delivery.deliver_static(f));
     }
     if keep {
-        cache.store_reads(Reader::Feed, site_files::FEED_READS.to_vec());
-        cache.store_reads(Reader::Sitemap, site_files::SITEMAP_READS.to_vec());
-        cache.store_reads(Reader::SearchIndex, site_files::SEARCH_READS.to_vec());
+        cache.store_reads(Reader::Feed, PackedReads::pack(&site_files::FEED_READS));
+        cache.store_reads(Reader::Sitemap, PackedReads::pack(&site_files::SITEMAP_READS));
+        cache.store_reads(Reader::SearchIndex, PackedReads::pack(&site_files::SEARCH_READS));
         cache.keep_templates(templates);
     }
     out.sort();
@@ -167,7 +173,7 @@ struct MadePage {
     kind: plan::PageKind,
     delivered: Delivered,
     hash: u64,
-    reads: Vec<Read>,
+    reads: PackedReads,
 }
 
 /// These pages, in parallel, each delivered as soon as it is made; in order, in the
@@ -221,10 +227,10 @@ pub(crate) fn rerender(
     Some(if problems.is_empty() { Ok(changed) } else { Err(problems) })
 }
 
-/// One page, with the hash of its context and what it read, both kept only when a
-/// cache asks (the hash is then 0 and the reads empty). A page whose context hashes
-/// as in the cache is taken from it. Without a cache, article bodies are shared
-/// through `shared`, when given.
+/// One page, with the hash of its context and what it read: the reads kept only when
+/// a cache asks, the hash only when it keeps pages (otherwise 0, and the reads
+/// empty). A page whose context hashes as in the cache is taken from it. Article
+/// bodies are shared through `shared`, when given.
 fn render_page(
     site: &Site,
     agg: &Aggregates,
@@ -232,9 +238,9 @@ fn render_page(
     page: &Page,
     cached: Option<&RenderCache>,
     shared: Option<&SharedBodies>,
-) -> Result<(OutputFile, u64, Vec<Read>), Diagnostic> {
+) -> Result<(OutputFile, u64, PackedReads), Diagnostic> {
     let scope = Scope::new(site, agg, page, cached.is_some(), shared);
-    let built = views::build(&scope, cached.is_some());
+    let built = views::build(&scope, cached.is_some_and(RenderCache::keeps_pages));
     let reads = scope.into_reads();
     let path = page.file();
     let reused = cached.and_then(|c| c.reuse(&path, built.hash));

@@ -17,6 +17,37 @@ pub(crate) struct OutputFile {
     pub(crate) bytes: Bytes,
 }
 
+/// The output as it stands before an edit is applied to it: `serve`'s files in
+/// memory, or a built output folder as its manifest records it.
+pub(crate) trait Existing: Sync {
+    /// Whether it has a file at `path`.
+    fn has(&self, path: &str) -> bool;
+    /// Whether its file at `path` holds exactly `bytes`.
+    fn same(&self, path: &str, bytes: &[u8]) -> bool;
+    /// The paths of its files under the folder `dir` (ending in `/`).
+    fn under(&self, dir: &str) -> Vec<String>;
+    /// Every path, for suggesting the nearest to a dead link.
+    fn paths(&self) -> Vec<String>;
+}
+
+impl Existing for std::collections::BTreeMap<String, Bytes> {
+    fn has(&self, path: &str) -> bool {
+        self.contains_key(path)
+    }
+
+    fn same(&self, path: &str, bytes: &[u8]) -> bool {
+        self.get(path).is_some_and(|old| old.as_slice() == bytes)
+    }
+
+    fn under(&self, dir: &str) -> Vec<String> {
+        self.range(dir.to_string()..).map(|(p, _)| p).take_while(|p| p.starts_with(dir)).cloned().collect()
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.keys().cloned().collect()
+    }
+}
+
 /// One file after delivery: its path, its facts, and the file itself when kept.
 pub(crate) struct Delivered {
     /// Its output path.

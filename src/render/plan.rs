@@ -2,13 +2,15 @@
 //! where each goes and which template renders it. The Atom feed of each subject is
 //! planned like a page, so that it is built through a `Scope` and its reads recorded.
 
+use serde::{Deserialize, Serialize};
+
 use super::aggregate::Aggregates;
 use super::paths::{self, page_count};
 use super::reads::{List, Read};
 use crate::site::Site;
 
 /// One page of the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum PageKind {
     /// Page n of the article list.
     Home(usize),
@@ -65,7 +67,7 @@ impl PageKind {
 }
 
 /// A page and where it goes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Page {
     /// URL path relative to the site root (`articles/x/`); empty for the home page.
     pub(crate) path: String,

@@ -9,10 +9,12 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use crate::site::{Article, Mention, Target};
 
 /// A part of an article, read on its own by pages other than the article's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum Facet {
     /// Everything: body, passages, notes, the entities it mentions (its own page).
     Whole,
@@ -33,7 +35,7 @@ pub(crate) enum Facet {
 }
 
 /// A site-wide list, as [`crate::render::aggregate::Aggregates`] or the site keeps it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum List {
     /// The articles, newest first, and how many there are.
     Articles,
@@ -68,7 +70,7 @@ pub(crate) enum List {
 }
 
 /// One thing an output file read of the site model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum Read {
     /// A facet of one article.
     Article(usize, Facet),
@@ -105,12 +107,47 @@ impl Reads {
         }
     }
 
-    /// Everything read, sorted, each once.
-    pub(crate) fn into_sorted(self) -> Vec<Read> {
+    /// How many reads are noted so far: a mark for [`Reads::since`].
+    pub(crate) fn mark(&self) -> usize {
+        self.seen.borrow().len()
+    }
+
+    /// The reads noted since `mark`.
+    pub(crate) fn since(&self, mark: usize) -> Vec<Read> {
+        self.seen.borrow().get(mark..).map(<[Read]>::to_vec).unwrap_or_default()
+    }
+
+    /// Notes reads made for another file, which this one shows as they were made.
+    pub(crate) fn extend(&self, reads: &[Read]) {
+        if self.on {
+            self.seen.borrow_mut().extend_from_slice(reads);
+        }
+    }
+
+    /// Everything read, sorted, each once, packed.
+    pub(crate) fn into_packed(self) -> PackedReads {
         let mut v = self.seen.into_inner();
         v.sort_unstable();
         v.dedup();
-        v
+        PackedReads::pack(&v)
+    }
+}
+
+/// What one file read, sorted, each once, packed (postcard: a few bytes a read rather
+/// than forty; an archive's files make millions of reads, and many more before the
+/// repeats go).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub(crate) struct PackedReads(#[serde(with = "serde_bytes")] Box<[u8]>);
+
+impl PackedReads {
+    /// `reads` packed.
+    pub(crate) fn pack(reads: &[Read]) -> PackedReads {
+        PackedReads(postcard::to_stdvec(reads).expect("every read encodes").into_boxed_slice())
+    }
+
+    /// The reads again.
+    pub(crate) fn reads(&self) -> Vec<Read> {
+        postcard::from_bytes(&self.0).expect("packed reads decode")
     }
 }
 

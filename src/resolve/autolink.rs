@@ -10,6 +10,7 @@ use crate::config::AutolinkMode;
 use crate::site::body::{Bare, Node, RefLink, TextRun};
 
 /// Every linkable name of the site, compiled once and shared by all articles.
+#[derive(Default)]
 pub(crate) struct NameMatcher {
     automaton: Option<AhoCorasick>,
     /// Per pattern: the id it links to.

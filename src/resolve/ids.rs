@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::site::Target;
@@ -55,9 +56,11 @@ pub(crate) fn definition_span(sources: &SourceMap, file: FileId, in_front_matter
 }
 
 /// Every id of the site, where it was defined, and what it names.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Registry {
-    /// Every id and what it names, shared with the site model ([`Registry::targets`]).
+    /// Every id and what it names, shared with the site model ([`Registry::targets`]);
+    /// not saved with it, but shared again when loaded ([`Registry::share`]).
+    #[serde(skip)]
     targets: Arc<FxHashMap<String, Target>>,
     /// Where each target was defined: its file, and whether in front matter.
     defined_at: FxHashMap<Target, (FileId, bool)>,
@@ -113,6 +116,11 @@ impl Registry {
     /// The id map, shared.
     pub(crate) fn targets(&self) -> Arc<FxHashMap<String, Target>> {
         Arc::clone(&self.targets)
+    }
+
+    /// Shares `targets`, the site model's id map, again (after loading a saved registry).
+    pub(crate) fn share(&mut self, targets: &Arc<FxHashMap<String, Target>>) {
+        self.targets = Arc::clone(targets);
     }
 
     /// Up to three known ids closest to `unknown` by edit distance.

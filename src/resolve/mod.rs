@@ -17,6 +17,8 @@ pub(crate) mod usage;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::meta::{ArticleMeta, DocumentMeta, EntityMeta};
 use crate::parse::{Parsed, ParsedSite};
@@ -27,10 +29,25 @@ use ids::{bad_id, is_valid_id, Registry};
 use refs::{check_refs, check_url, expect_entity};
 
 /// What resolving an article needs from the rest of the site: every id and every
-/// linkable name. Kept by `serve` to resolve an edited article on its own.
+/// linkable name. Kept by `serve` to resolve an edited article on its own, and saved
+/// with the build state for the next build: loaded, it needs [`Lookup::attach`].
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Lookup {
     registry: Registry,
+    /// Made again from the site's names when loaded.
+    #[serde(skip)]
     matcher: NameMatcher,
+}
+
+impl Lookup {
+    /// Ties a loaded lookup to `site`, the site model it was saved with: the id map is
+    /// shared again, and the names are matched again.
+    pub(crate) fn attach(&mut self, site: &Site) {
+        self.registry.share(&site.ids);
+        let entities = site.entities.iter().map(|e| (&e.id, &e.meta));
+        let documents = site.documents.iter().map(|d| (&d.id, &d.meta));
+        self.matcher = NameMatcher::new(linkable_names(entities, documents)).0;
+    }
 }
 
 impl std::fmt::Debug for Lookup {
@@ -56,7 +73,11 @@ pub(crate) fn resolve(
     let mut registry = register(&articles, &entities, &documents, sources, diags);
     registry.set_unavailable(unavailable);
 
-    let (matcher, ambiguous) = NameMatcher::new(linkable_names(&entities, &documents));
+    let names = linkable_names(
+        entities.iter().map(|e| (&e.src.stem, &e.src.meta)),
+        documents.iter().map(|d| (&d.src.stem, &d.src.meta)),
+    );
+    let (matcher, ambiguous) = NameMatcher::new(names);
     for a in ambiguous {
         let first = registry.get(&a.ids[0]);
         let file = match first {
@@ -183,17 +204,21 @@ fn register(
     reg
 }
 
-fn linkable_names(entities: &[Parsed<EntityMeta>], documents: &[Parsed<DocumentMeta>]) -> Vec<(String, String)> {
+/// Every name an entity or document may be autolinked by, with its id; entities and
+/// documents given as (id, front matter).
+fn linkable_names<'a>(
+    entities: impl Iterator<Item = (&'a String, &'a EntityMeta)>,
+    documents: impl Iterator<Item = (&'a String, &'a DocumentMeta)>,
+) -> Vec<(String, String)> {
     let mut names = Vec::new();
-    for e in entities {
-        for n in std::iter::once(&e.src.meta.name).chain(&e.src.meta.aliases) {
-            names.push((n.clone(), e.src.stem.clone()));
+    for (id, m) in entities {
+        for n in std::iter::once(&m.name).chain(&m.aliases) {
+            names.push((n.clone(), id.clone()));
         }
     }
-    for d in documents {
-        let m = &d.src.meta;
+    for (id, m) in documents {
         for n in std::iter::once(&m.title).chain(&m.short_title).chain(&m.aliases) {
-            names.push((n.clone(), d.src.stem.clone()));
+            names.push((n.clone(), id.clone()));
         }
     }
     names

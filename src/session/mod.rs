@@ -4,10 +4,15 @@
 //! result is the same as a fresh run's.
 
 mod compiled;
+mod in_place;
+mod inputs;
 mod links;
+mod state;
 mod update;
 
 pub use compiled::Compiled;
+pub(crate) use in_place::update_in_place;
+pub(crate) use inputs::Inputs;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -19,11 +24,20 @@ use crate::parse::{self, ParseCache};
 use crate::render::aggregate::Aggregates;
 use crate::render::plan::{self, Page, PageKind};
 use crate::render::search::SearchIndex;
-use crate::render::{self, BuildCache, Bytes, Destination, RenderCache};
+use crate::render::{self, BuildCache, Bytes, Destination, ReadIndex, RenderCache};
 use crate::resolve::{self, usage, Lookup};
 use crate::site::Site;
 use crate::verify;
 use crate::verify::facts::PageFacts;
+
+/// The diagnostics as text, empty when there are none.
+fn text_of(diags: &Diagnostics, sources: &SourceMap) -> String {
+    if diags.items().is_empty() {
+        String::new()
+    } else {
+        diags.to_text(sources)
+    }
+}
 
 /// The pipeline with its caches.
 #[derive(Debug)]
@@ -42,16 +56,23 @@ pub struct Session {
     /// Whether a run that keeps nothing for later edits still hands back the site with
     /// its article bodies (see [`Session::keeping_bodies`]).
     keep_bodies: bool,
+    /// What a good run of a saving session established beyond what it hands back,
+    /// until [`Session::save`] takes it.
+    unsaved: Option<Extra>,
+    /// The build state being saved, by a saving session (see [`Session::saving`]).
+    saving: Option<state::Saving>,
 }
 
 /// Everything a good run established, kept so that an article edit can be applied to
-/// it without running the whole pipeline again.
+/// it without running the whole pipeline again: by `serve` in memory, and saved with
+/// the build state for the next `gloss build` (loaded, it needs [`Kept::attach`]).
 struct Kept {
     sources: SourceMap,
     site: Site,
     lookup: Lookup,
     agg: Aggregates,
     pages: Vec<Page>,
+    /// Made again from `pages` when loaded.
     page_index: HashMap<PageKind, usize>,
     facts: HashMap<String, PageFacts>,
     /// Diagnostics of loading, parsing and resolving (all warnings: the run was good).
@@ -60,6 +81,48 @@ struct Kept {
     usage: Vec<Diagnostic>,
     /// The search index, item by item.
     search: SearchIndex,
+}
+
+impl Kept {
+    /// What a good full run established: its sources, site and facts, `extra`, its
+    /// `diagnostics` (the usage warnings, last among them, are kept apart) and its
+    /// search index.
+    fn new(
+        sources: SourceMap,
+        site: Site,
+        extra: Extra,
+        facts: Vec<PageFacts>,
+        diagnostics: &Diagnostics,
+        search: SearchIndex,
+    ) -> Kept {
+        let usage_start = diagnostics.items().len() - extra.usage.len();
+        Kept {
+            page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
+            search,
+            sources,
+            site,
+            lookup: extra.lookup,
+            agg: extra.agg,
+            pages: extra.pages,
+            facts: facts.into_iter().map(|f| (f.path.clone(), f)).collect(),
+            diags: diagnostics.items()[..usage_start].to_vec(),
+            usage: extra.usage,
+        }
+    }
+
+    /// Makes again what a loaded `Kept` does not save: the lookup's ties to the site,
+    /// the page index, and how the sources' texts are read again.
+    fn attach(&mut self) {
+        self.lookup.attach(&self.site);
+        self.page_index = self.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect();
+        self.sources.release(crate::load::reread);
+    }
+}
+
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extra").field("pages", &self.pages.len()).finish_non_exhaustive()
+    }
 }
 
 impl std::fmt::Debug for Kept {
@@ -83,8 +146,8 @@ pub struct Rebuild {
     pub incremental: bool,
 }
 
-/// What a full run leaves beside [`Compiled`] for an incremental session to keep (a
-/// run of any other session leaves nothing).
+/// What a full run leaves beside [`Compiled`] for an incremental or saving session to
+/// keep (a run of any other session leaves nothing).
 struct Extra {
     lookup: Lookup,
     agg: Aggregates,
@@ -103,6 +166,8 @@ impl Session {
             output: BTreeMap::new(),
             build_cache: BuildCache::new(Some(opts.root.join(".gloss-cache"))),
             keep_bodies: false,
+            unsaved: None,
+            saving: None,
             opts,
         }
     }
@@ -124,6 +189,31 @@ impl Session {
         Session { parse_cache: ParseCache::keeping(), render_cache: RenderCache::keeping(), ..Session::new(opts) }
     }
 
+    /// A session that runs once, like [`Session::new`], and keeps what the next build
+    /// needs to apply an article edit to this one's output (see [`Session::save`]).
+    pub(crate) fn saving(opts: LoadOptions) -> Session {
+        let saving = state::Saving::begin(&opts.root).ok();
+        Session { render_cache: RenderCache::recording(), saving, ..Session::new(opts) }
+    }
+
+    /// After a good run of a [`Session::saving`] session, hands what the next build
+    /// needs to `save`, and gives `compiled` back with what `save` returned; after any
+    /// other run, gives `compiled` back as it is, with `None`.
+    fn save<R>(&mut self, compiled: Compiled, save: impl FnOnce(&Kept, &ReadIndex) -> R) -> (Compiled, Option<R>) {
+        let Compiled { sources, diagnostics, site, rendered } = compiled;
+        let (Some(extra), Some(site), Some(mut rendered)) = (self.unsaved.take(), site, rendered) else {
+            return (Compiled { sources, diagnostics, site: None, rendered: None }, None);
+        };
+        let Some(search) = rendered.search.take() else {
+            return (Compiled { sources, diagnostics, site: Some(site), rendered: Some(rendered) }, None);
+        };
+        let facts = std::mem::take(&mut rendered.facts);
+        let kept = Kept::new(sources, site, extra, facts, &diagnostics, search);
+        let saved = save(&kept, self.render_cache.index());
+        let Kept { sources, site, .. } = kept;
+        (Compiled { sources, diagnostics, site: Some(site), rendered: Some(rendered) }, Some(saved))
+    }
+
     /// Loads, parses, resolves, renders and verifies the site, keeping the output in
     /// memory. Stops after the first stage that found an error.
     pub fn compile(&mut self) -> Compiled {
@@ -132,7 +222,9 @@ impl Session {
 
     /// Like [`Session::compile`], sending the output files to `dest` as they are made.
     pub(crate) fn compile_to(&mut self, dest: Destination<'_>) -> Compiled {
-        self.run(dest).0
+        let (compiled, extra) = self.run(dest);
+        self.unsaved = extra;
+        compiled
     }
 
     /// Removes the build cache's entries that this session's runs did not use (see
@@ -160,13 +252,15 @@ impl Session {
         if let Some(kept) = self.kept.as_mut() {
             let caches = (&mut self.render_cache, &self.build_cache);
             match update::articles(kept, &self.opts, &paths, &self.output, caches) {
-                update::Outcome::Done { report, files, gone } => {
+                update::Outcome::Done { diags, files, gone } => {
+                    let report = text_of(&diags, &kept.sources);
                     let changed =
                         files.into_iter().map(|f| (f.path, Some(f.bytes))).chain(gone.into_iter().map(|p| (p, None)));
                     let changed = changed.collect();
                     return self.deliver(report, changed, true);
                 }
-                update::Outcome::Failed { report, broken } => {
+                update::Outcome::Failed { diags, broken } => {
+                    let report = text_of(&diags, &kept.sources);
                     if broken {
                         self.kept = None;
                     }
@@ -193,19 +287,7 @@ impl Session {
         changed.extend(self.output.keys().filter(|p| !fresh.contains_key(*p)).map(|p| (p.clone(), None)));
         self.output = fresh;
         if let (Some(extra), Some(search)) = (extra, rendered.search) {
-            let usage_start = compiled.diagnostics.items().len() - extra.usage.len();
-            self.kept = Some(Kept {
-                page_index: extra.pages.iter().enumerate().map(|(i, p)| (p.kind, i)).collect(),
-                search,
-                sources: compiled.sources,
-                site,
-                lookup: extra.lookup,
-                agg: extra.agg,
-                pages: extra.pages,
-                facts: rendered.facts.into_iter().map(|f| (f.path.clone(), f)).collect(),
-                diags: compiled.diagnostics.items()[..usage_start].to_vec(),
-                usage: extra.usage,
-            });
+            self.kept = Some(Kept::new(compiled.sources, site, extra, rendered.facts, &compiled.diagnostics, search));
         }
         Rebuild { report, ok: true, changed, pages: rendered.pages, incremental: false }
     }
@@ -238,7 +320,9 @@ impl Session {
         // it can. Once parsed, only diagnostics need the content files' texts: such a run
         // lets them go, and a diagnostic that needs one reads its file again.
         let keeping = self.render_cache.keeps();
-        if !keeping {
+        // Only `serve`, which keeps every page, keeps the texts too.
+        let texts = self.render_cache.keeps_pages();
+        if !texts {
             out.sources.release(load::reread);
             crate::memory::trim();
         }
@@ -251,7 +335,7 @@ impl Session {
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
-        if !keeping {
+        if !texts {
             // Again: resolving read the files with warnings once more. The lookup and
             // what resolving made for a while are gone too: hand their memory back.
             out.sources.release(load::reread);
@@ -267,8 +351,14 @@ impl Session {
             let agg = Aggregates::new(&site);
             let pages = plan::all_pages(&site, &agg);
             crate::timings::lap("lists");
+            // The site model goes to the build state now, bodies and all, so that
+            // rendering can let the bodies go.
+            if let Some(saving) = self.saving.take() {
+                self.saving = (resolved && saving.put("site", &site).is_ok()).then_some(saving);
+                crate::timings::lap("save");
+            }
+            let release = !self.render_cache.keeps_pages() && !self.keep_bodies;
             let caches = (&mut self.render_cache, &self.build_cache);
-            let release = !keeping && !self.keep_bodies;
             let rendered = render::render(&mut site, &out.sources, &agg, &pages, caches, dest, release);
             crate::timings::lap("render");
             match rendered {

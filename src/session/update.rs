@@ -2,7 +2,7 @@
 //! article is read, parsed and resolved on its own, put in its place in the site, and
 //! only the pages that show it are rendered again and checked.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use super::{links, Kept};
@@ -13,7 +13,7 @@ use crate::parse;
 use crate::render::plan::{self, Page, PageKind};
 use crate::render::reads::{self, Facet, List, Read};
 use crate::render::Reader;
-use crate::render::{self, site_files, BuildCache, Bytes, OutputFile, RenderCache};
+use crate::render::{self, site_files, BuildCache, Existing, OutputFile, RenderCache};
 use crate::resolve::edit::Edited;
 use crate::resolve::{self, usage};
 use crate::verify;
@@ -24,10 +24,10 @@ pub(super) enum Outcome {
     /// Applied: the diagnostics, the files that changed and those that went away (an
     /// edit applied in place adds pages but never removes one: only search index files,
     /// when its shards are laid out again, can go).
-    Done { report: String, files: Vec<OutputFile>, gone: Vec<String> },
+    Done { diags: Diagnostics, files: Vec<OutputFile>, gone: Vec<String> },
     /// The new content has errors. `broken` when the kept site was already changed and
     /// must not be used again.
-    Failed { report: String, broken: bool },
+    Failed { diags: Diagnostics, broken: bool },
     /// These changes need the whole pipeline (which replaces the kept site, also when
     /// applying them had begun).
     NotApplicable,
@@ -39,7 +39,7 @@ pub(super) fn articles(
     kept: &mut Kept,
     opts: &LoadOptions,
     paths: &[PathBuf],
-    output: &BTreeMap<String, Bytes>,
+    output: &dyn Existing,
     (cache, build_cache): (&mut RenderCache, &BuildCache),
 ) -> Outcome {
     let Some(paths) = article_paths(kept, opts, paths) else { return Outcome::NotApplicable };
@@ -51,23 +51,23 @@ pub(super) fn articles(
     let (mut files, gone) = match render_again(kept, &changes, cache, output) {
         None => return Outcome::NotApplicable,
         Some(Ok(redone)) => redone,
-        Some(Err(found)) => return Outcome::Failed { report: report(kept, found), broken: true },
+        Some(Err(found)) => return Outcome::Failed { diags: report(kept, found), broken: true },
     };
     match cards_again(kept, &changes, build_cache, output) {
         Ok(cards) => files.extend(cards),
-        Err(found) => return Outcome::Failed { report: report(kept, found), broken: true },
+        Err(found) => return Outcome::Failed { diags: report(kept, found), broken: true },
     }
     let problems = check(kept, &files, output);
     // The output's paths are only needed to suggest the nearest one to a dead link.
     let paths: Vec<String> = match problems.is_empty() {
         true => Vec::new(),
-        false => output.keys().cloned().chain(files.iter().map(|f| f.path.clone())).collect(),
+        false => output.paths().into_iter().chain(files.iter().map(|f| f.path.clone())).collect(),
     };
     let found = links::diagnostics(&mut kept.sources, problems, &paths, kept.site.config.links, false);
     if found.iter().any(|d| d.severity == Severity::Error) {
-        return Outcome::Failed { report: report(kept, found), broken: true };
+        return Outcome::Failed { diags: report(kept, found), broken: true };
     }
-    Outcome::Done { report: report(kept, found), files, gone }
+    Outcome::Done { diags: report(kept, found), files, gone }
 }
 
 /// Reads, parses and resolves each edited article against the kept site, changing
@@ -99,7 +99,7 @@ fn read(kept: &mut Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Result<Vec<Ed
     if diags.iter().any(|d| d.severity == Severity::Error) {
         let mut found = Diagnostics::default();
         found.extend(diags);
-        return Err(Outcome::Failed { report: found.to_text(&kept.sources), broken: false });
+        return Err(Outcome::Failed { diags: found, broken: false });
     }
     // Each edit carries its file's warnings, from loading and parsing too.
     for edit in &mut edits {
@@ -170,16 +170,16 @@ fn apply(kept: &mut Kept, edits: Vec<Edited>) -> Option<Changes> {
 type Redone = (Vec<OutputFile>, Vec<String>);
 
 /// Renders again every file that read something the edits changed, and the new
-/// pages; pages whose context did not change are kept as they were, and so are the
-/// search index's files whose bytes did not change (all of them are made again from
-/// each term's kept JSON: joining them is cheap); a search file no longer among them
-/// (its shard was merged into its parent's) goes. `None` when there is no earlier
-/// render to update.
+/// pages; only the files whose bytes differ from `output`'s are handed back (pages
+/// whose context did not change are not even rendered, when the cache keeps pages).
+/// The search index's files are all made again from each term's kept JSON (joining
+/// them is cheap); a search file no longer among them (its shard was merged into its
+/// parent's) goes. `None` when there is no earlier render to update.
 fn render_again(
     kept: &mut Kept,
     changes: &Changes,
     cache: &mut RenderCache,
-    output: &BTreeMap<String, Bytes>,
+    output: &dyn Existing,
 ) -> Option<Result<Redone, Vec<Diagnostic>>> {
     let readers = cache.readers_of(&changes.changed);
     let mut kinds: BTreeSet<PageKind> =
@@ -208,13 +208,13 @@ fn render_again(
         Err(problems) => problems.into_iter().map(Err).collect(),
     };
     let (search_files, gone) = index.map(|index| search_changes(index, output)).unwrap_or_default();
-    made.extend(search_files.into_iter().map(Ok));
     let templates = cache.templates()?;
     made.extend(readers.contains(&Reader::Feed).then(|| site_files::feed(site, templates)));
     made.extend(readers.contains(&Reader::Sitemap).then(|| site_files::sitemap(site, &kept.pages, templates)));
     let (files, problems): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
+    let files = files.into_iter().flatten().filter(|f| !output.same(&f.path, &f.bytes));
     Some(if problems.is_empty() {
-        Ok((files.into_iter().flatten().collect(), gone))
+        Ok((files.chain(search_files).collect(), gone))
     } else {
         Err(problems.into_iter().filter_map(Result::err).collect())
     })
@@ -222,16 +222,14 @@ fn render_again(
 
 /// The search files of `index` whose bytes differ from `output`'s, and the paths of
 /// `output`'s search files no longer among them.
-fn search_changes(index: Vec<OutputFile>, output: &BTreeMap<String, Bytes>) -> Redone {
+fn search_changes(index: Vec<OutputFile>, output: &dyn Existing) -> Redone {
     let now: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
-    let dir = render::search::DIR;
     let gone = output
-        .range(dir.to_string()..)
-        .take_while(|(p, _)| p.starts_with(dir))
-        .filter(|(p, _)| p.ends_with(".json") && !now.contains(p.as_str()))
-        .map(|(p, _)| p.clone())
+        .under(render::search::DIR)
+        .into_iter()
+        .filter(|p| p.ends_with(".json") && !now.contains(p.as_str()))
         .collect();
-    (index.into_iter().filter(|f| output.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect(), gone)
+    (index.into_iter().filter(|f| !output.same(&f.path, &f.bytes)).collect(), gone)
 }
 
 /// The social cards of the articles whose title or quotes changed, those whose bytes
@@ -240,7 +238,7 @@ fn cards_again(
     kept: &Kept,
     changes: &Changes,
     build_cache: &BuildCache,
-    output: &BTreeMap<String, Bytes>,
+    output: &dyn Existing,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let edited: BTreeSet<usize> = changes
         .changed
@@ -255,7 +253,7 @@ fn cards_again(
     for i in edited {
         for card in render::social_cards(&kept.site, i, build_cache) {
             match card {
-                Ok(f) if output.get(&f.path).is_none_or(|old| **old != *f.bytes) => files.push(f),
+                Ok(f) if !output.same(&f.path, &f.bytes) => files.push(f),
                 Ok(_) => {}
                 Err(d) => problems.push(d),
             }
@@ -307,9 +305,9 @@ fn article_paths(kept: &Kept, opts: &LoadOptions, paths: &[PathBuf]) -> Option<V
 
 /// Checks the links of the pages that changed, or the fragment links of every page
 /// when a changed page lost an id that other pages may link to.
-fn check(kept: &mut Kept, files: &[OutputFile], output: &BTreeMap<String, Bytes>) -> Vec<verify::OutputProblem> {
+fn check(kept: &mut Kept, files: &[OutputFile], output: &dyn Existing) -> Vec<verify::OutputProblem> {
     let added: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let exists = |p: &str| added.contains(p) || output.contains_key(p);
+    let exists = |p: &str| added.contains(p) || output.has(p);
     let base_path = kept.site.config.base_path();
     let known = facts::Output { base_path: &base_path, exists: &exists };
     let mut everything = false;
@@ -330,13 +328,9 @@ fn check(kept: &mut Kept, files: &[OutputFile], output: &BTreeMap<String, Bytes>
     verify::check_pages(&pages, &base_path, &page)
 }
 
-/// The kept diagnostics plus `more`, as text.
-fn report(kept: &Kept, more: Vec<Diagnostic>) -> String {
+/// The kept diagnostics plus `more`.
+fn report(kept: &Kept, more: Vec<Diagnostic>) -> Diagnostics {
     let mut all = Diagnostics::default();
     all.extend(kept.diags.iter().chain(&kept.usage).cloned().chain(more));
-    if all.items().is_empty() {
-        String::new()
-    } else {
-        all.to_text(&kept.sources)
-    }
+    all
 }

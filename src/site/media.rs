@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::diag::FileId;
 
@@ -19,7 +20,7 @@ pub(crate) const COLUMN_WIDTH: u32 = 720;
 pub(crate) const SIZES: &str = "(min-width: 46rem) 42.75rem, 100vw";
 
 /// How an image file is encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) enum MediaFormat {
     /// PNG: resized copies are PNG too.
     Png,
@@ -41,7 +42,7 @@ impl MediaFormat {
 }
 
 /// One image file the site uses.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct MediaFile {
     /// Where it is, as diagnostics name it (`content/articles/x/map.png`, `static/a.jpg`).
     pub(crate) source: String,
@@ -78,7 +79,7 @@ impl MediaFile {
 }
 
 /// Every image file the site uses, each once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Media {
     /// The files, in the order they were first used.
     pub(crate) files: Vec<MediaFile>,
@@ -103,7 +104,7 @@ impl Media {
 }
 
 /// The images an article or entity uses, as indices into [`Media::files`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct ImageSlots {
     /// The lead image (`image:`).
     pub(crate) lead: Option<usize>,

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::config::SiteConfig;
 use crate::date::Date;
@@ -22,7 +23,7 @@ use media::{ImageSlots, Media};
 use packed::PackedBody;
 
 /// A fully resolved site.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Site {
     /// `site.yaml`.
     pub(crate) config: SiteConfig,
@@ -47,7 +48,7 @@ pub(crate) struct Site {
 }
 
 /// What an id names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum Target {
     /// `entities[i]`.
     Entity(usize),
@@ -68,7 +69,7 @@ pub(crate) enum Target {
 }
 
 /// An article, resolved.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Article {
     /// URL slug (the file stem).
     pub(crate) slug: String,
@@ -97,7 +98,7 @@ pub(crate) struct Article {
 }
 
 /// What an anchored passage is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum PassageKind {
     /// `meta.quotes[i]`.
     Quote(usize),
@@ -108,7 +109,7 @@ pub(crate) enum PassageKind {
 }
 
 /// A passage of an article body pinned by its words.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Passage {
     /// What it is.
     pub(crate) kind: PassageKind,
@@ -122,7 +123,7 @@ pub(crate) struct Passage {
 
 /// A piece of text around a highlighted part, held as one string (an archive has
 /// hundreds of thousands of them).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Excerpt {
     /// The text before, the highlighted words and the text after, end to end.
     text: Box<str>,
@@ -158,7 +159,7 @@ impl Excerpt {
 }
 
 /// How a mention came about (FORMAT.md 4.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum MentionVia {
     /// An `[..](@id)` link.
     Reference,
@@ -175,7 +176,7 @@ pub(crate) enum MentionVia {
 }
 
 /// One place where an article refers to an id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Mention {
     /// `articles[i]`.
     pub(crate) article: usize,
@@ -190,7 +191,7 @@ pub(crate) struct Mention {
 }
 
 /// An entity, resolved.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Entity {
     /// Id (file stem).
     pub(crate) id: String,
@@ -205,7 +206,7 @@ pub(crate) struct Entity {
 }
 
 /// A document, resolved.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Document {
     /// Id (file stem).
     pub(crate) id: String,

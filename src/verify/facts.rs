@@ -5,10 +5,11 @@
 //! rendering, and is not kept.
 
 use html5gum::emitters::callback::CallbackEvent;
+use serde::{Deserialize, Serialize};
 
 /// The links and ids of one HTML page that verify needs, each list held in one buffer
 /// (a page has hundreds of links; one allocation each was a tenth of a build).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct PageFacts {
     /// Output path of the page.
     pub(crate) path: String,
@@ -109,7 +110,7 @@ impl PageFacts {
 }
 
 /// A list of strings kept end to end in one buffer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct StrList {
     text: String,
     ends: Vec<u32>,

@@ -58,11 +58,16 @@ pub(crate) struct Manifest(FxHashMap<String, Option<Record>>);
 impl Manifest {
     /// The manifest in `dir`; empty when it has none.
     pub(crate) fn read(dir: &Path) -> Manifest {
-        let entries = match fs::read_to_string(dir.join(NAME)) {
-            Ok(text) if text.starts_with(HEADER) => {
+        Manifest::parse(&fs::read_to_string(dir.join(NAME)).unwrap_or_default())
+    }
+
+    /// The manifest whose text is `text`; empty when it is none.
+    pub(crate) fn parse(text: &str) -> Manifest {
+        let entries = match text {
+            text if text.starts_with(HEADER) => {
                 text.lines().skip(1).filter_map(Record::parse).map(|r| (r.path.clone(), Some(r))).collect()
             }
-            Ok(text) if text.starts_with(HEADER_1) => text.lines().skip(1).map(|p| (p.to_string(), None)).collect(),
+            text if text.starts_with(HEADER_1) => text.lines().skip(1).map(|p| (p.to_string(), None)).collect(),
             _ => FxHashMap::default(),
         };
         Manifest(entries)
@@ -72,6 +77,44 @@ impl Manifest {
     pub(crate) fn record(&self, path: &str) -> Option<&Record> {
         self.0.get(path)?.as_ref()
     }
+
+    /// Whether it lists `path`.
+    pub(crate) fn lists(&self, path: &str) -> bool {
+        self.0.contains_key(path)
+    }
+
+    /// Every path it lists.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// What it records, for each file when it records hashes for all (`None` for a
+    /// manifest of an earlier version).
+    pub(crate) fn records(&self) -> Option<Vec<&Record>> {
+        self.0.values().map(Option::as_ref).collect()
+    }
+
+    /// Records `record`, in place of what it recorded of the same path.
+    pub(crate) fn set(&mut self, record: Record) {
+        self.0.insert(record.path.clone(), Some(record));
+    }
+
+    /// No longer lists `path`.
+    pub(crate) fn remove(&mut self, path: &str) {
+        self.0.remove(path);
+    }
+}
+
+/// The text of the manifest of `records` (sorted by path).
+pub(crate) fn text(records: &[&Record]) -> String {
+    let mut text = String::with_capacity(records.len() * 80);
+    text.push_str(HEADER);
+    text.push('\n');
+    for r in records {
+        text.push_str(&r.line());
+        text.push('\n');
+    }
+    text
 }
 
 /// How many foreign files an error names before it counts the rest.
@@ -81,13 +124,7 @@ const NAMED: usize = 3;
 /// the previous output in `previous` says the same, it is linked instead, like any
 /// unchanged file.
 pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<()> {
-    let mut text = String::with_capacity(records.len() * 80);
-    text.push_str(HEADER);
-    text.push('\n');
-    for r in records {
-        text.push_str(&r.line());
-        text.push('\n');
-    }
+    let text = text(&records.iter().collect::<Vec<_>>());
     let target = dir.join(NAME);
     let old = previous.join(NAME);
     if fs::read(&old).is_ok_and(|b| b == text.as_bytes()) && fs::hard_link(&old, &target).is_ok() {

@@ -5,9 +5,14 @@
 //! whose bytes did not change; [`leftovers`] clears what killed builds left behind.
 
 mod guard;
+mod in_place;
 mod leftovers;
 mod manifest;
 mod reuse;
+
+pub(crate) use guard::resolve;
+pub(crate) use in_place::{Folders, InPlace};
+pub(crate) use reuse::mtime_of;
 
 use std::collections::HashSet;
 use std::fs;

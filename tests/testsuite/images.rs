@@ -218,7 +218,7 @@ fn mtimes(dir: &Path) -> Vec<(String, std::time::SystemTime)> {
     let mut all: Vec<_> = walkdir::WalkDir::new(dir)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && !e.path().to_string_lossy().contains("/build-state"))
         .map(|e| (e.path().display().to_string(), e.metadata().unwrap().modified().unwrap()))
         .collect();
     all.sort();

@@ -116,7 +116,7 @@ fn incremental_rebuilds_equal_full_builds() {
 pub(crate) struct Rng(u64);
 
 impl Rng {
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -128,7 +128,7 @@ const NAMES: [&str; 6] = ["Alma Reyes", "Bora Tech", "Cato Lind", "Dara Quill", 
 
 /// One version of article `n`: which names its body carries, what it links to, and
 /// the words of its quote, drawn from `rng`.
-fn article_version(n: usize, rng: &mut Rng) -> String {
+pub(crate) fn article_version(n: usize, rng: &mut Rng) -> String {
     let title = ["Plain title", "A <new> title", "Third & last"][rng.below(3)];
     let summary = ["", "summary: A short standfirst.\n", "summary: Mentions [Alma](@e0).\n"][rng.below(3)];
     let authors = ["", "authors: [e5]\n", "authors: [e4, Staff Writer]\n"][rng.below(3)];

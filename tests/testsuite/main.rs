@@ -14,6 +14,7 @@ mod footnotes;
 mod graph;
 mod hostile;
 mod images;
+mod in_place;
 mod incremental;
 mod languages;
 mod output;

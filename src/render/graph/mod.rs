@@ -10,6 +10,7 @@ mod svg;
 use std::cmp::Reverse;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::site::Site;
 
@@ -24,7 +25,7 @@ pub(crate) const SITE_TOGETHER: usize = 3;
 pub(crate) const NEIGHBOURS: usize = 24;
 
 /// The entities the site-wide graph shows, chosen from those with a neighbour.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct GraphNodes {
     /// The entities shown, in entity order.
     pub(crate) shown: Vec<usize>,

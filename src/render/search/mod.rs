@@ -10,7 +10,7 @@ mod shards;
 mod terms;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use self::postings::{ItemTerms, Postings};
 use super::html::plain_text;
@@ -38,7 +38,7 @@ const TEXT_CHARS: usize = 300;
 
 /// An item: its record as JSON (`<`, `>` and `&` escaped, so the files are inert even
 /// if served as HTML) and its terms.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Item {
     json: String,
     terms: ItemTerms,
@@ -59,7 +59,7 @@ impl Item {
 }
 
 /// The site's search index, item by item: articles, entities, documents, quotes, provisions.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct SearchIndex {
     items: Vec<Item>,
     /// Where each article's quotes begin in `items`.

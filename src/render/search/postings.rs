@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// The most items written for one term (or one prefix): those whose title has it
 /// first, then the rest, each in item order (articles newest first, entities,
@@ -12,7 +13,7 @@ use rustc_hash::FxHashMap;
 pub(crate) const CAP: usize = 1000;
 
 /// The items of one term, or of every term under a prefix.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct List {
     /// Items whose title has it, ascending.
     pub(crate) title: Vec<u32>,
@@ -77,7 +78,7 @@ impl List {
 }
 
 /// One term's items and what its shard writes of them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Entry {
     whole: List,
     /// The capped list.
@@ -87,7 +88,7 @@ pub(crate) struct Entry {
 }
 
 /// Every term's items, in term order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Postings {
     /// The terms.
     pub(crate) terms: BTreeMap<String, Entry>,
@@ -96,7 +97,7 @@ pub(crate) struct Postings {
 /// An item's distinct terms, those of its title first, end to end in one buffer (an
 /// archive's items have millions of terms; a `String` each was most of the index's
 /// memory).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct ItemTerms {
     /// The terms, each followed by a space (which no term holds: it separates terms).
     joined: String,

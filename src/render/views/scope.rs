@@ -13,7 +13,7 @@ use crate::render::graph::GraphNodes;
 use crate::render::html::{self, Env, Refs};
 use crate::render::paths;
 use crate::render::plan::{Page, PageKind};
-use crate::render::reads::{Facet, List, Read, Reads};
+use crate::render::reads::{Facet, List, PackedReads, Read, Reads};
 use crate::site::body::Node;
 use crate::site::media::MediaFile;
 use crate::site::{Article, Document, Entity, Mention, Site, Target};
@@ -45,12 +45,12 @@ impl<'a> Scope<'a> {
             _ if page.path.is_empty() => "./".to_string(),
             _ => root_prefix(&page.path),
         };
-        Scope { site, agg, page, root, reads: Reads::new(record), shared: shared.filter(|_| !record) }
+        Scope { site, agg, page, root, reads: Reads::new(record), shared }
     }
 
     /// What the page read, sorted.
-    pub(crate) fn into_reads(self) -> Vec<Read> {
-        self.reads.into_sorted()
+    pub(crate) fn into_reads(self) -> PackedReads {
+        self.reads.into_packed()
     }
 
     /// Notes a read that no accessor made.
@@ -335,11 +335,11 @@ impl<'a> Scope<'a> {
     /// own page or its annotation collection: made once for both where it can be
     /// (see [`SharedBodies`]).
     pub(crate) fn article_body_html(&self, a: usize, art: &'a Article) -> String {
-        let make = || self.body_html(&art.body.nodes(), Some(art));
-        match self.shared {
-            Some(shared) => shared.get(a, make),
-            None => make(),
-        }
+        let Some(shared) = self.shared else { return self.body_html(&art.body.nodes(), Some(art)) };
+        let mark = self.reads.mark();
+        let (html, reads) = shared.get(a, || (self.body_html(&art.body.nodes(), Some(art)), self.reads.since(mark)));
+        self.reads.extend(reads.as_deref().unwrap_or_default());
+        html
     }
 
     /// Inline HTML of a short Markdown value; `article` is set on that article's own

@@ -1,0 +1,210 @@
+//! The build state: what a good `gloss build` established, saved in the site's
+//! `.gloss-cache/build-state/`, so that the next build can apply an article edit to
+//! that build's output instead of running the whole pipeline (see
+//! [`super::update_in_place`]).
+//!
+//! A folder of postcard files, each streamed to disk on its own and read back in
+//! parallel: `site` (the site model, written before rendering, so that a build can let
+//! the article bodies go while it renders), `small` (the input files as the build found
+//! them and the smaller parts of the kept run), `facts` (every page's links and ids),
+//! `search` (the search index), `reads` (what each output file read) and `folders`
+//! (the time of every folder of the output after the build), then `key`:
+//! the format, the [`Key`] the state is valid for and the hash of the manifest the
+//! build left in the output. A state is written in a new folder that then takes the old
+//! one's place, so it is never seen half written.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::{Inputs, Kept};
+use crate::diag::{Diagnostic, SourceMap};
+use crate::load::LoadOptions;
+use crate::render::aggregate::Aggregates;
+use crate::render::plan::Page;
+use crate::render::ReadIndex;
+use crate::resolve::Lookup;
+use crate::write::Folders;
+
+/// The start of the `key` file, which names the format.
+const HEADER: &[u8] = b"gloss build state 1\n";
+
+/// The smaller parts of a kept run, with the input files, as the `small` file holds them.
+type Small = (Inputs, SourceMap, Lookup, Aggregates, Vec<Page>, Vec<Diagnostic>, Vec<Diagnostic>);
+
+/// The state's folder, in the site's `.gloss-cache/`.
+fn folder(root: &Path) -> PathBuf {
+    root.join(".gloss-cache").join("build-state")
+}
+
+/// What a state is valid for: this build of gloss, the same site and output, the
+/// same options.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Key {
+    version: String,
+    /// The size and modification time of the running program: a new build of gloss
+    /// (also one that keeps the version number) makes everything again.
+    program: (u64, u128),
+    root: PathBuf,
+    output: PathBuf,
+    drafts: bool,
+    base_url: Option<String>,
+}
+
+impl Key {
+    /// The key of a build of `opts` into `output`.
+    pub(super) fn new(opts: &LoadOptions, output: &Path) -> Key {
+        let program =
+            std::env::current_exe().and_then(fs::metadata).map_or((0, 0), |m| (m.len(), crate::write::mtime_of(&m)));
+        Key {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            program,
+            root: opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone()),
+            output: crate::write::resolve(output).unwrap_or_else(|_| output.to_path_buf()),
+            drafts: opts.drafts,
+            base_url: opts.base_url.clone(),
+        }
+    }
+}
+
+/// A state being saved: its files go to a new folder as they become known.
+#[derive(Debug)]
+pub(super) struct Saving {
+    dir: PathBuf,
+    root: PathBuf,
+}
+
+impl Saving {
+    /// Starts a state for the site at `root`.
+    pub(super) fn begin(root: &Path) -> std::io::Result<Saving> {
+        let target = folder(root);
+        let dir = target.with_file_name(format!("build-state.new-{}", std::process::id()));
+        if fs::symlink_metadata(&dir).is_ok() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Saving { dir, root: root.to_path_buf() })
+    }
+
+    /// Writes `value` as the file `name`.
+    pub(super) fn put(&self, name: &str, value: &(impl Serialize + Sync)) -> std::io::Result<()> {
+        let mut out = BufWriter::with_capacity(1 << 20, fs::File::create(self.dir.join(name))?);
+        postcard::to_io(value, &mut out).map_err(std::io::Error::other)?;
+        out.into_inner().map_err(std::io::IntoInnerError::into_error).map(drop)
+    }
+
+    /// Writes the rest of the state (all but the site model) and puts it in place of
+    /// the old one.
+    pub(super) fn finish(
+        self,
+        key: &Key,
+        output: (&str, &Folders),
+        inputs: &Inputs,
+        kept: &Kept,
+        reads: &ReadIndex,
+    ) -> std::io::Result<()> {
+        let (manifest, folders) = output;
+        let small = (inputs, &kept.sources, &kept.lookup, &kept.agg, &kept.pages, &kept.diags, &kept.usage);
+        let ((a, b), (c, (d, e))) = rayon::join(
+            || rayon::join(|| self.put("small", &small), || self.put("facts", &kept.facts)),
+            || {
+                rayon::join(
+                    || self.put("search", &kept.search),
+                    || rayon::join(|| self.put("reads", reads), || self.put("folders", folders)),
+                )
+            },
+        );
+        a.and(b).and(c).and(d).and(e)?;
+        let mut out = fs::File::create(self.dir.join("key"))?;
+        out.write_all(HEADER)?;
+        out.write_all(&postcard::to_stdvec(&(key, manifest)).map_err(std::io::Error::other)?)?;
+        discard(&self.root)?;
+        fs::rename(&self.dir, folder(&self.root))
+    }
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Saves the whole state of `kept` for the site at `root`; `output` is the hash of the
+/// output's manifest and the time of its folders.
+pub(super) fn save(
+    root: &Path,
+    key: &Key,
+    output: (&str, &Folders),
+    inputs: &Inputs,
+    kept: &Kept,
+    reads: &ReadIndex,
+) -> std::io::Result<()> {
+    let saving = Saving::begin(root)?;
+    saving.put("site", &kept.site)?;
+    saving.finish(key, output, inputs, kept, reads)
+}
+
+/// The time of every folder of the output, as the state of the site at `root` records.
+pub(super) fn folders(root: &Path) -> Option<Folders> {
+    decoded(&fs::read(folder(root).join("folders")).ok()?)
+}
+
+/// A state as loaded.
+pub(super) struct Saved {
+    /// The input files as the build that saved it found them.
+    pub(super) inputs: Inputs,
+    /// The run, to be attached ([`Kept::attach`]).
+    pub(super) kept: Kept,
+    /// What each output file read.
+    pub(super) reads: ReadIndex,
+}
+
+/// Whether the site at `root` has a state saved for `key` by the build that left the
+/// manifest whose hash is `manifest`.
+pub(super) fn matches(root: &Path, key: &Key, manifest: &str) -> bool {
+    let Ok(bytes) = fs::read(folder(root).join("key")) else { return false };
+    let saved: Option<(Key, String)> = bytes.strip_prefix(HEADER).and_then(|b| postcard::from_bytes(b).ok());
+    saved.is_some_and(|(k, m)| k == *key && m == manifest)
+}
+
+/// The state of the site at `root`, when there is one, saved for `key` by the build
+/// that left the manifest whose hash is `manifest`.
+pub(super) fn load(root: &Path, key: &Key, manifest: &str) -> Option<Saved> {
+    if !matches(root, key, manifest) {
+        return None;
+    }
+    let dir = folder(root);
+    let read = |name: &str| fs::read(dir.join(name)).ok();
+    let ((small, site), ((facts, search), reads)) = rayon::join(
+        || rayon::join(|| read("small").and_then(|b| decoded::<Small>(&b)), || read("site").and_then(|b| decoded(&b))),
+        || {
+            rayon::join(
+                || rayon::join(|| read("facts").and_then(|b| decoded(&b)), || read("search").and_then(|b| decoded(&b))),
+                || read("reads").and_then(|b| decoded(&b)),
+            )
+        },
+    );
+    let (inputs, sources, lookup, agg, pages, diags, usage) = small?;
+    let (site, facts, search, reads) = (site?, facts?, search?, reads?);
+    let page_index = Default::default();
+    let kept = Kept { sources, site, lookup, agg, pages, page_index, facts, diags, usage, search };
+    Some(Saved { inputs, kept, reads })
+}
+
+/// A file's value, when it decodes.
+fn decoded<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// Removes the state of the site at `root`: done before an output is changed in
+/// place, so that a build stopped midway leaves none that would claim the output is as
+/// it says.
+pub(super) fn discard(root: &Path) -> std::io::Result<()> {
+    match fs::remove_dir_all(folder(root)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
