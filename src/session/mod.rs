@@ -190,7 +190,7 @@ impl Session {
     }
 
     /// A session that runs once, like [`Session::new`], and keeps what the next build
-    /// needs to apply an article edit to this one's output (see [`Session::save`]).
+    /// needs to apply an article edit to this one's output (see [`Session::save_state`]).
     pub(crate) fn saving(opts: LoadOptions) -> Session {
         let saving = state::Saving::begin(&opts.root).ok();
         Session { render_cache: RenderCache::recording(), saving, ..Session::new(opts) }
@@ -200,18 +200,23 @@ impl Session {
     /// needs to `save`, and gives `compiled` back with what `save` returned; after any
     /// other run, gives `compiled` back as it is, with `None`.
     fn save<R>(&mut self, compiled: Compiled, save: impl FnOnce(&Kept, &ReadIndex) -> R) -> (Compiled, Option<R>) {
-        let Compiled { sources, diagnostics, site, rendered } = compiled;
-        let (Some(extra), Some(site), Some(mut rendered)) = (self.unsaved.take(), site, rendered) else {
-            return (Compiled { sources, diagnostics, site: None, rendered: None }, None);
-        };
-        let Some(search) = rendered.search.take() else {
-            return (Compiled { sources, diagnostics, site: Some(site), rendered: Some(rendered) }, None);
-        };
-        let facts = std::mem::take(&mut rendered.facts);
-        let kept = Kept::new(sources, site, extra, facts, &diagnostics, search);
-        let saved = save(&kept, self.render_cache.index());
-        let Kept { sources, site, .. } = kept;
-        (Compiled { sources, diagnostics, site: Some(site), rendered: Some(rendered) }, Some(saved))
+        let Compiled { sources, diagnostics, site, mut rendered } = compiled;
+        let search = rendered.as_mut().and_then(|r| r.search.take());
+        match (self.unsaved.take(), site, rendered, search) {
+            (Some(extra), Some(site), Some(mut rendered), Some(search)) => {
+                let facts = std::mem::take(&mut rendered.facts);
+                let kept = Kept::new(sources, site, extra, facts, &diagnostics, search);
+                let saved = save(&kept, self.render_cache.index());
+                let Kept { sources, site, .. } = kept;
+                (Compiled { sources, diagnostics, site: Some(site), rendered: Some(rendered) }, Some(saved))
+            }
+            (_, site, mut rendered, search) => {
+                if let Some(r) = rendered.as_mut() {
+                    r.search = search;
+                }
+                (Compiled { sources, diagnostics, site, rendered }, None)
+            }
+        }
     }
 
     /// Loads, parses, resolves, renders and verifies the site, keeping the output in
