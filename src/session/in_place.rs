@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::state::{self, Key};
+use super::state::{self, Key, Parts};
 use super::{update, Compiled, Inputs, Session};
 use crate::load::LoadOptions;
 use crate::render::{BuildCache, RenderCache, Rendered};
@@ -51,8 +51,8 @@ pub(crate) fn update_in_place(opts: &LoadOptions, output: &Path, inputs: &Inputs
             target.refresh(&mut folders, &files, &gone);
             crate::timings::lap("commit");
             // A state that cannot be saved only costs the next build its shortcut.
-            let output = (target.manifest_hash(), &folders);
-            let _ = state::save(&opts.root, &key, output, inputs, &kept, cache.index());
+            let (key, manifest, reads) = (&key, target.manifest_hash(), cache.index());
+            let _ = state::save(&opts.root, &Parts { key, manifest, folders: &folders, inputs, kept: &kept, reads });
             crate::timings::lap("save");
             (diags, Rendered { pages: kept.facts.len(), ..Rendered::default() })
         }
@@ -69,9 +69,9 @@ impl Session {
         let Some(saving) = self.saving.take() else { return compiled };
         let Some(target) = InPlace::open(output).ok().flatten() else { return compiled };
         let key = Key::new(&self.opts, output);
-        let folders = target.folders();
-        let output = (target.manifest_hash(), &folders);
-        let (compiled, _) = self.save(compiled, |kept, reads| saving.finish(&key, output, inputs, kept, reads));
+        let (key, manifest, folders) = (&key, target.manifest_hash(), &target.folders());
+        let (compiled, _) =
+            self.save(compiled, |kept, reads| saving.finish(&Parts { key, manifest, folders, inputs, kept, reads }));
         crate::timings::lap("save");
         compiled
     }

@@ -98,15 +98,8 @@ impl Saving {
 
     /// Writes the rest of the state (all but the site model) and puts it in place of
     /// the old one.
-    pub(super) fn finish(
-        self,
-        key: &Key,
-        output: (&str, &Folders),
-        inputs: &Inputs,
-        kept: &Kept,
-        reads: &ReadIndex,
-    ) -> std::io::Result<()> {
-        let (manifest, folders) = output;
+    pub(super) fn finish(self, parts: &Parts<'_>) -> std::io::Result<()> {
+        let Parts { key, manifest, folders, inputs, kept, reads } = *parts;
         let small = (inputs, &kept.sources, &kept.lookup, &kept.agg, &kept.pages, &kept.diags, &kept.usage);
         let ((a, b), (c, (d, e))) = rayon::join(
             || rayon::join(|| self.put("small", &small), || self.put("facts", &kept.facts)),
@@ -132,19 +125,28 @@ impl Drop for Saving {
     }
 }
 
-/// Saves the whole state of `kept` for the site at `root`; `output` is the hash of the
-/// output's manifest and the time of its folders.
-pub(super) fn save(
-    root: &Path,
-    key: &Key,
-    output: (&str, &Folders),
-    inputs: &Inputs,
-    kept: &Kept,
-    reads: &ReadIndex,
-) -> std::io::Result<()> {
+/// Everything a state holds.
+#[derive(Clone, Copy)]
+pub(super) struct Parts<'a> {
+    /// What it is valid for.
+    pub(super) key: &'a Key,
+    /// The hash of the output's manifest.
+    pub(super) manifest: &'a str,
+    /// The time of every folder of the output.
+    pub(super) folders: &'a Folders,
+    /// The input files as the build found them.
+    pub(super) inputs: &'a Inputs,
+    /// The run.
+    pub(super) kept: &'a Kept,
+    /// What each output file read.
+    pub(super) reads: &'a ReadIndex,
+}
+
+/// Saves the whole state of the site at `root`.
+pub(super) fn save(root: &Path, parts: &Parts<'_>) -> std::io::Result<()> {
     let saving = Saving::begin(root)?;
-    saving.put("site", &kept.site)?;
-    saving.finish(key, output, inputs, kept, reads)
+    saving.put("site", &parts.kept.site)?;
+    saving.finish(parts)
 }
 
 /// The time of every folder of the output, as the state of the site at `root` records.

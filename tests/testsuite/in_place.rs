@@ -10,7 +10,7 @@ use std::os::unix::fs::MetadataExt;
 use std::time::Duration;
 
 use crate::incremental::{article_version, random_site};
-use crate::support::{copy_dir, output_files, SiteTest};
+use crate::support::{copy_dir, output_files, spawn_build, SiteTest};
 
 /// Builds `site` with the gloss program (with `extra` arguments), which must succeed;
 /// whether the output folder was updated in place (a full build puts a new folder in
@@ -204,13 +204,7 @@ fn a_build_killed_while_it_updates_in_place_is_made_whole_by_the_next() {
     for tenths in 1..10 {
         let n = rng.below(8);
         std::fs::write(site.root.join(format!("content/articles/a{n}.md")), article_version(n, &mut rng)).unwrap();
-        let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(["build", "--quiet", "--root"])
-            .arg(&site.root)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("gloss runs");
+        let mut run = spawn_build(&site.root);
         std::thread::sleep(took * tenths / 10);
         run.kill().ok();
         run.wait().unwrap();

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-use crate::support::{copy_dir, output_files, SiteTest};
+use crate::support::{copy_dir, output_files, spawn_build, SiteTest};
 
 /// The modification time of every file under `dir`, by relative path.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
@@ -277,13 +277,7 @@ fn a_build_killed_at_any_moment_is_made_whole_by_the_next() {
         if tenths % 2 == 1 {
             std::fs::remove_dir_all(site.root.join(".gloss-cache")).ok();
         }
-        let mut build = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(["build", "--quiet", "--root"])
-            .arg(&site.root)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("gloss runs");
+        let mut build = spawn_build(&site.root);
         std::thread::sleep(took * tenths / 10);
         interrupted += usize::from(build.try_wait().unwrap().is_none());
         build.kill().ok();

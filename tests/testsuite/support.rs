@@ -99,6 +99,18 @@ impl SiteTest {
     }
 }
 
+/// Starts `gloss build --quiet` on the site at `root` in the background, its output
+/// thrown away (for killing it midway).
+pub(crate) fn spawn_build(root: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("gloss runs")
+}
+
 /// Copies the folder `from` to `to`, file by file.
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
