@@ -124,8 +124,11 @@ impl Reads {
         }
     }
 
-    /// Everything read, sorted, each once, packed.
+    /// Everything read, sorted, each once, packed (nothing when recording is off).
     pub(crate) fn into_packed(self) -> PackedReads {
+        if !self.on {
+            return PackedReads::default();
+        }
         let mut v = self.seen.into_inner();
         v.sort_unstable();
         v.dedup();
@@ -145,8 +148,11 @@ impl PackedReads {
         PackedReads(postcard::to_stdvec(reads).expect("every read encodes").into_boxed_slice())
     }
 
-    /// The reads again.
+    /// The reads again (none for [`PackedReads::default`]).
     pub(crate) fn reads(&self) -> Vec<Read> {
+        if self.0.is_empty() {
+            return Vec::new();
+        }
         postcard::from_bytes(&self.0).expect("packed reads decode")
     }
 }

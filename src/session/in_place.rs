@@ -17,11 +17,10 @@ use crate::write::InPlace;
 pub(crate) fn update_in_place(opts: &LoadOptions, output: &Path, inputs: &Inputs) -> anyhow::Result<Option<Compiled>> {
     let Some(mut target) = InPlace::open(output)? else { return Ok(None) };
     let key = Key::new(opts, output);
-    let folders = state::matches(&opts.root, &key, target.manifest_hash()).then(|| state::folders(&opts.root));
-    let Some(Some(mut folders)) = folders else { return Ok(None) };
+    let Some(hashes) = state::recorded(&opts.root, &key, target.manifest_hash()) else { return Ok(None) };
+    let Some(mut folders) = state::folders(&opts.root, &hashes) else { return Ok(None) };
     // Whether anyone changed the output since is asked while the state loads.
-    let (saved, intact) =
-        rayon::join(|| state::load(&opts.root, &key, target.manifest_hash()), || target.intact(&folders));
+    let (saved, intact) = rayon::join(|| state::load(&opts.root, &hashes), || target.intact(&folders));
     crate::timings::lap("state");
     let (Some(saved), true) = (saved, intact) else { return Ok(None) };
     let paths = saved.inputs.changed(inputs, &opts.root);

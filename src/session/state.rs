@@ -9,13 +9,17 @@
 //! them and the smaller parts of the kept run), `facts` (every page's links and ids),
 //! `search` (the search index), `reads` (what each output file read) and `folders`
 //! (the time of every folder of the output after the build), then `key`:
-//! the format, the [`Key`] the state is valid for and the hash of the manifest the
-//! build left in the output. A state is written in a new folder that then takes the old
+//! the format, the [`Key`] the state is valid for, the hash of the manifest the
+//! build left in the output, and the hash of each other file (a file that does not
+//! hash as recorded, damaged on disk, say, makes the state unusable rather than
+//! read wrong). A state is written in a new folder that then takes the old
 //! one's place, so it is never seen half written.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -31,6 +35,9 @@ use crate::write::Folders;
 
 /// The start of the `key` file, which names the format.
 const HEADER: &[u8] = b"gloss build state 1\n";
+
+/// The BLAKE3 hash of each file of a state but `key`, by name.
+pub(super) type Hashes = BTreeMap<String, [u8; 32]>;
 
 /// The smaller parts of a kept run, with the input files, as the `small` file holds them.
 type Small = (Inputs, SourceMap, Lookup, Aggregates, Vec<Page>, Vec<Diagnostic>, Vec<Diagnostic>);
@@ -75,6 +82,26 @@ impl Key {
 pub(super) struct Saving {
     dir: PathBuf,
     root: PathBuf,
+    /// The hash of each file written so far.
+    hashes: Mutex<Hashes>,
+}
+
+/// A writer that hashes what it passes on.
+struct Hashing<W> {
+    out: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 impl Saving {
@@ -86,14 +113,18 @@ impl Saving {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
-        Ok(Saving { dir, root: root.to_path_buf() })
+        Ok(Saving { dir, root: root.to_path_buf(), hashes: Mutex::default() })
     }
 
     /// Writes `value` as the file `name`.
     pub(super) fn put(&self, name: &str, value: &(impl Serialize + Sync)) -> std::io::Result<()> {
-        let mut out = BufWriter::with_capacity(1 << 20, fs::File::create(self.dir.join(name))?);
+        let file = BufWriter::with_capacity(1 << 20, fs::File::create(self.dir.join(name))?);
+        let mut out = Hashing { out: file, hasher: blake3::Hasher::new() };
         postcard::to_io(value, &mut out).map_err(std::io::Error::other)?;
-        out.into_inner().map_err(std::io::IntoInnerError::into_error).map(drop)
+        out.out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        let hash = *out.hasher.finalize().as_bytes();
+        self.hashes.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), hash);
+        Ok(())
     }
 
     /// Writes the rest of the state (all but the site model) and puts it in place of
@@ -113,7 +144,9 @@ impl Saving {
         a.and(b).and(c).and(d).and(e)?;
         let mut out = fs::File::create(self.dir.join("key"))?;
         out.write_all(HEADER)?;
-        out.write_all(&postcard::to_stdvec(&(key, manifest)).map_err(std::io::Error::other)?)?;
+        let hashes = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
+        out.write_all(&postcard::to_stdvec(&(key, manifest, &*hashes)).map_err(std::io::Error::other)?)?;
+        drop(hashes);
         discard(&self.root)?;
         fs::rename(&self.dir, folder(&self.root))
     }
@@ -149,9 +182,16 @@ pub(super) fn save(root: &Path, parts: &Parts<'_>) -> std::io::Result<()> {
     saving.finish(parts)
 }
 
-/// The time of every folder of the output, as the state of the site at `root` records.
-pub(super) fn folders(root: &Path) -> Option<Folders> {
-    decoded(&fs::read(folder(root).join("folders")).ok()?)
+/// The time of every folder of the output, as the state of the site at `root` whose
+/// files hash to `hashes` records.
+pub(super) fn folders(root: &Path, hashes: &Hashes) -> Option<Folders> {
+    decoded(&read(root, hashes, "folders")?)
+}
+
+/// The bytes of the state's file `name`, when they hash as `hashes` says.
+fn read(root: &Path, hashes: &Hashes, name: &str) -> Option<Vec<u8>> {
+    let bytes = fs::read(folder(root).join(name)).ok()?;
+    (blake3::hash(&bytes).as_bytes() == hashes.get(name)?).then_some(bytes)
 }
 
 /// A state as loaded.
@@ -164,22 +204,18 @@ pub(super) struct Saved {
     pub(super) reads: ReadIndex,
 }
 
-/// Whether the site at `root` has a state saved for `key` by the build that left the
-/// manifest whose hash is `manifest`.
-pub(super) fn matches(root: &Path, key: &Key, manifest: &str) -> bool {
-    let Ok(bytes) = fs::read(folder(root).join("key")) else { return false };
-    let saved: Option<(Key, String)> = bytes.strip_prefix(HEADER).and_then(|b| postcard::from_bytes(b).ok());
-    saved.is_some_and(|(k, m)| k == *key && m == manifest)
+/// The hashes of the files of the state of the site at `root`, when it was saved for
+/// `key` by the build that left the manifest whose hash is `manifest`.
+pub(super) fn recorded(root: &Path, key: &Key, manifest: &str) -> Option<Hashes> {
+    let bytes = fs::read(folder(root).join("key")).ok()?;
+    let (saved, saved_manifest, hashes): (Key, String, Hashes) =
+        postcard::from_bytes(bytes.strip_prefix(HEADER)?).ok()?;
+    (saved == *key && saved_manifest == manifest).then_some(hashes)
 }
 
-/// The state of the site at `root`, when there is one, saved for `key` by the build
-/// that left the manifest whose hash is `manifest`.
-pub(super) fn load(root: &Path, key: &Key, manifest: &str) -> Option<Saved> {
-    if !matches(root, key, manifest) {
-        return None;
-    }
-    let dir = folder(root);
-    let read = |name: &str| fs::read(dir.join(name)).ok();
+/// The state of the site at `root` whose files hash to `hashes`, when every file does.
+pub(super) fn load(root: &Path, hashes: &Hashes) -> Option<Saved> {
+    let read = |name: &str| read(root, hashes, name);
     let ((small, site), ((facts, search), reads)) = rayon::join(
         || rayon::join(|| read("small").and_then(|b| decoded::<Small>(&b)), || read("site").and_then(|b| decoded(&b))),
         || {
