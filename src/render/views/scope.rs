@@ -48,7 +48,7 @@ impl<'a> Scope<'a> {
         Scope { site, agg, page, root, reads: Reads::new(record), shared }
     }
 
-    /// What the page read, sorted.
+    /// What the page read, sorted and packed.
     pub(crate) fn into_reads(self) -> PackedReads {
         self.reads.into_packed()
     }
