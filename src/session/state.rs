@@ -118,11 +118,12 @@ impl Saving {
 
     /// Writes `value` as the file `name`.
     pub(super) fn put(&self, name: &str, value: &(impl Serialize + Sync)) -> std::io::Result<()> {
-        let file = BufWriter::with_capacity(1 << 20, fs::File::create(self.dir.join(name))?);
-        let mut out = Hashing { out: file, hasher: blake3::Hasher::new() };
+        // Hashed behind the buffer, in large pieces: postcard writes a few bytes at a time.
+        let file = Hashing { out: fs::File::create(self.dir.join(name))?, hasher: blake3::Hasher::new() };
+        let mut out = BufWriter::with_capacity(1 << 20, file);
         postcard::to_io(value, &mut out).map_err(std::io::Error::other)?;
-        out.out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        let hash = *out.hasher.finalize().as_bytes();
+        let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        let hash = *file.hasher.finalize().as_bytes();
         self.hashes.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), hash);
         Ok(())
     }
