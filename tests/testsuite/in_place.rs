@@ -220,4 +220,10 @@ fn a_build_killed_while_it_updates_in_place_is_made_whole_by_the_next() {
         build(&site, &[]);
         assert_cold(&site, &[], &format!("a kill at {tenths}/10 of a build in place"));
     }
+    let cache: Vec<String> = std::fs::read_dir(site.root.join(".gloss-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("build-state"))
+        .collect();
+    assert_eq!(cache, ["build-state"], "what killed builds began to save is gone");
 }
