@@ -15,9 +15,14 @@ use crate::write::InPlace;
 /// place; `Ok(None)` when this build must run the whole pipeline. `Err` is an I/O
 /// failure while writing.
 pub(crate) fn update_in_place(opts: &LoadOptions, output: &Path, inputs: &Inputs) -> anyhow::Result<Option<Compiled>> {
-    let Some(mut target) = InPlace::open(output)? else { return Ok(None) };
+    // The state's key first: without a state for this build, the output's manifest
+    // is not read here (the full build reads it).
     let key = Key::new(opts, output);
-    let Some(hashes) = state::recorded(&opts.root, &key, target.manifest_hash()) else { return Ok(None) };
+    let Some((manifest, hashes)) = state::recorded(&opts.root, &key) else { return Ok(None) };
+    let Some(mut target) = InPlace::open(output)? else { return Ok(None) };
+    if target.manifest_hash() != manifest {
+        return Ok(None);
+    }
     let Some(mut folders) = state::folders(&opts.root, &hashes) else { return Ok(None) };
     // Whether anyone changed the output since is asked while the state loads.
     let (saved, intact) = rayon::join(|| state::load(&opts.root, &hashes), || target.intact(&folders));

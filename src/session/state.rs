@@ -210,13 +210,12 @@ pub(super) struct Saved {
     pub(super) reads: ReadIndex,
 }
 
-/// The hashes of the files of the state of the site at `root`, when it was saved for
-/// `key` by the build that left the manifest whose hash is `manifest`.
-pub(super) fn recorded(root: &Path, key: &Key, manifest: &str) -> Option<Hashes> {
+/// The state of the site at `root`, when it was saved for `key`: the hash of the
+/// manifest of the output its build left, and the hashes of its files.
+pub(super) fn recorded(root: &Path, key: &Key) -> Option<(String, Hashes)> {
     let bytes = fs::read(folder(root).join("key")).ok()?;
-    let (saved, saved_manifest, hashes): (Key, String, Hashes) =
-        postcard::from_bytes(bytes.strip_prefix(HEADER)?).ok()?;
-    (saved == *key && saved_manifest == manifest).then_some(hashes)
+    let (saved, manifest, hashes): (Key, String, Hashes) = postcard::from_bytes(bytes.strip_prefix(HEADER)?).ok()?;
+    (saved == *key).then_some((manifest, hashes))
 }
 
 /// The state of the site at `root` whose files hash to `hashes`, when every file does.
