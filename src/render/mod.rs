@@ -46,6 +46,7 @@ use deliver::Delivery;
 use output::Delivered;
 use plan::Page;
 use reads::PackedReads;
+use search::SearchIndex;
 use templates::Templates;
 use views::{Scope, SharedBodies};
 
@@ -56,9 +57,9 @@ use views::{Scope, SharedBodies};
 /// checked; `Err` means nothing could render (the templates do not compile).
 ///
 /// The pages that show an article's body ([`plan::PageKind::shows_body`]) are made
-/// first. With `release_bodies`, the bodies then go ([`Site::release_bodies`]): they
-/// are the largest part of the site model, and the other pages, with the facts verify
-/// keeps of each, no longer add to them.
+/// first. With [`Letting::release_bodies`], the bodies then go
+/// ([`Site::release_bodies`]): they are the largest part of the site model, and the
+/// other pages, with the facts verify keeps of each, no longer add to them.
 pub(crate) fn render(
     site: &mut Site,
     sources: &SourceMap,
@@ -66,14 +67,15 @@ pub(crate) fn render(
     pages: &[Page],
     (cache, build_cache): (&mut RenderCache, &BuildCache),
     dest: Destination<'_>,
-    release_bodies: bool,
+    letting: Letting<'_>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let templates = cache.load_templates(site, sources).map_err(|d| vec![d])?;
     // Pages are kept only in memory; what each file read is kept either way.
     let keep = cache.keeps() && (matches!(dest, Destination::Memory) || !cache.keeps_pages());
-    let (cards, index) = rayon::join(|| social::cards(site, None), || search::SearchIndex::new(site));
+    let (cards, index) = rayon::join(|| social::cards(site, None), || SearchIndex::new(site));
     let search_files = index.files();
-    let index = keep.then_some(index);
+    let handed = letting.index_to.is_some_and(|to| to(&index));
+    let index = (keep && !handed).then_some(index);
     if index.is_none() {
         // Built all at once and gone: its memory comes back whole.
         crate::memory::trim();
@@ -88,7 +90,7 @@ pub(crate) fn render(
     let mut machine: Vec<_> = search_files.into_par_iter().map(|f| Ok(delivery.deliver(f))).collect();
     let cached = &*cache;
     let mut made = render_pages(site, agg, &templates, &with_bodies, keep.then_some(cached), &delivery);
-    if release_bodies {
+    if letting.release_bodies {
         site.release_bodies();
         crate::memory::trim();
     }
@@ -174,6 +176,16 @@ struct MadePage {
     delivered: Delivered,
     hash: u64,
     reads: PackedReads,
+}
+
+/// What a render lets go of as soon as it can, for memory.
+pub(crate) struct Letting<'a> {
+    /// The article bodies, once the pages that show them are made.
+    pub(crate) release_bodies: bool,
+    /// The search index, handed to this as soon as its files are made (a build that
+    /// saves its state: the index is a tenth of an archive's memory); `false` back
+    /// means it was not taken, and the index is kept as the cache asks.
+    pub(crate) index_to: Option<&'a (dyn Fn(&SearchIndex) -> bool + Sync)>,
 }
 
 /// These pages, in parallel, each delivered as soon as it is made; in order, in the

@@ -200,22 +200,19 @@ impl Session {
     /// needs to `save`, and gives `compiled` back with what `save` returned; after any
     /// other run, gives `compiled` back as it is, with `None`.
     fn save<R>(&mut self, compiled: Compiled, save: impl FnOnce(&Kept, &ReadIndex) -> R) -> (Compiled, Option<R>) {
-        let Compiled { sources, diagnostics, site, mut rendered } = compiled;
-        let search = rendered.as_mut().and_then(|r| r.search.take());
-        match (self.unsaved.take(), site, rendered, search) {
-            (Some(extra), Some(site), Some(mut rendered), Some(search)) => {
+        let Compiled { sources, diagnostics, site, rendered } = compiled;
+        match (self.unsaved.take(), site, rendered) {
+            (Some(extra), Some(site), Some(mut rendered)) => {
                 let facts = std::mem::take(&mut rendered.facts);
+                // A saving run handed its search index to the state while rendering:
+                // this run's `Kept` is only saved, without it, and not updated later.
+                let search = rendered.search.take().unwrap_or_default();
                 let kept = Kept::new(sources, site, extra, facts, &diagnostics, search);
                 let saved = save(&kept, self.render_cache.index());
                 let Kept { sources, site, .. } = kept;
                 (Compiled { sources, diagnostics, site: Some(site), rendered: Some(rendered) }, Some(saved))
             }
-            (_, site, mut rendered, search) => {
-                if let Some(r) = rendered.as_mut() {
-                    r.search = search;
-                }
-                (Compiled { sources, diagnostics, site, rendered }, None)
-            }
+            (_, site, rendered) => (Compiled { sources, diagnostics, site, rendered }, None),
         }
     }
 
@@ -362,9 +359,14 @@ impl Session {
                 self.saving = (resolved && saving.put("site", &site).is_ok()).then_some(saving);
                 crate::timings::lap("save");
             }
-            let release = !self.render_cache.keeps_pages() && !self.keep_bodies;
+            let release_bodies = !self.render_cache.keeps_pages() && !self.keep_bodies;
+            // The search index goes to the build state as soon as its files are made.
+            let saving = self.saving.as_ref();
+            let save_index = |index: &SearchIndex| saving.is_some_and(|s| s.put("search", index).is_ok());
+            let index_to: Option<&(dyn Fn(&SearchIndex) -> bool + Sync)> = saving.map(|_| &save_index as _);
+            let letting = render::Letting { release_bodies, index_to };
             let caches = (&mut self.render_cache, &self.build_cache);
-            let rendered = render::render(&mut site, &out.sources, &agg, &pages, caches, dest, release);
+            let rendered = render::render(&mut site, &out.sources, &agg, &pages, caches, dest, letting);
             crate::timings::lap("render");
             match rendered {
                 Ok(mut r) => {

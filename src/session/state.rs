@@ -133,8 +133,14 @@ impl Saving {
         Ok(())
     }
 
-    /// Writes the rest of the state (all but the site model) and puts it in place of
-    /// the old one.
+    /// Whether the file `name` is written already.
+    fn has(&self, name: &str) -> bool {
+        self.hashes.lock().unwrap_or_else(|e| e.into_inner()).contains_key(name)
+    }
+
+    /// Writes the rest of the state (what is not written yet: a full build writes the
+    /// site model and the search index during its run) and puts it in place of the old
+    /// one.
     pub(super) fn finish(self, parts: &Parts<'_>) -> std::io::Result<()> {
         let Parts { key, manifest, folders, inputs, kept, reads } = *parts;
         let small = (inputs, &kept.sources, &kept.lookup, &kept.agg, &kept.pages, &kept.diags, &kept.usage);
@@ -142,7 +148,7 @@ impl Saving {
             || rayon::join(|| self.put("small", &small), || self.put("facts", &kept.facts)),
             || {
                 rayon::join(
-                    || self.put("search", &kept.search),
+                    || if self.has("search") { Ok(()) } else { self.put("search", &kept.search) },
                     || rayon::join(|| self.put("reads", reads), || self.put("folders", folders)),
                 )
             },
