@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 
-use super::{Card, HEIGHT, WIDTH};
+use super::{Said, HEIGHT, WIDTH};
 use crate::text::only_allowed;
 
 const MARGIN: f32 = 80.0;
@@ -79,9 +79,9 @@ pub(super) struct Run {
     pub(super) spacing: f32,
 }
 
-/// The lines of `card`: the site name, the kicker, the words (shrunk, then clipped, to
+/// The lines of a card that says `card`: the site name, the kicker, the words (shrunk, then clipped, to
 /// fit) and a quote's speaker.
-pub(super) fn runs(site_title: &str, card: &Card) -> Vec<Run> {
+pub(super) fn runs(site_title: &str, card: &Said) -> Vec<Run> {
     let (site_title, words) = (only_allowed(site_title), only_allowed(&card.words));
     let quote = card.byline.is_some();
     let (size, max_lines) = if quote { (52.0, 5) } else { (68.0, 4) };

@@ -34,19 +34,51 @@ pub(crate) const HEIGHT: u32 = 630;
 /// v4: cached under what the card says rather than its drawing).
 const DESIGN: &str = "v4";
 
-/// What one card says.
+/// One card: where it goes and whose page it is for. What it says is read from the
+/// site when it is drawn ([`Card::said`]), not copied: an archive has tens of
+/// thousands of cards, listed before any is drawn.
 #[derive(Debug, Clone)]
 pub(crate) struct Card {
     /// Its output path (`social/articles/<slug>.png`).
     pub(crate) path: String,
-    /// "Explainer" or "Quote".
-    kicker: &'static str,
-    /// The headline, or the quote's words.
-    words: String,
-    /// The speaker of a quote.
-    byline: Option<String>,
+    /// Whose card it is.
+    subject: Subject,
     /// The file the words come from, for diagnostics.
     file: usize,
+}
+
+/// The page a card is for.
+#[derive(Debug, Clone, Copy)]
+enum Subject {
+    /// `articles[a]`.
+    Article(usize),
+    /// `articles[a].meta.quotes[q]`.
+    Quote(usize, usize),
+}
+
+/// What one card says.
+pub(super) struct Said {
+    /// "Explainer" or "Quote".
+    pub(super) kicker: &'static str,
+    /// The headline, or the quote's words.
+    pub(super) words: String,
+    /// The speaker of a quote.
+    pub(super) byline: Option<String>,
+}
+
+impl Card {
+    /// What the card says.
+    fn said(&self, site: &Site) -> Said {
+        match self.subject {
+            Subject::Article(a) => {
+                Said { kicker: "Explainer", words: site.articles[a].meta.title.clone(), byline: None }
+            }
+            Subject::Quote(a, q) => {
+                let quote = &site.articles[a].meta.quotes[q];
+                Said { kicker: "Quote", words: format!("“{}”", quote.text), byline: Some(site.label(&quote.by)) }
+            }
+        }
+    }
 }
 
 /// The output path of the card of the page at `page_path` (`articles/x/` → `social/articles/x.png`).
@@ -59,15 +91,14 @@ pub(crate) fn path_for(page_path: &str) -> String {
 pub(crate) fn cards(site: &Site, only: Option<usize>) -> Vec<Card> {
     let mut out = Vec::new();
     let chosen = site.articles.iter().enumerate().filter(|(i, _)| only.is_none_or(|o| o == *i));
-    for a in chosen.map(|(_, a)| a) {
+    for (i, a) in chosen {
         if !has_photo(site, a.images.lead) {
             let path = path_for(&super::paths::article(&a.slug));
-            out.push(Card { path, kicker: "Explainer", words: a.meta.title.clone(), byline: None, file: a.file });
+            out.push(Card { path, subject: Subject::Article(i), file: a.file });
         }
-        for q in &a.meta.quotes {
-            let path = path_for(&super::paths::quote(&q.id));
-            let byline = Some(site.label(&q.by));
-            out.push(Card { path, kicker: "Quote", words: format!("“{}”", q.text), byline, file: a.file });
+        for (q, quote) in a.meta.quotes.iter().enumerate() {
+            let path = path_for(&super::paths::quote(&quote.id));
+            out.push(Card { path, subject: Subject::Quote(i, q), file: a.file });
         }
     }
     out
@@ -87,7 +118,7 @@ pub(crate) fn render<T: Send>(
     cache: &BuildCache,
     deliver: impl Fn(StaticFile) -> T + Sync,
 ) -> Vec<Result<T, Diagnostic>> {
-    cards.par_iter().map(|c| render_one(&site.config.title, c, cache).map(&deliver)).collect()
+    cards.par_iter().map(|c| render_one(site, c, cache).map(&deliver)).collect()
 }
 
 /// Every card with its bytes, read from the cache where it was drawn before (for
@@ -95,7 +126,7 @@ pub(crate) fn render<T: Send>(
 pub(crate) fn render_in_memory(site: &Site, cards: &[Card], cache: &BuildCache) -> Vec<Result<OutputFile, Diagnostic>> {
     cards
         .par_iter()
-        .map(|c| match render_one(&site.config.title, c, cache)? {
+        .map(|c| match render_one(site, c, cache)? {
             StaticFile::BuiltIn(file) => Ok(file),
             StaticFile::OnDisk { path, from } | StaticFile::Cached { path, from: Hashed { path: from, .. } } => {
                 match std::fs::read(&from) {
@@ -107,12 +138,13 @@ pub(crate) fn render_in_memory(site: &Site, cards: &[Card], cache: &BuildCache) 
         .collect()
 }
 
-fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<StaticFile, Diagnostic> {
-    let key = cache_key(site_title, card);
+fn render_one(site: &Site, card: &Card, cache: &BuildCache) -> Result<StaticFile, Diagnostic> {
+    let (site_title, said) = (&site.config.title, card.said(site));
+    let key = cache_key(site_title, &said);
     if let Some(from) = cache.hashed(&key) {
         return Ok(StaticFile::Cached { path: card.path.clone(), from });
     }
-    let runs = layout::runs(site_title, card);
+    let runs = layout::runs(site_title, &said);
     let drawn = if paint::can_paint(&runs) { paint::paint(&runs) } else { svg::rasterise(&svg::drawing(&runs)) };
     let bytes = drawn.map_err(|why| {
         Diagnostic::error(card.file, 0..0, format!("cannot draw the social card {}: {why}", card.path))
@@ -123,10 +155,10 @@ fn render_one(site_title: &str, card: &Card, cache: &BuildCache) -> Result<Stati
 
 /// The card's entry in the build cache: a hash of everything its pixels depend on
 /// (the words it shows, the design, and the version of gloss that draws it).
-fn cache_key(site_title: &str, card: &Card) -> String {
+fn cache_key(site_title: &str, said: &Said) -> String {
     let mut h = blake3::Hasher::new();
-    let byline = card.byline.as_deref().map_or(String::new(), |b| format!("by {b}"));
-    for part in [DESIGN, env!("CARGO_PKG_VERSION"), site_title, card.kicker, &card.words, &byline] {
+    let byline = said.byline.as_deref().map_or(String::new(), |b| format!("by {b}"));
+    for part in [DESIGN, env!("CARGO_PKG_VERSION"), site_title, said.kicker, &said.words, &byline] {
         h.update(part.as_bytes());
         h.update(&[0]);
     }
