@@ -106,11 +106,11 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Compiled> {
             anyhow::bail!("cannot write the site: {}", r.sink_errors.join("; "))
         }
         Some(_) => {
-            staging.commit()?;
+            let committed = staging.commit()?;
             session.prune_build_cache();
             timings::lap("cleanup");
             if let Some(inputs) = &inputs {
-                return Ok(session.save_state(compiled, &output, inputs));
+                return Ok(session.save_state(compiled, (&output, &committed), inputs));
             }
         }
         None => drop(staging),

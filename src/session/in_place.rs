@@ -9,7 +9,7 @@ use super::state::{self, Key, Parts};
 use super::{update, Compiled, Inputs, Session};
 use crate::load::LoadOptions;
 use crate::render::{BuildCache, RenderCache, Rendered};
-use crate::write::InPlace;
+use crate::write::{Committed, InPlace};
 
 /// Applies the changes to `inputs` since the last build to its output at `output`, in
 /// place; `Ok(None)` when this build must run the whole pipeline. `Err` is an I/O
@@ -66,14 +66,18 @@ pub(crate) fn update_in_place(opts: &LoadOptions, output: &Path, inputs: &Inputs
 }
 
 impl Session {
-    /// After a good run of a [`Session::saving`] session whose output was committed to
-    /// `output`, saves the build state for the next build; `inputs` are the input files
-    /// as this build found them before it read any. Gives `compiled` back.
-    pub(crate) fn save_state(&mut self, compiled: Compiled, output: &Path, inputs: &Inputs) -> Compiled {
+    /// After a good run of a [`Session::saving`] session whose output at `output` was
+    /// `committed`, saves the build state for the next build; `inputs` are the input
+    /// files as this build found them before it read any. Gives `compiled` back.
+    pub(crate) fn save_state(
+        &mut self,
+        compiled: Compiled,
+        (output, committed): (&Path, &Committed),
+        inputs: &Inputs,
+    ) -> Compiled {
         let Some(saving) = self.saving.take() else { return compiled };
-        let Some(target) = InPlace::open(output).ok().flatten() else { return compiled };
         let key = Key::new(&self.opts, output);
-        let (key, manifest, folders) = (&key, target.manifest_hash(), &target.folders());
+        let (key, manifest, folders) = (&key, committed.manifest_hash.as_str(), &committed.folders());
         let (compiled, _) =
             self.save(compiled, |kept, reads| saving.finish(&Parts { key, manifest, folders, inputs, kept, reads }));
         crate::timings::lap("save");

@@ -71,15 +71,6 @@ impl InPlace {
         files && same
     }
 
-    /// The modification time of every folder the manifest's files are in, and of the
-    /// output itself.
-    pub(crate) fn folders(&self) -> Folders {
-        let mut paths: Vec<&str> = self.manifest.paths().flat_map(ancestors).collect();
-        paths.sort_unstable();
-        paths.dedup();
-        paths.par_iter().filter_map(|p| Some((p.to_string(), self.folder_time(p)?))).collect()
-    }
-
     /// Records again in `folders` the time of each folder that `files` and `gone` are in,
     /// and of the output itself (what [`InPlace::apply`] changed).
     pub(crate) fn refresh(&self, folders: &mut Folders, files: &[OutputFile], gone: &[String]) {
@@ -93,8 +84,7 @@ impl InPlace {
     }
 
     fn folder_time(&self, path: &str) -> Option<u128> {
-        let meta = fs::symlink_metadata(self.dir.join(path)).ok()?;
-        meta.is_dir().then(|| reuse::mtime_of(&meta))
+        folder_time(&self.dir, path)
     }
 
     /// Writes `files` and removes `gone`, then replaces the manifest.
@@ -132,6 +122,21 @@ impl InPlace {
 }
 
 /// The folders `path` is in, innermost first, ending with the output itself (`""`).
+/// The modification time of the folder `path` of the output at `dir`.
+fn folder_time(dir: &Path, path: &str) -> Option<u128> {
+    let meta = fs::symlink_metadata(dir.join(path)).ok()?;
+    meta.is_dir().then(|| reuse::mtime_of(&meta))
+}
+
+/// The modification time of every folder that the files at `paths` of the output at
+/// `dir` are in, and of the output itself.
+pub(super) fn folder_times<'p>(dir: &Path, paths: impl Iterator<Item = &'p str>) -> Folders {
+    let mut folders: Vec<&str> = paths.flat_map(ancestors).collect();
+    folders.sort_unstable();
+    folders.dedup();
+    folders.par_iter().filter_map(|p| Some((p.to_string(), folder_time(dir, p)?))).collect()
+}
+
 fn ancestors(path: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(path);
     std::iter::from_fn(move || {

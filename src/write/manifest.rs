@@ -12,6 +12,8 @@ use anyhow::{Context, Result};
 use ignore::{WalkBuilder, WalkState};
 use rustc_hash::FxHashMap;
 
+use crate::content_hash;
+
 /// The manifest's file name, at the top of the output folder.
 pub(crate) const NAME: &str = ".gloss-manifest";
 
@@ -122,15 +124,17 @@ const NAMED: usize = 3;
 
 /// Writes the manifest of `records` (sorted by path) into `dir`; when the manifest of
 /// the previous output in `previous` says the same, it is linked instead, like any
-/// unchanged file.
-pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<()> {
+/// unchanged file. Returns the hash of its text, which names the build that wrote it.
+pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<String> {
     let text = text(&records.iter().collect::<Vec<_>>());
+    let hash = content_hash::of_bytes(text.as_bytes());
     let target = dir.join(NAME);
     let old = previous.join(NAME);
     if fs::read(&old).is_ok_and(|b| b == text.as_bytes()) && fs::hard_link(&old, &target).is_ok() {
-        return Ok(());
+        return Ok(hash);
     }
-    fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
+    fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))?;
+    Ok(hash)
 }
 
 /// The files in `dir` that its manifest, `listed`, does not list, shortened for a message (a few

@@ -27,6 +27,23 @@ use crate::render::{Hashed, Sink};
 use manifest::{Manifest, Record};
 use reuse::Previous;
 
+/// An output as [`Staging::commit`] left it: what the build state records of it.
+pub(crate) struct Committed {
+    dir: PathBuf,
+    /// The hash of its manifest's text.
+    pub(crate) manifest_hash: String,
+    /// The path of every file, sorted.
+    paths: Vec<String>,
+}
+
+impl Committed {
+    /// The modification time of every folder of the output and of the output itself,
+    /// for a later [`InPlace::intact`] to find a file someone added.
+    pub(crate) fn folders(&self) -> Folders {
+        in_place::folder_times(&self.dir, self.paths.iter().map(String::as_str))
+    }
+}
+
 /// A fresh folder beside the output that receives the new site file by file as it is
 /// rendered, then replaces the output in one rename. Dropped without [`Staging::commit`]
 /// (a failed build), it is removed and the previous output is untouched.
@@ -71,10 +88,11 @@ impl Staging {
 
     /// Writes the manifest, replaces the output with the staged site, then removes the
     /// old one.
-    pub(crate) fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<Committed> {
         let mut written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         written.sort_by(|a, b| a.path.cmp(&b.path));
-        manifest::write(&self.dir, &written, &self.output)?;
+        let manifest_hash = manifest::write(&self.dir, &written, &self.output)?;
+        let paths = written.into_iter().map(|r| r.path).collect();
         let output = self.output.clone();
         let parent = output.parent().context("the output folder has no parent folder")?;
         let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
@@ -104,7 +122,7 @@ impl Staging {
         if had_output {
             remove_retired(&retired)?;
         }
-        Ok(())
+        Ok(Committed { dir: output, manifest_hash, paths })
     }
 
     /// The folder for `path`, created on first use.
