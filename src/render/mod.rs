@@ -31,6 +31,8 @@ mod text_content;
 mod views;
 
 use rayon::prelude::*;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashSet;
 
 pub(crate) use build_cache::{BuildCache, Hashed};
@@ -72,22 +74,15 @@ pub(crate) fn render(
     let templates = cache.load_templates(site, sources).map_err(|d| vec![d])?;
     // Pages are kept only in memory; what each file read is kept either way.
     let keep = cache.keeps() && (matches!(dest, Destination::Memory) || !cache.keeps_pages());
-    let (cards, index) = rayon::join(|| social::cards(site, None), || SearchIndex::new(site));
-    let search_files = index.files();
-    let handed = letting.index_to.is_some_and(|to| to(&index));
-    let index = (keep && !handed).then_some(index);
-    if index.is_none() {
-        // Built all at once and gone: its memory comes back whole.
-        crate::memory::trim();
-    }
-    let (paths, statics) = site_files::output_paths(site, pages, &cards, &search_files).map_err(|d| vec![d])?;
+    let cards = social::cards(site, None);
+    let (paths, statics) = site_files::output_paths(site, pages, &cards).map_err(|d| vec![d])?;
     let known: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
+    // The search index's files are named after its terms, and known once it is made.
+    let index_paths: OnceLock<FxHashSet<String>> = OnceLock::new();
     let base_path = site.config.base_path();
-    let exists = |p: &str| known.contains(p);
+    let exists = |p: &str| known.contains(p) || index_paths.get().is_some_and(|i| i.contains(p));
     let delivery = Delivery::new(dest, facts::Output { base_path: &base_path, exists: &exists });
     let (with_bodies, others): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| p.kind.shows_body());
-    // The search index's files go first: an archive's are tens of megabytes.
-    let mut machine: Vec<_> = search_files.into_par_iter().map(|f| Ok(delivery.deliver(f))).collect();
     let cached = &*cache;
     let mut made = render_pages(site, agg, &templates, &with_bodies, keep.then_some(cached), &delivery);
     if letting.release_bodies {
@@ -95,6 +90,24 @@ pub(crate) fn render(
         crate::memory::trim();
     }
     let site = &*site;
+    // The search index reads no body: made now, it does not add to the bodies (it is a
+    // tenth of an archive's memory), and its files go before the other pages'.
+    let index = SearchIndex::new(site);
+    let search_files = index.files();
+    let handed = letting.index_to.is_some_and(|to| to(&index));
+    let index = (keep && !handed).then_some(index);
+    if index.is_none() {
+        // Made all at once and gone: its memory comes back whole.
+        crate::memory::trim();
+    }
+    let _ = index_paths.set(search_files.iter().map(|f| f.path.clone()).collect());
+    let mut machine: Vec<_> = search_files.into_par_iter().map(|f| Ok(delivery.deliver(f))).collect();
+    // Links from the pages made before the index to its files were taken for dead.
+    for page in made.iter_mut().flatten().filter_map(|r| r.as_mut().ok()) {
+        if let Some(f) = page.delivered.facts.as_mut() {
+            f.revive(&base_path, &exists);
+        }
+    }
     // The site-wide files are made alongside the other pages rather than after them.
     let (mut rest, files) = rayon::join(
         || render_pages(site, agg, &templates, &others, keep.then_some(cached), &delivery),

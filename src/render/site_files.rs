@@ -11,7 +11,7 @@ use super::output::OutputFile;
 use super::plan::Page;
 use super::reads::{Facet, List, Read};
 use super::templates::Templates;
-use super::{resize, social};
+use super::{resize, search, social};
 use crate::diag::Diagnostic;
 use crate::site::Site;
 use crate::theme;
@@ -27,17 +27,16 @@ pub(crate) const SITEMAP_READS: [Read; 2] = [Read::List(List::Pages), Read::Ever
 /// with a full rebuild): titles, summaries and quotes.
 pub(crate) const SEARCH_READS: [Read; 2] = [Read::EveryArticle(Facet::Card), Read::EveryArticle(Facet::Quotes)];
 
-/// Every output path (pages, machine files, the search index's `search`, static
-/// files) and the static files; a static file may not take the path of a generated one.
+/// Every output path but the search index's (pages, machine files, cards, resized
+/// images, static files) and the static files; a static file may not take the path of
+/// a generated one, nor one the search index reserves ([`search::is_reserved`]).
 pub(crate) fn output_paths(
     site: &Site,
     pages: &[Page],
     cards: &[social::Card],
-    search: &[OutputFile],
 ) -> Result<(Vec<String>, Vec<StaticFile>), Diagnostic> {
     let mut paths: Vec<String> = pages.iter().map(Page::file).collect();
     paths.extend(MACHINE_FILES.iter().map(|f| f.to_string()));
-    paths.extend(search.iter().map(|f| f.path.clone()));
     paths.extend(cards.iter().map(|c| c.path.clone()));
     paths.extend(resize::variant_paths(&site.media));
     let statics = static_files(site, &paths)?;
@@ -61,7 +60,7 @@ fn static_files(site: &Site, generated: &[String]) -> Result<Vec<StaticFile>, Di
         }
     }
     let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
-    match site.static_files.iter().find(|s| generated.contains(s.name.as_str())) {
+    match site.static_files.iter().find(|s| generated.contains(s.name.as_str()) || search::is_reserved(&s.name)) {
         Some(s) => {
             Err(Diagnostic::error(s.file, 0..0, format!("this file would overwrite {}, which gloss makes", s.name))
                 .help("rename or move the file; gloss makes this one itself"))

@@ -98,6 +98,14 @@ fn join_into(dir: &str, rel: &str, out: &mut String) -> bool {
 }
 
 impl PageFacts {
+    /// Takes back from the dead links those that lead to a file `exists` knows now
+    /// (files made after the page, whose names depend on what they hold).
+    pub(crate) fn revive(&mut self, base_path: &str, exists: &dyn Fn(&str) -> bool) {
+        let mut target = String::new();
+        self.dead
+            .retain(|link| !matches!(leads(&self.path, link, base_path, &mut target), Leads::To(_) if exists(&target)));
+    }
+
     /// Whether the page has an element with this id.
     pub(crate) fn has_id(&self, id: &str) -> bool {
         self.ids.binary_search(id)

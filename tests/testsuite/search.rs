@@ -189,3 +189,33 @@ fn under_a_sub_path_the_search_page_loads_its_index_relative_to_itself() {
     assert_eq!(urls(&out, "report").len(), 3);
     assert_eq!(record(&out, 0)["u"], "entities/e0/", "URLs stay relative to the root");
 }
+
+#[test]
+fn links_to_the_index_files_land_from_every_page_and_a_missing_one_is_reported() {
+    let to_index = "[the index](/search/meta.json) and [a chunk](/search/d/0.json)";
+    let site = SiteTest::new("search-links")
+        .article("a", "title: A\ndate: 2024-01-01", &format!("An article links to {to_index}.\n"))
+        .file("content/entities/e.md", &format!("---\nname: E\nkind: person\n---\nA profile links to {to_index}.\n"));
+    site.build();
+    // The article page is made before the index, the entity page after it: both land.
+    let broken = site.article("b", "title: B\ndate: 2024-01-02", "And [no such chunk](/search/d/999.json).\n");
+    let run = broken.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let dead: Vec<&str> = stderr.lines().filter(|l| l.contains("leads nowhere")).collect();
+    assert_eq!(dead.len(), 1, "{stderr}");
+    assert!(dead[0].contains("search/d/999.json"), "{stderr}");
+}
+
+#[test]
+fn no_static_file_may_take_a_path_the_index_keeps_for_itself() {
+    for reserved in ["search/meta.json", "search/t/custom.json", "search/d/custom.json"] {
+        let site = SiteTest::new("search-reserved").file(&format!("static/{reserved}"), "{}");
+        let run = site.run(&["build"]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{reserved}: {stderr}");
+        assert!(stderr.contains(&format!("this file would overwrite {reserved}, which gloss makes")), "{stderr}");
+    }
+    let site = SiteTest::new("search-beside").file("static/search/help.txt", "How to search");
+    assert_eq!(site.build().file("search/help.txt"), "How to search");
+}

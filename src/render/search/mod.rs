@@ -18,7 +18,7 @@ use super::output::OutputFile;
 use super::paths;
 use crate::site::{Article, Site};
 
-pub(crate) use self::shards::DIR;
+pub(crate) use self::shards::{is_reserved, DIR};
 
 /// One searchable item, as the browser reads it.
 #[derive(Serialize)]

@@ -55,6 +55,14 @@ struct Layout<'a> {
     terms: Vec<(&'a str, &'a Entry)>,
 }
 
+/// Whether `path` is one the index's files may take, whatever its terms:
+/// `search/meta.json`, `search/t/…` and `search/d/…`. Nothing else may be written there
+/// (a static file, say), so the index's files can be made after the pages without
+/// being known beforehand.
+pub(crate) fn is_reserved(path: &str) -> bool {
+    path.strip_prefix(DIR).is_some_and(|rest| rest == "meta.json" || rest.starts_with("t/") || rest.starts_with("d/"))
+}
+
 /// Every file of the index of `records` (each item as JSON) and `postings`, sorted by path.
 pub(crate) fn files(records: &[&str], postings: &Postings) -> Vec<OutputFile> {
     let mut layout =
