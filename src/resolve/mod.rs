@@ -31,7 +31,7 @@ use refs::{check_refs, check_url, expect_entity};
 /// What resolving an article needs from the rest of the site: every id and every
 /// linkable name. Kept by `serve` to resolve an edited article on its own, and saved
 /// with the build state for the next build: loaded, it needs [`Lookup::attach`].
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 pub(crate) struct Lookup {
     registry: Registry,
     /// Made again from the site's names when loaded.

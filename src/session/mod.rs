@@ -332,8 +332,10 @@ impl Session {
         let media = media::gather(&mut parsed, &out.sources, &mut out.diagnostics);
         crate::timings::lap("media");
         let (mut site, lookup) = resolve::resolve(parsed, media, &out.sources, &mut out.diagnostics);
-        // Only a session that applies edits later resolves again with the lookup.
-        let lookup = keeping.then_some(lookup);
+        // Only a session that applies edits later resolves again with the lookup; a
+        // build that saves its state writes it there now and lets it go.
+        let saved = keeping && self.saving.as_ref().is_some_and(|s| s.put("lookup", &lookup).is_ok());
+        let lookup = (keeping && !saved).then_some(lookup);
         // What is never referenced is only known when every file loaded.
         let usage = if all_loaded { usage::unused(&site, &out.sources) } else { Vec::new() };
         out.diagnostics.extend(usage.iter().cloned());
@@ -378,7 +380,9 @@ impl Session {
                     crate::timings::lap("links");
                     if !out.diagnostics.has_errors() {
                         out.rendered = Some(r);
-                        extra = lookup.map(|lookup| Extra { lookup, agg, pages, usage });
+                        // Without its lookup (in the state already), such a build's
+                        // run is only saved, never updated.
+                        extra = keeping.then(|| Extra { lookup: lookup.unwrap_or_default(), agg, pages, usage });
                     }
                 }
                 Err(problems) => out.diagnostics.extend(problems),

@@ -5,9 +5,11 @@
 //!
 //! A folder of postcard files, each streamed to disk on its own and read back in
 //! parallel: `site` (the site model, written before rendering, so that a build can let
-//! the article bodies go while it renders), `small` (the input files as the build found
-//! them and the smaller parts of the kept run), `facts` (every page's links and ids),
-//! `search` (the search index), `reads` (what each output file read) and `folders`
+//! the article bodies go while it renders), `lookup` (what resolving an edited article
+//! needs: written as soon as the site is resolved), `small` (the input files as the
+//! build found them and the smaller parts of the kept run), `facts` (every page's links
+//! and ids), `search` (the search index, written as soon as its files are made),
+//! `reads` (what each output file read) and `folders`
 //! (the time of every folder of the output after the build), then `key`:
 //! the format, the [`Key`] the state is valid for, the hash of the manifest the
 //! build left in the output, and the hash of each other file (a file that does not
@@ -21,6 +23,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -30,17 +33,16 @@ use crate::load::LoadOptions;
 use crate::render::aggregate::Aggregates;
 use crate::render::plan::Page;
 use crate::render::ReadIndex;
-use crate::resolve::Lookup;
 use crate::write::Folders;
 
 /// The start of the `key` file, which names the format.
-const HEADER: &[u8] = b"gloss build state 1\n";
+const HEADER: &[u8] = b"gloss build state 2\n";
 
 /// The BLAKE3 hash of each file of a state but `key`, by name.
 pub(super) type Hashes = BTreeMap<String, [u8; 32]>;
 
 /// The smaller parts of a kept run, with the input files, as the `small` file holds them.
-type Small = (Inputs, SourceMap, Lookup, Aggregates, Vec<Page>, Vec<Diagnostic>, Vec<Diagnostic>);
+type Small = (Inputs, SourceMap, Aggregates, Vec<Page>, Vec<Diagnostic>, Vec<Diagnostic>);
 
 /// The state's folder, in the site's `.gloss-cache/`.
 fn folder(root: &Path) -> PathBuf {
@@ -133,27 +135,31 @@ impl Saving {
         Ok(())
     }
 
-    /// Whether the file `name` is written already.
-    fn has(&self, name: &str) -> bool {
-        self.hashes.lock().unwrap_or_else(|e| e.into_inner()).contains_key(name)
+    /// Writes `value` as the file `name`, unless that is written already (what a full
+    /// build writes during its run, to let it go).
+    fn put_once(&self, name: &str, value: &(impl Serialize + Sync)) -> std::io::Result<()> {
+        let written = self.hashes.lock().unwrap_or_else(|e| e.into_inner()).contains_key(name);
+        if written {
+            return Ok(());
+        }
+        self.put(name, value)
     }
 
     /// Writes the rest of the state (what is not written yet: a full build writes the
-    /// site model and the search index during its run) and puts it in place of the old
-    /// one.
+    /// site model, the lookup and the search index during its run) and puts it in
+    /// place of the old one.
     pub(super) fn finish(self, parts: &Parts<'_>) -> std::io::Result<()> {
         let Parts { key, manifest, folders, inputs, kept, reads } = *parts;
-        let small = (inputs, &kept.sources, &kept.lookup, &kept.agg, &kept.pages, &kept.diags, &kept.usage);
-        let ((a, b), (c, (d, e))) = rayon::join(
-            || rayon::join(|| self.put("small", &small), || self.put("facts", &kept.facts)),
-            || {
-                rayon::join(
-                    || if self.has("search") { Ok(()) } else { self.put("search", &kept.search) },
-                    || rayon::join(|| self.put("reads", reads), || self.put("folders", folders)),
-                )
-            },
-        );
-        a.and(b).and(c).and(d).and(e)?;
+        let small = (inputs, &kept.sources, &kept.agg, &kept.pages, &kept.diags, &kept.usage);
+        let writes: [&(dyn Fn() -> std::io::Result<()> + Sync); 6] = [
+            &|| self.put("small", &small),
+            &|| self.put("facts", &kept.facts),
+            &|| self.put_once("search", &kept.search),
+            &|| self.put_once("lookup", &kept.lookup),
+            &|| self.put("reads", reads),
+            &|| self.put("folders", folders),
+        ];
+        writes.par_iter().try_for_each(|write| write())?;
         let mut out = fs::File::create(self.dir.join("key"))?;
         out.write_all(HEADER)?;
         let hashes = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
@@ -227,17 +233,17 @@ pub(super) fn recorded(root: &Path, key: &Key) -> Option<(String, Hashes)> {
 /// The state of the site at `root` whose files hash to `hashes`, when every file does.
 pub(super) fn load(root: &Path, hashes: &Hashes) -> Option<Saved> {
     let read = |name: &str| read(root, hashes, name);
-    let ((small, site), ((facts, search), reads)) = rayon::join(
+    let ((small, site), ((facts, search), (reads, lookup))) = rayon::join(
         || rayon::join(|| read("small").and_then(|b| decoded::<Small>(&b)), || read("site").and_then(|b| decoded(&b))),
         || {
             rayon::join(
                 || rayon::join(|| read("facts").and_then(|b| decoded(&b)), || read("search").and_then(|b| decoded(&b))),
-                || read("reads").and_then(|b| decoded(&b)),
+                || rayon::join(|| read("reads").and_then(|b| decoded(&b)), || read("lookup").and_then(|b| decoded(&b))),
             )
         },
     );
-    let (inputs, sources, lookup, agg, pages, diags, usage) = small?;
-    let (site, facts, search, reads) = (site?, facts?, search?, reads?);
+    let (inputs, sources, agg, pages, diags, usage) = small?;
+    let (site, facts, search, reads, lookup) = (site?, facts?, search?, reads?, lookup?);
     let page_index = Default::default();
     let kept = Kept { sources, site, lookup, agg, pages, page_index, facts, diags, usage, search };
     Some(Saved { inputs, kept, reads })
