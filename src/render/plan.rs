@@ -62,7 +62,15 @@ impl PageKind {
     /// Whether the page shows an article's body: the article page and its annotation
     /// export, the only pages that read one (through `Scope::article_body_html`).
     pub(crate) fn shows_body(self) -> bool {
-        matches!(self, PageKind::Article(_) | PageKind::Annotations(_))
+        self.body_of().is_some()
+    }
+
+    /// The article whose body the page shows, if it shows one.
+    pub(crate) fn body_of(self) -> Option<usize> {
+        match self {
+            PageKind::Article(a) | PageKind::Annotations(a) => Some(a),
+            _ => None,
+        }
     }
 }
 

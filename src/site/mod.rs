@@ -247,12 +247,14 @@ impl Site {
         &self.mentions[start..end]
     }
 
-    /// Lets every article's body go, once the pages that show them are made (a run
-    /// that keeps nothing for later edits): at N = 10,000 they are about 42 MB packed,
-    /// the largest part of the model.
-    pub(crate) fn release_bodies(&mut self) {
-        for a in &mut self.articles {
-            a.body = PackedBody::default();
+    /// Lets the bodies of these articles go, once the pages that show them are made (a
+    /// run that keeps nothing for later edits): at N = 10,000 they are about 42 MB
+    /// packed, the largest part of the model.
+    pub(crate) fn release_bodies_of(&mut self, articles: impl IntoIterator<Item = usize>) {
+        for a in articles {
+            if let Some(article) = self.articles.get_mut(a) {
+                article.body = PackedBody::default();
+            }
         }
     }
 

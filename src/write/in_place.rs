@@ -121,7 +121,6 @@ impl InPlace {
     }
 }
 
-/// The folders `path` is in, innermost first, ending with the output itself (`""`).
 /// The modification time of the folder `path` of the output at `dir`.
 fn folder_time(dir: &Path, path: &str) -> Option<u128> {
     let meta = fs::symlink_metadata(dir.join(path)).ok()?;
@@ -137,6 +136,7 @@ pub(super) fn folder_times<'p>(dir: &Path, paths: impl Iterator<Item = &'p str>)
     folders.par_iter().filter_map(|p| Some((p.to_string(), folder_time(dir, p)?))).collect()
 }
 
+/// The folders `path` is in, innermost first, ending with the output itself (`""`).
 fn ancestors(path: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(path);
     std::iter::from_fn(move || {

@@ -79,8 +79,8 @@ pub(super) struct Run {
     pub(super) spacing: f32,
 }
 
-/// The lines of a card that says `card`: the site name, the kicker, the words (shrunk, then clipped, to
-/// fit) and a quote's speaker.
+/// The lines of a card that says `card`: the site name, the kicker, the words
+/// (shrunk, then clipped, to fit) and a quote's speaker.
 pub(super) fn runs(site_title: &str, card: &Said) -> Vec<Run> {
     let (site_title, words) = (only_allowed(site_title), only_allowed(&card.words));
     let quote = card.byline.is_some();
