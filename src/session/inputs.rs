@@ -31,7 +31,7 @@ struct Stamp {
     mtime: u128,
     /// For a file changed within [`COARSE`] of the scan, the hash of its bytes: its time
     /// alone could not tell a change made just after the scan.
-    hash: Option<[u8; 32]>,
+    hash: Option<String>,
 }
 
 impl Inputs {
@@ -65,7 +65,7 @@ impl Inputs {
             None => true,
             Some(old) if old.size != stamp.size => true,
             Some(Stamp { hash: Some(old), .. }) => {
-                stamp.hash.or_else(|| hash_of(&root.join(path))).is_none_or(|h| h != *old)
+                stamp.hash.clone().or_else(|| hash_of(&root.join(path))).is_none_or(|h| h != *old)
             }
             Some(old) => old.mtime != stamp.mtime,
         });
@@ -73,10 +73,7 @@ impl Inputs {
     }
 }
 
-/// The hash of the bytes of the file at `path`, if it can be read (in pieces: a
-/// static file may be large).
-fn hash_of(path: &Path) -> Option<[u8; 32]> {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_reader(std::fs::File::open(path).ok()?).ok()?;
-    Some(*hasher.finalize().as_bytes())
+/// The hash of the bytes of the file at `path`, if it can be read.
+fn hash_of(path: &Path) -> Option<String> {
+    crate::content_hash::of_file(path).ok().map(|(hash, _)| hash)
 }
