@@ -29,6 +29,7 @@ mod memory;
 mod meta;
 mod parse;
 mod render;
+mod replace_file;
 mod resolve;
 mod scaffold;
 mod serve;

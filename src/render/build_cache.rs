@@ -133,13 +133,5 @@ fn sidecar(path: &Path) -> PathBuf {
 /// Writes `bytes` to `path` through a temporary file renamed into place; whether it worked.
 fn write_entry(path: &Path, bytes: &[u8]) -> bool {
     let Some(folder) = path.parent() else { return false };
-    if std::fs::create_dir_all(folder).is_err() {
-        return false;
-    }
-    let tmp = folder.join(format!(".tmp-{}-{:?}", std::process::id(), std::thread::current().id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_ok() {
-        return true;
-    }
-    let _ = std::fs::remove_file(&tmp);
-    false
+    std::fs::create_dir_all(folder).is_ok() && crate::replace_file::replace(path, bytes).is_ok()
 }

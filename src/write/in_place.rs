@@ -12,7 +12,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -22,6 +21,7 @@ use super::manifest::{self, Manifest, Record};
 use super::{guard, leftovers, reuse};
 use crate::content_hash;
 use crate::render::{Existing, OutputFile};
+use crate::replace_file::replace;
 
 /// The modification time of every folder of an output (`""` for the output itself).
 pub(crate) type Folders = BTreeMap<String, u128>;
@@ -144,20 +144,6 @@ fn ancestors(path: &str) -> impl Iterator<Item = &str> {
         rest = (!folder.is_empty()).then_some(folder);
         Some(folder)
     })
-}
-
-/// Puts `bytes` at `target` through a temporary file beside it; the new file's metadata.
-fn replace(target: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
-    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let temporary = target.with_file_name(format!(".{name}.gloss-tmp-{}", std::process::id()));
-    let mut file = fs::File::create(&temporary)?;
-    file.write_all(bytes)?;
-    let meta = file.metadata()?;
-    drop(file);
-    fs::rename(&temporary, target).inspect_err(|_| {
-        let _ = fs::remove_file(&temporary);
-    })?;
-    Ok(meta)
 }
 
 impl Existing for InPlace {
