@@ -6,6 +6,7 @@
 //! diagnostic that later needs one reads the file again; a file that changed since is
 //! shown by its name only, so no position ever points into the wrong text.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
@@ -126,6 +127,19 @@ impl SourceMap {
             file.changed.store(same.is_none(), Ordering::Relaxed);
             same.unwrap_or_default()
         })
+    }
+
+    /// The text of a registered file for a moment: borrowed while the map holds it; a
+    /// released file is read again for the caller alone and not kept (empty when it
+    /// can no longer be read as it was). Resolving points diagnostics into thousands of
+    /// released files, once or twice each: kept, their texts would all be held again.
+    pub(crate) fn passing_text(&self, id: FileId) -> Cow<'_, str> {
+        let Some(file) = self.files.get(id) else { return Cow::Borrowed("") };
+        if let Some(text) = file.text.get() {
+            return Cow::Borrowed(text);
+        }
+        let again = file.path.as_deref().zip(self.reread).and_then(|(path, reread)| reread(path));
+        Cow::Owned(again.filter(|t| Some(blake3::hash(t.as_bytes())) == file.released).unwrap_or_default())
     }
 
     /// Whether the file's text was released and, read again, was no longer what it

@@ -61,9 +61,10 @@ pub(crate) fn locate_key(text: &str, within: Range<usize>, key: &str, needle: &s
         .unwrap_or_else(|| locate(text, within, needle))
 }
 
-/// Every whole-token occurrence of `needle` inside `within`.
+/// Every whole-token occurrence of `needle` inside `within` (none when `within` is not
+/// in `text`: a file that changed after it was read is shown by its name only).
 fn tokens<'t>(text: &'t str, within: Range<usize>, needle: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-    let region = &text[within.clone()];
+    let region = text.get(within.clone()).unwrap_or_default();
     let mut from = 0;
     std::iter::from_fn(move || {
         if needle.is_empty() {

@@ -57,19 +57,20 @@ impl<M> Loaded<M> {
     /// Every scalar of the front matter with the offset (in the YAML) of each of its
     /// bytes; read on first use, then kept.
     pub(crate) fn scalars(&self, sources: &SourceMap) -> &[scalars::ScalarPlace] {
-        self.scalars.get_or_init(|| scalars::scalars(&sources.text(self.file)[self.yaml.clone()]))
+        self.scalars.get_or_init(|| {
+            scalars::scalars(sources.passing_text(self.file).get(self.yaml.clone()).unwrap_or_default())
+        })
     }
 
     /// The span of `needle` in this file's front matter, for pointing diagnostics at a value.
     pub(crate) fn locate(&self, sources: &SourceMap, needle: &str) -> Range<usize> {
-        frontmatter::locate(sources.text(self.file), self.yaml.clone(), needle)
+        frontmatter::locate(&sources.passing_text(self.file), self.yaml.clone(), needle)
     }
 
     /// Like [`Loaded::locate`], for the value of `key` that begins with `needle`: the
     /// YAML scalar itself when there is one (so quoting, escapes and folding do not
     /// lead astray), else an occurrence on a line that holds `key:`.
     pub(crate) fn locate_key(&self, sources: &SourceMap, key: &str, needle: &str) -> Range<usize> {
-        let text = sources.text(self.file);
         let value = self
             .scalars(sources)
             .windows(2)
@@ -79,7 +80,7 @@ impl<M> Loaded<M> {
                 let o = &w[1].offsets;
                 self.yaml.start + o[0]..self.yaml.start + o.get(needle.len()).copied().unwrap_or(o[0])
             }
-            None => frontmatter::locate_key(text, self.yaml.clone(), key, needle),
+            None => frontmatter::locate_key(&sources.passing_text(self.file), self.yaml.clone(), key, needle),
         }
     }
 }

@@ -51,8 +51,8 @@ pub(crate) fn definition_span(sources: &SourceMap, file: FileId, in_front_matter
     if !in_front_matter {
         return 0..0;
     }
-    let text = sources.text(file);
-    crate::load::frontmatter::locate(text, 0..text.len(), value)
+    let text = sources.passing_text(file);
+    crate::load::frontmatter::locate(&text, 0..text.len(), value)
 }
 
 /// Every id of the site, where it was defined, and what it names.

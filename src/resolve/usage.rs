@@ -57,11 +57,11 @@ pub(crate) fn unused(site: &Site, sources: &SourceMap) -> Vec<Diagnostic> {
     }
     for a in &site.articles {
         for s in a.meta.sources.iter().filter(|s| !used.contains(s.id.as_str())) {
-            let text = sources.text(a.file);
+            let text = sources.passing_text(a.file);
             out.push(
                 Diagnostic::warning(
                     a.file,
-                    locate(text, 0..text.len(), &s.id),
+                    locate(&text, 0..text.len(), &s.id),
                     format!("source '{}' is never referenced", s.id),
                 )
                 .help(format!("cite it from a quote (`source: {}`) or the body ([..](@{})), or remove it", s.id, s.id)),
