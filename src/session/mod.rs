@@ -28,7 +28,7 @@ use crate::render::{self, BuildCache, Bytes, Destination, ReadIndex, RenderCache
 use crate::resolve::{self, usage, Lookup};
 use crate::site::Site;
 use crate::verify;
-use crate::verify::facts::PageFacts;
+use crate::verify::facts::{self, PageFacts};
 
 /// The diagnostics as text, empty when there are none.
 fn text_of(diags: &Diagnostics, sources: &SourceMap) -> String {
@@ -74,7 +74,7 @@ struct Kept {
     pages: Vec<Page>,
     /// Made again from `pages` when loaded.
     page_index: HashMap<PageKind, usize>,
-    facts: HashMap<String, PageFacts>,
+    facts: facts::ByPath,
     /// Diagnostics of loading, parsing and resolving (all warnings: the run was good).
     diags: Vec<Diagnostic>,
     /// Warnings about unused definitions, which depend on the whole site.
@@ -104,7 +104,7 @@ impl Kept {
             lookup: extra.lookup,
             agg: extra.agg,
             pages: extra.pages,
-            facts: facts.into_iter().map(|f| (f.path.clone(), f)).collect(),
+            facts: facts::ByPath::new(facts),
             diags: diagnostics.items()[..usage_start].to_vec(),
             usage: extra.usage,
         }

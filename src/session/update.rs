@@ -318,13 +318,13 @@ fn check(kept: &mut Kept, files: &[OutputFile], output: &dyn Existing) -> Vec<ve
                 everything |= !old.ids_within(&new);
             }
             changed.push(f.path.clone());
-            kept.facts.insert(f.path.clone(), new);
+            kept.facts.set(new);
         }
     }
     let facts = &kept.facts;
     let page = |p: &str| facts.get(p);
     let pages: Vec<&facts::PageFacts> =
-        if everything { facts.values().collect() } else { changed.iter().filter_map(|p| facts.get(p)).collect() };
+        if everything { facts.iter().collect() } else { changed.iter().filter_map(|p| facts.get(p)).collect() };
     verify::check_pages(&pages, &base_path, &page)
 }
 

@@ -15,8 +15,10 @@ pub(crate) struct PageFacts {
     pub(crate) path: String,
     /// Links (`href` and `src` values, entity-decoded) that lead to no output file.
     pub(crate) dead: Vec<String>,
-    /// Links to a fragment of an output file, sorted, without repeats.
-    pub(crate) anchored: StrList,
+    /// Links to a fragment of an output file, sorted, without repeats, packed: a page's
+    /// links share most of their text (`../../entities/…/#m-…`), and every page's are
+    /// kept until verify (as plain text, a tenth of an archive build's memory).
+    anchored: PackedList,
     /// Every `id` value, sorted, without repeats.
     ids: StrList,
     /// The ids that appear more than once (almost always none).
@@ -106,6 +108,11 @@ impl PageFacts {
             .retain(|link| !matches!(leads(&self.path, link, base_path, &mut target), Leads::To(_) if exists(&target)));
     }
 
+    /// Links to a fragment of an output file, sorted, without repeats.
+    pub(crate) fn anchored(&self) -> StrList {
+        self.anchored.unpack()
+    }
+
     /// Whether the page has an element with this id.
     pub(crate) fn has_id(&self, id: &str) -> bool {
         self.ids.binary_search(id)
@@ -114,6 +121,42 @@ impl PageFacts {
     /// Whether every id of `self` is also on `other`.
     pub(crate) fn ids_within(&self, other: &PageFacts) -> bool {
         self.ids.iter().all(|id| other.has_id(id))
+    }
+}
+
+/// The facts of every page of an output, in path order, found by path: what a session
+/// keeps of its last build (a map would hold every path twice, and its table besides).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct ByPath(Vec<PageFacts>);
+
+impl ByPath {
+    /// The facts of these pages.
+    pub(crate) fn new(mut pages: Vec<PageFacts>) -> ByPath {
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        ByPath(pages)
+    }
+
+    /// The facts of the page at `path`.
+    pub(crate) fn get(&self, path: &str) -> Option<&PageFacts> {
+        self.0.binary_search_by(|f| f.path.as_str().cmp(path)).ok().map(|i| &self.0[i])
+    }
+
+    /// Puts `facts` in the place of those of the same page, or among the others.
+    pub(crate) fn set(&mut self, facts: PageFacts) {
+        match self.0.binary_search_by(|f| f.path.cmp(&facts.path)) {
+            Ok(i) => self.0[i] = facts,
+            Err(i) => self.0.insert(i, facts),
+        }
+    }
+
+    /// How many pages there are.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Every page's facts, in path order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &PageFacts> {
+        self.0.iter()
     }
 }
 
@@ -152,6 +195,37 @@ impl StrList {
             }
         }
         false
+    }
+}
+
+/// A [`StrList`] encoded and compressed into one buffer (empty for an empty list).
+#[derive(Clone, Default, Serialize, Deserialize)]
+struct PackedList {
+    #[serde(with = "serde_bytes")]
+    bytes: Box<[u8]>,
+}
+
+impl PackedList {
+    fn pack(list: &StrList) -> PackedList {
+        if list.ends.is_empty() {
+            return PackedList::default();
+        }
+        let encoded = postcard::to_stdvec(list).expect("a list of strings encodes");
+        PackedList { bytes: lz4_flex::compress_prepend_size(&encoded).into_boxed_slice() }
+    }
+
+    fn unpack(&self) -> StrList {
+        if self.bytes.is_empty() {
+            return StrList::default();
+        }
+        let encoded = lz4_flex::decompress_size_prepended(&self.bytes).expect("a packed list unpacks");
+        postcard::from_bytes(&encoded).expect("a packed list decodes")
+    }
+}
+
+impl std::fmt::Debug for PackedList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.unpack().iter()).finish()
     }
 }
 
@@ -234,7 +308,8 @@ pub(crate) fn of(path: &str, bytes: &[u8], output: &Output<'_>) -> Option<PageFa
     ids.sort();
     anchored.sort();
     let repeated = ids.repeated();
-    Some(PageFacts { path: path.to_string(), dead, anchored: anchored.into_list(), ids: ids.into_list(), repeated })
+    let anchored = PackedList::pack(&anchored.into_list());
+    Some(PageFacts { path: path.to_string(), dead, anchored, ids: ids.into_list(), repeated })
 }
 
 /// The attributes read.

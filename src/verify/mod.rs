@@ -79,7 +79,7 @@ fn page_problems<'a>(facts: &PageFacts, base_path: &str, page: &PageOf<'a>) -> V
     let mut problems: Vec<OutputProblem> =
         facts.dead.iter().map(|link| problem(link, format!("link '{}' leads nowhere", clip(link)))).collect();
     let mut found = String::new();
-    for link in facts.anchored.iter() {
+    for link in facts.anchored().iter() {
         let Leads::To(fragment) = leads(&facts.path, link, base_path, &mut found) else { continue };
         let Some(known) = page(&found) else { continue };
         if !known.has_id(fragment) {
