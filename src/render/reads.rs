@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-use crate::site::{Article, Mention, Target};
+use crate::site::{Article, Excerpt, Mention, MentionVia, Target};
 
 /// A part of an article, read on its own by pages other than the article's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -208,10 +208,18 @@ pub(crate) fn changed_by_edit(
     }
     let targets: BTreeSet<&str> = old_mentions.iter().chain(new_mentions).map(|m| m.target.as_str()).collect();
     for id in targets {
-        let of = |list: &'_ [Mention]| list.iter().filter(|m| m.target == id).cloned().collect::<Vec<_>>();
-        if let (true, Some(t)) = (of(old_mentions) != of(new_mentions), target_of(id)) {
+        let changed_here = landings(id, old, old_mentions) != landings(id, new, new_mentions);
+        if let (true, Some(t)) = (changed_here, target_of(id)) {
             changed.push(Read::Mentions(i, t));
         }
     }
     changed
+}
+
+/// What `art`'s mentions of `id` in `list` show: where each lands, its excerpt and how
+/// it came about. Compared by where they land, not by how that is named: a passage's
+/// HTML id may change while its place in the article's list stays.
+fn landings<'m>(id: &str, art: &Article, list: &'m [Mention]) -> Vec<(String, &'m Excerpt, MentionVia)> {
+    let of_id = list.iter().filter(|m| m.target == id);
+    of_id.map(|m| (art.landing(&m.target, m.landing), &m.excerpt, m.via)).collect()
 }

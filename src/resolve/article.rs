@@ -16,7 +16,7 @@ use crate::meta::ArticleMeta;
 use crate::parse::Parsed;
 use crate::site::body::Node;
 use crate::site::packed::PackedBody;
-use crate::site::{Article, Excerpt, Mention, MentionVia, Passage, PassageKind, Target};
+use crate::site::{Article, Excerpt, Landing, Mention, MentionVia, Passage, PassageKind, Target};
 
 /// What every article's resolution shares.
 pub(crate) struct ArticleInputs<'a> {
@@ -338,19 +338,19 @@ fn front_matter_mentions(
     registry: &Registry,
 ) -> Vec<(usize, Mention)> {
     let mut out = Vec::new();
-    let mut push = |pos: usize, target: &str, fragment: String, excerpt: Excerpt, via: MentionVia| {
+    let mut push = |pos: usize, target: &str, landing: Landing, excerpt: Excerpt, via: MentionVia| {
         if registry.get(target).is_some() {
-            out.push((pos, Mention { article, target: target.to_string(), fragment, excerpt, via }));
+            out.push((pos, Mention { article, target: target.to_string(), landing, excerpt, via }));
         }
     };
-    for (p, &pos) in passages.iter().zip(positions) {
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    for (i, (p, &pos)) in passages.iter().zip(positions).enumerate() {
+        let landing = Landing::Passage(index(i));
         match p.kind {
-            PassageKind::Quote(q) => {
-                push(pos, &meta.quotes[q].by, p.html_id.clone(), p.excerpt.clone(), MentionVia::Speaker)
-            }
+            PassageKind::Quote(q) => push(pos, &meta.quotes[q].by, landing, p.excerpt.clone(), MentionVia::Speaker),
             PassageKind::Annotation(a) => {
                 if let Some(t) = &meta.annotations[a].target {
-                    push(pos, t, p.html_id.clone(), p.excerpt.clone(), MentionVia::Annotation);
+                    push(pos, t, landing, p.excerpt.clone(), MentionVia::Annotation);
                 }
             }
             PassageKind::FigureValue(..) => {}
@@ -358,20 +358,21 @@ fn front_matter_mentions(
     }
     for (f, fig) in meta.figures.iter().enumerate() {
         for (v, val) in fig.values.iter().enumerate() {
-            let anchored = passages.iter().zip(positions).find(|(p, _)| p.kind == PassageKind::FigureValue(f, v));
-            let (pos, fragment, excerpt) = match anchored {
-                Some((p, &pos)) => (pos, p.html_id.clone(), p.excerpt.clone()),
-                None => (usize::MAX / 2, format!("fig-{}", fig.id), Excerpt::new("", &fig.label, "")),
+            let anchored =
+                passages.iter().zip(positions).enumerate().find(|(_, (p, _))| p.kind == PassageKind::FigureValue(f, v));
+            let (pos, landing, excerpt) = match anchored {
+                Some((i, (p, &pos))) => (pos, Landing::Passage(index(i)), p.excerpt.clone()),
+                None => (usize::MAX / 2, Landing::Figure(index(f)), Excerpt::new("", &fig.label, "")),
             };
             for by in &val.by.0 {
-                push(pos, by, fragment.clone(), excerpt.clone(), MentionVia::Figure);
+                push(pos, by, landing, excerpt.clone(), MentionVia::Figure);
             }
         }
     }
     for (i, ev) in meta.events.iter().enumerate() {
         for r in &ev.refs {
             let excerpt = Excerpt::new("", &ev.label, "");
-            push(usize::MAX / 2 + 2 + i, r, format!("ev-{}", i + 1), excerpt, MentionVia::Event);
+            push(usize::MAX / 2 + 2 + i, r, Landing::Event(index(i)), excerpt, MentionVia::Event);
         }
     }
     out

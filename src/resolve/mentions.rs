@@ -8,7 +8,7 @@ use super::sentences;
 use super::table_rows::Tables;
 use crate::diag::floor_char_boundary;
 use crate::site::body::Node;
-use crate::site::{Excerpt, Mention, MentionVia};
+use crate::site::{reference_html_id, Excerpt, Landing, Mention, MentionVia};
 use crate::text::{clip_end, clip_start};
 
 /// How far excerpts look for a sentence boundary, in bytes on each side.
@@ -67,7 +67,11 @@ impl<'t> BlockSentences<'t> {
 }
 
 /// How many references to each id an article has numbered so far.
-pub(crate) type Counts = HashMap<String, usize>;
+pub(crate) type Counts = HashMap<String, u32>;
+
+/// A reference not yet closed: its node, where it starts (block and display offset),
+/// and its number among the article's references to its id.
+type Open = (usize, Option<(usize, usize)>, u32);
 
 /// Gives each reference of one Markdown text of an article (its body, standfirst or a
 /// note) a stable HTML id (`m-<id>-<n>`, numbered across the article through `counts`)
@@ -75,7 +79,7 @@ pub(crate) type Counts = HashMap<String, usize>;
 pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) -> Vec<(usize, Mention)> {
     let idx = blocks::index(nodes, blocks::Detail::Text);
     let tables = Tables::of(nodes);
-    let mut open: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut out = Vec::new();
     let mut sentences = BlockSentences::default();
     for i in 0..nodes.len() {
@@ -83,11 +87,11 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
             Node::RefOpen(r) => {
                 let n = counts.entry(r.id.to_string()).or_insert(0);
                 *n += 1;
-                r.html_id = format!("m-{}-{n}", r.id.replace('/', "--")).into_boxed_str();
-                open.push((i, position(&idx, i)));
+                r.html_id = reference_html_id(&r.id, *n).into_boxed_str();
+                open.push((i, position(&idx, i), *n));
             }
             Node::RefClose => {
-                let Some((o, start)) = open.pop() else { continue };
+                let Some((o, start, n)) = open.pop() else { continue };
                 let end = idx.node_pos[i].or_else(|| position(&idx, i));
                 let Node::RefOpen(r) = &nodes[o] else { continue };
                 let excerpt = match (start, end) {
@@ -101,7 +105,7 @@ pub(crate) fn record(article: usize, nodes: &mut [Node], counts: &mut Counts) ->
                 let via = if r.auto { MentionVia::Autolink } else { MentionVia::Reference };
                 out.push((
                     r.span.start,
-                    Mention { article, target: r.id.to_string(), fragment: r.html_id.to_string(), excerpt, via },
+                    Mention { article, target: r.id.to_string(), landing: Landing::Reference(n), excerpt, via },
                 ));
             }
             _ => {}

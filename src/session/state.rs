@@ -36,7 +36,7 @@ use crate::render::ReadIndex;
 use crate::write::Folders;
 
 /// The start of the `key` file, which names the format.
-const HEADER: &[u8] = b"gloss build state 3\n";
+const HEADER: &[u8] = b"gloss build state 4\n";
 
 /// The BLAKE3 hash of each file of a state but `key`, by name.
 pub(super) type Hashes = BTreeMap<String, [u8; 32]>;

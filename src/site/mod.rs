@@ -175,6 +175,21 @@ pub(crate) enum MentionVia {
     Event,
 }
 
+/// Where on its article's page a mention lands: the HTML id to deep-link to, named
+/// rather than spelled out (an archive has millions of mentions), and spelled out by
+/// [`Article::landing`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Landing {
+    /// The `n`-th reference (from 1) of the article to the mention's target: `m-<id>-<n>`.
+    Reference(u32),
+    /// `passages[i]`, at its HTML id.
+    Passage(u32),
+    /// `meta.figures[f]`, whose value has no anchored passage: `fig-<id>`.
+    Figure(u32),
+    /// `meta.events[i]`: `ev-<i + 1>`.
+    Event(u32),
+}
+
 /// One place where an article refers to an id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Mention {
@@ -182,8 +197,8 @@ pub(crate) struct Mention {
     pub(crate) article: usize,
     /// The id referred to.
     pub(crate) target: String,
-    /// The HTML id on the article page to deep-link to.
-    pub(crate) fragment: String,
+    /// Where on the article page to deep-link to.
+    pub(crate) landing: Landing,
     /// The sentence around it.
     pub(crate) excerpt: Excerpt,
     /// How it came about.
@@ -298,6 +313,17 @@ impl Site {
 }
 
 impl Article {
+    /// The HTML id on its page where its mention of `target` at `landing` lands.
+    pub(crate) fn landing(&self, target: &str, landing: Landing) -> String {
+        let at = |i: u32| i as usize;
+        match landing {
+            Landing::Reference(n) => reference_html_id(target, n),
+            Landing::Passage(p) => self.passages.get(at(p)).map(|p| p.html_id.clone()).unwrap_or_default(),
+            Landing::Figure(f) => self.meta.figures.get(at(f)).map(|f| format!("fig-{}", f.id)).unwrap_or_default(),
+            Landing::Event(i) => format!("ev-{}", at(i) + 1),
+        }
+    }
+
     /// When it last changed: its latest correction, its `updated`, or its date.
     pub(crate) fn modified(&self) -> Date {
         let m = &self.meta;
@@ -310,4 +336,9 @@ impl Document {
     pub(crate) fn short_title(&self) -> &str {
         self.meta.short_title.as_deref().unwrap_or(&self.meta.title)
     }
+}
+
+/// The HTML id of an article's `n`-th reference (from 1) to `target`.
+pub(crate) fn reference_html_id(target: &str, n: u32) -> String {
+    format!("m-{}-{n}", target.replace('/', "--"))
 }

@@ -119,8 +119,9 @@ impl<'a> Scope<'a> {
 
     /// One mention on a backlink list.
     pub(crate) fn mention(&self, m: &'a Mention) -> MentionView<'a> {
+        let landing = self.article(m.article, Facet::Card).landing(&m.target, m.landing);
         MentionView {
-            href: self.article_link(m.article, &m.fragment).href.unwrap_or_default(),
+            href: self.article_link(m.article, &landing).href.unwrap_or_default(),
             excerpt: ExcerptView::from(&m.excerpt),
             via: match m.via {
                 MentionVia::Reference => "reference",
