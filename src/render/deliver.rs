@@ -77,7 +77,6 @@ impl<'a> Delivery<'a> {
     /// Takes a file's facts and sends it where it goes.
     pub(crate) fn deliver(&self, file: OutputFile) -> Delivered {
         let facts = facts::of(&file.path, &file.bytes, &self.output);
-        let path = file.path.clone();
         let kept = match self.dest {
             Destination::Memory => Some(kept(file)),
             Destination::Sink(sink) => {
@@ -88,7 +87,7 @@ impl<'a> Delivery<'a> {
             }
             Destination::Nowhere => None,
         };
-        Delivered { path, facts, file: kept }
+        Delivered { facts, file: kept }
     }
 
     /// Sends a static file where it goes: a sink copies it from disk; memory, and the
@@ -103,16 +102,16 @@ impl<'a> Delivery<'a> {
             if let Err(e) = sink.copy(&path, &from) {
                 self.fail(&path, e);
             }
-            return Delivered { path, facts: None, file: None };
+            return Delivered { facts: None, file: None };
         }
         if let (Destination::Nowhere, false) = (self.dest, path.ends_with(".html")) {
-            return Delivered { path, facts: None, file: None };
+            return Delivered { facts: None, file: None };
         }
         match std::fs::read(&from) {
             Ok(bytes) => self.deliver(OutputFile { path, bytes: Arc::new(bytes) }),
             Err(e) => {
                 self.fail(&path, e);
-                Delivered { path, facts: None, file: None }
+                Delivered { facts: None, file: None }
             }
         }
     }
@@ -124,9 +123,9 @@ impl<'a> Delivery<'a> {
                 if let Err(e) = sink.link(&path, &from) {
                     self.fail(&path, e);
                 }
-                Delivered { path, facts: None, file: None }
+                Delivered { facts: None, file: None }
             }
-            Destination::Nowhere => Delivered { path, facts: None, file: None },
+            Destination::Nowhere => Delivered { facts: None, file: None },
             Destination::Memory => self.deliver_static(StaticFile::OnDisk { path, from: from.path }),
         }
     }

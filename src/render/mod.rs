@@ -84,19 +84,21 @@ pub(crate) fn render(
     let exists = |p: &str| known.contains(p) || index_paths.get().is_some_and(|i| i.contains(p));
     let delivery = Delivery::new(dest, facts::Output { base_path: &base_path, exists: &exists });
     let (with_bodies, others): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| p.kind.shows_body());
-    let cached = &*cache;
-    let mut made = std::collections::LinkedList::new();
+    let mut gathered = Gathered::new(keep.then_some(cache));
+    gathered.out.reserve(pages.len());
     if letting.release_bodies {
         // A slice at a time, each article's body let go once its pages are made: the
         // facts kept of those pages then take the bodies' place instead of adding to
         // all of them (at N = 100,000 the bodies are about 400 MB).
         for slice in body_slices(&with_bodies, BODY_SLICES) {
-            made.append(&mut render_pages(site, agg, &templates, slice, keep.then_some(cached), &delivery));
+            let made = render_pages(site, agg, &templates, slice, gathered.cached(), &delivery);
+            gathered.pages(made);
             site.release_bodies_of(slice.iter().filter_map(|p| p.kind.body_of()));
             crate::memory::trim();
         }
     } else {
-        made = render_pages(site, agg, &templates, &with_bodies, keep.then_some(cached), &delivery);
+        let made = render_pages(site, agg, &templates, &with_bodies, gathered.cached(), &delivery);
+        gathered.pages(made);
     }
     let site = &*site;
     // The search index reads no body: made now, it does not add to the bodies (it is a
@@ -110,16 +112,16 @@ pub(crate) fn render(
         crate::memory::trim();
     }
     let _ = index_paths.set(search_files.iter().map(|f| f.path.clone()).collect());
-    let mut machine: Vec<_> = search_files.into_par_iter().map(|f| Ok(delivery.deliver(f))).collect();
+    let machine: Vec<_> = search_files.into_par_iter().map(|f| Ok(delivery.deliver(f))).collect();
+    gathered.files(machine);
     // Links from the pages made before the index to its files were taken for dead.
-    for page in made.iter_mut().flatten().filter_map(|r| r.as_mut().ok()) {
-        if let Some(f) = page.delivered.facts.as_mut() {
-            f.revive(&base_path, &exists);
-        }
+    for f in &mut gathered.out.facts {
+        f.revive(&base_path, &exists);
     }
     // The site-wide files are made alongside the other pages rather than after them.
-    let (mut rest, files) = rayon::join(
-        || render_pages(site, agg, &templates, &others, keep.then_some(cached), &delivery),
+    let cached = gathered.cached();
+    let (rest, files) = rayon::join(
+        || render_pages(site, agg, &templates, &others, cached, &delivery),
         || {
             let mut files = vec![
                 site_files::feed(site, &templates),
@@ -137,54 +139,106 @@ pub(crate) fn render(
             delivered
         },
     );
-    made.append(&mut rest);
-    machine.extend(files);
-    let mut out = Rendered { search: index, ..Rendered::default() };
-    out.reserve(pages.len() + machine.len() + statics.len() + 1, pages.len());
-    let mut problems = Vec::new();
-    if keep {
-        cache.clear_pages();
-    }
-    // Taken one by one, with room made beforehand, from chunks that go as they are
-    // emptied: at N = 10,000 a copy of these lists while they grew was a tenth of the
-    // build's peak memory, and a second list of every page a fortieth.
-    for result in made.into_iter().flatten() {
-        match result {
-            Ok(page) => {
-                let reader = Reader::Page(page.kind);
-                match (keep, &page.delivered.file) {
-                    (true, Some(f)) => {
-                        cache.store(f.path.clone(), page.hash, f.bytes.clone(), reader, page.reads);
-                    }
-                    (true, None) => cache.store_reads(reader, page.reads),
-                    (false, _) => {}
+    gathered.pages(rest);
+    gathered.files(files);
+    let pages_made = gathered.out.facts.len();
+    gathered.files([Ok(delivery.deliver(site_files::stylesheet()))]);
+    gathered.files(statics.into_iter().map(|f| Ok(delivery.deliver_static(f))));
+    let Gathered { mut out, problems, cache, unstored } = gathered;
+    if let Some(cache) = cache {
+        if cache.keeps_pages() {
+            // What it held was read while the pages were made.
+            cache.clear_pages();
+        }
+        for (reader, file, hash, reads) in unstored {
+            match file {
+                Some(f) => {
+                    cache.store(f.path, hash, f.bytes, reader, reads);
                 }
-                out.take(page.delivered);
+                None => cache.store_reads(reader, reads),
             }
-            Err(p) => problems.push(p),
         }
-    }
-    for file in machine {
-        match file {
-            Ok(d) => out.take(d),
-            Err(p) => problems.push(p),
-        }
-    }
-    out.pages = out.facts.len();
-    out.take(delivery.deliver(site_files::stylesheet()));
-    for f in statics {
-        out.take(delivery.deliver_static(f));
-    }
-    if keep {
         cache.store_reads(Reader::Feed, PackedReads::pack(&site_files::FEED_READS));
         cache.store_reads(Reader::Sitemap, PackedReads::pack(&site_files::SITEMAP_READS));
         cache.store_reads(Reader::SearchIndex, PackedReads::pack(&site_files::SEARCH_READS));
         cache.keep_templates(templates);
     }
-    out.sort();
+    out.pages = pages_made;
+    out.search = index;
     out.sink_errors = delivery.into_errors();
     out.problems = problems;
+    drop(known);
+    out.paths = paths;
+    out.paths.extend(index_paths.into_inner().into_iter().flatten());
+    out.sort();
     Ok(out)
+}
+
+/// What the files made so far leave behind, gathered as each batch is made rather
+/// than once all are (at N = 100,000, every page's result held at once was a twentieth
+/// of the build's peak): their paths and facts in `out`, the files that failed in
+/// `problems`, and what `cache` keeps of each page: stored at once when the cache
+/// reuses no page (it only records what each page read), else held in `unstored`
+/// until every page is made, since pages are taken from the cache while they are.
+struct Gathered<'c> {
+    out: Rendered,
+    problems: Vec<Diagnostic>,
+    cache: Option<&'c mut RenderCache>,
+    unstored: Vec<(Reader, Option<OutputFile>, u64, PackedReads)>,
+}
+
+impl<'c> Gathered<'c> {
+    /// Gathering into `cache`, when the run keeps anything; a cache that reuses no
+    /// page starts empty.
+    fn new(mut cache: Option<&'c mut RenderCache>) -> Gathered<'c> {
+        if let Some(c) = cache.as_mut().filter(|c| !c.keeps_pages()) {
+            c.clear_pages();
+        }
+        Gathered { out: Rendered::default(), problems: Vec::new(), cache, unstored: Vec::new() }
+    }
+
+    /// The cache to take unchanged pages from, while pages are made.
+    fn cached(&self) -> Option<&RenderCache> {
+        self.cache.as_deref()
+    }
+
+    /// Gathers pages made.
+    fn pages(&mut self, made: std::collections::LinkedList<Vec<Result<MadePage, Diagnostic>>>) {
+        for result in made.into_iter().flatten() {
+            let page = match result {
+                Ok(page) => page,
+                Err(p) => {
+                    self.problems.push(p);
+                    continue;
+                }
+            };
+            if let Some(cache) = self.cache.as_deref_mut() {
+                let reader = Reader::Page(page.kind);
+                let file = page.delivered.file.clone();
+                if cache.keeps_pages() {
+                    self.unstored.push((reader, file, page.hash, page.reads));
+                } else {
+                    match file {
+                        Some(f) => {
+                            cache.store(f.path, page.hash, f.bytes, reader, page.reads);
+                        }
+                        None => cache.store_reads(reader, page.reads),
+                    }
+                }
+            }
+            self.out.take(page.delivered);
+        }
+    }
+
+    /// Gathers other files made.
+    fn files(&mut self, made: impl IntoIterator<Item = Result<Delivered, Diagnostic>>) {
+        for file in made {
+            match file {
+                Ok(d) => self.out.take(d),
+                Err(p) => self.problems.push(p),
+            }
+        }
+    }
 }
 
 /// The social cards of article `a` and its quotes (what `serve` redraws after an edit).

@@ -48,10 +48,8 @@ impl Existing for std::collections::BTreeMap<String, Bytes> {
     }
 }
 
-/// One file after delivery: its path, its facts, and the file itself when kept.
+/// One file after delivery: its facts, and the file itself when kept.
 pub(crate) struct Delivered {
-    /// Its output path.
-    pub(crate) path: String,
     /// Its links and ids, when it is a page.
     pub(crate) facts: Option<PageFacts>,
     /// The file, when the destination keeps files.
@@ -63,7 +61,8 @@ pub(crate) struct Delivered {
 pub(crate) struct Rendered {
     /// The files, sorted by path, when the destination was memory.
     pub(crate) files: Vec<OutputFile>,
-    /// Every output path, sorted.
+    /// Every output path, sorted: the files planned, whether or not each could be
+    /// made (those that could not are among the problems).
     pub(crate) paths: Vec<String>,
     /// The links and ids of every HTML page.
     pub(crate) facts: Vec<PageFacts>,
@@ -80,15 +79,13 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
-    /// Makes room for `files` more files, `pages` of them pages.
-    pub(crate) fn reserve(&mut self, files: usize, pages: usize) {
-        self.paths.reserve(files);
+    /// Makes room for `pages` more pages.
+    pub(crate) fn reserve(&mut self, pages: usize) {
         self.facts.reserve(pages);
     }
 
     /// Adds a delivered file.
     pub(crate) fn take(&mut self, d: Delivered) {
-        self.paths.push(d.path);
         self.facts.extend(d.facts);
         self.files.extend(d.file);
     }
