@@ -73,7 +73,7 @@ impl BuildCache {
     }
 
     /// Keeps `bytes` as entry `key`, with their hash (see [`crate::content_hash`]) beside them.
-    pub(crate) fn put_hashed(&self, key: &str, bytes: &[u8], hash: &str) {
+    pub(crate) fn put_hashed(&self, key: &str, bytes: &[u8], hash: crate::content_hash::Hash) {
         self.use_key(key);
         let Some(dir) = &self.dir else { return };
         let path = dir.join(key);
@@ -96,13 +96,11 @@ impl BuildCache {
         sidecar.read_to_string(&mut recorded).ok()?;
         let (hash, size) = recorded.split_once(' ')?;
         let size: u64 = size.parse().ok()?;
-        // It goes into the output manifest as it is: a hash, nothing else.
-        if !crate::content_hash::is_hash(hash) {
-            return None;
-        }
+        // It goes into the output manifest: a hash, nothing else.
+        let hash = crate::content_hash::Hash::parse(hash)?;
         let meta = regular_file(&path)?;
         let intact = meta.len() == size && meta.modified().ok()? <= recorded_at;
-        intact.then(|| Hashed { path, hash: hash.to_string(), size })
+        intact.then_some(Hashed { path, hash, size })
     }
 }
 
@@ -112,7 +110,7 @@ pub(crate) struct Hashed {
     /// Where it is.
     pub(crate) path: PathBuf,
     /// The hash of its bytes, as the output manifest records it.
-    pub(crate) hash: String,
+    pub(crate) hash: crate::content_hash::Hash,
     /// Its size in bytes.
     pub(crate) size: u64,
 }

@@ -75,5 +75,5 @@ impl Inputs {
 
 /// The hash of the bytes of the file at `path`, if it can be read.
 fn hash_of(path: &Path) -> Option<String> {
-    crate::content_hash::of_file(path).ok().map(|(hash, _)| hash)
+    crate::content_hash::of_file(path).ok().map(|(hash, _)| hash.to_string())
 }

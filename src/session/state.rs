@@ -28,6 +28,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{Inputs, Kept};
+use crate::content_hash::Hashing;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::load::LoadOptions;
 use crate::render::aggregate::Aggregates;
@@ -88,24 +89,6 @@ pub(super) struct Saving {
     hashes: Mutex<Hashes>,
 }
 
-/// A writer that hashes what it passes on.
-struct Hashing<W> {
-    out: W,
-    hasher: blake3::Hasher,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let n = self.out.write(bytes)?;
-        self.hasher.update(&bytes[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
-}
-
 impl Saving {
     /// Starts a state for the site at `root`, first removing what builds killed while
     /// saving one left (at N = 10,000 a state is over 100 MB; a build running beside
@@ -126,11 +109,11 @@ impl Saving {
     /// Writes `value` as the file `name`.
     pub(super) fn put(&self, name: &str, value: &(impl Serialize + Sync)) -> std::io::Result<()> {
         // Hashed behind the buffer, in large pieces: postcard writes a few bytes at a time.
-        let file = Hashing { out: fs::File::create(self.dir.join(name))?, hasher: blake3::Hasher::new() };
+        let file = Hashing::new(fs::File::create(self.dir.join(name))?);
         let mut out = BufWriter::with_capacity(1 << 20, file);
         postcard::to_io(value, &mut out).map_err(std::io::Error::other)?;
         let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        let hash = *file.hasher.finalize().as_bytes();
+        let hash = *file.finish().as_bytes();
         self.hashes.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), hash);
         Ok(())
     }

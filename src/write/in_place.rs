@@ -47,7 +47,7 @@ impl InPlace {
         if manifest.records().is_none() || !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             return Ok(None);
         }
-        Ok(Some(InPlace { hash: content_hash::of_bytes(text.as_bytes()), dir, manifest }))
+        Ok(Some(InPlace { hash: content_hash::of_bytes(text.as_bytes()).to_string(), dir, manifest }))
     }
 
     /// The hash of the manifest's text as it is now.
@@ -105,7 +105,7 @@ impl InPlace {
         records.sort_by(|a, b| a.path.cmp(&b.path));
         let text = manifest::text(&records);
         replace(&self.dir.join(manifest::NAME), text.as_bytes()).context("cannot write the output manifest")?;
-        self.hash = content_hash::of_bytes(text.as_bytes());
+        self.hash = content_hash::of_bytes(text.as_bytes()).to_string();
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 //! a file whose bytes come out the same (see [`super::reuse`]).
 
 use std::fs;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -12,7 +13,7 @@ use anyhow::{Context, Result};
 use ignore::{WalkBuilder, WalkState};
 use rustc_hash::FxHashMap;
 
-use crate::content_hash;
+use crate::content_hash::{self, Hashing};
 
 /// The manifest's file name, at the top of the output folder.
 pub(crate) const NAME: &str = ".gloss-manifest";
@@ -28,8 +29,8 @@ const HEADER_1: &str = "# gloss output manifest 1: the files this build wrote, o
 pub(crate) struct Record {
     /// Path relative to the output folder, `/`-separated.
     pub(crate) path: String,
-    /// The first 128 bits of the BLAKE3 hash of its bytes, in hex.
-    pub(crate) hash: String,
+    /// The hash of its bytes.
+    pub(crate) hash: content_hash::Hash,
     /// Its size in bytes.
     pub(crate) size: u64,
     /// Its modification time, in nanoseconds since 1970.
@@ -37,13 +38,9 @@ pub(crate) struct Record {
 }
 
 impl Record {
-    fn line(&self) -> String {
-        format!("{} {} {} {}", self.hash, self.size, self.mtime, self.path)
-    }
-
     fn parse(line: &str) -> Option<Record> {
         let mut parts = line.splitn(4, ' ');
-        let hash = parts.next()?.to_string();
+        let hash = content_hash::Hash::parse(parts.next()?)?;
         let size = parts.next()?.parse().ok()?;
         let mtime = parts.next()?.parse().ok()?;
         let path = parts.next()?.to_string();
@@ -107,35 +104,46 @@ impl Manifest {
     }
 }
 
+/// Writes the text of the manifest of `records` (sorted by path) to `out`.
+fn write_text(out: &mut impl Write, records: &[&Record]) -> std::io::Result<()> {
+    writeln!(out, "{HEADER}")?;
+    for r in records {
+        writeln!(out, "{} {} {} {}", r.hash, r.size, r.mtime, r.path)?;
+    }
+    Ok(())
+}
+
 /// The text of the manifest of `records` (sorted by path).
 pub(crate) fn text(records: &[&Record]) -> String {
-    let mut text = String::with_capacity(records.len() * 80);
-    text.push_str(HEADER);
-    text.push('\n');
-    for r in records {
-        text.push_str(&r.line());
-        text.push('\n');
+    let mut text = Vec::with_capacity(records.len() * 80);
+    write_text(&mut text, records).expect("writing to memory does not fail");
+    String::from_utf8(text).expect("a manifest is text")
+}
+
+/// Writes the manifest of `records` (sorted by path) into `dir`, as it goes rather than
+/// made whole first (at N = 100,000 its text is about 80 MB); when the manifest of
+/// the previous output in `previous` says the same, that is linked in its place, like
+/// any unchanged file. Returns the hash of its text, which names the build that wrote it.
+pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<String> {
+    let target = dir.join(NAME);
+    let written = (|| {
+        let mut out = BufWriter::with_capacity(1 << 20, Hashing::new(fs::File::create(&target)?));
+        write_text(&mut out, &records.iter().collect::<Vec<_>>())?;
+        out.into_inner().map_err(std::io::IntoInnerError::into_error).map(Hashing::finish_short)
+    })();
+    let hash = written.with_context(|| format!("cannot write {}", target.display()))?;
+    let old = previous.join(NAME);
+    if content_hash::of_file(&old).is_ok_and(|(h, _)| h == hash) {
+        let linked = dir.join(format!("{NAME}.old"));
+        if fs::hard_link(&old, &linked).and_then(|()| fs::rename(&linked, &target)).is_err() {
+            let _ = fs::remove_file(&linked);
+        }
     }
-    text
+    Ok(hash.to_string())
 }
 
 /// How many foreign files an error names before it counts the rest.
 const NAMED: usize = 3;
-
-/// Writes the manifest of `records` (sorted by path) into `dir`; when the manifest of
-/// the previous output in `previous` says the same, it is linked instead, like any
-/// unchanged file. Returns the hash of its text, which names the build that wrote it.
-pub(crate) fn write(dir: &Path, records: &[Record], previous: &Path) -> Result<String> {
-    let text = text(&records.iter().collect::<Vec<_>>());
-    let hash = content_hash::of_bytes(text.as_bytes());
-    let target = dir.join(NAME);
-    let old = previous.join(NAME);
-    if fs::read(&old).is_ok_and(|b| b == text.as_bytes()) && fs::hard_link(&old, &target).is_ok() {
-        return Ok(hash);
-    }
-    fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))?;
-    Ok(hash)
-}
 
 /// The files in `dir` that its manifest, `listed`, does not list, shortened for a message (a few
 /// names, then how many more). Without a manifest every entry is foreign; an empty

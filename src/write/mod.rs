@@ -14,13 +14,13 @@ pub(crate) use guard::resolve;
 pub(crate) use in_place::{Folders, InPlace};
 pub(crate) use reuse::mtime_of;
 
-use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
+use rustc_hash::FxHashSet;
 
 use crate::content_hash;
 use crate::render::{Hashed, Sink};
@@ -50,7 +50,9 @@ impl Committed {
 pub(crate) struct Staging {
     dir: PathBuf,
     output: PathBuf,
-    made: Mutex<HashSet<PathBuf>>,
+    /// The folders made so far, relative to it (an archive's output has hundreds of
+    /// thousands).
+    made: Mutex<FxHashSet<String>>,
     written: Mutex<Vec<Record>>,
     previous: Previous,
     committed: bool,
@@ -81,7 +83,7 @@ impl Staging {
             fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
         }
         fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let (made, written) = (Mutex::new(HashSet::new()), Mutex::new(Vec::new()));
+        let (made, written) = (Mutex::new(FxHashSet::default()), Mutex::new(Vec::new()));
         let previous = Previous::of(&resolved, manifest, reuse);
         Ok(Staging { dir, output: resolved, made, written, previous, committed: false })
     }
@@ -125,14 +127,14 @@ impl Staging {
         Ok(Committed { dir: output, manifest_hash, paths })
     }
 
-    /// The folder for `path`, created on first use.
+    /// Where `path` goes in the staging folder, its folder created on first use.
     fn folder_for(&self, path: &str) -> std::io::Result<PathBuf> {
         let target = self.dir.join(path);
-        if let Some(folder) = target.parent() {
+        if let (Some((folder, _)), Some(parent)) = (path.rsplit_once('/'), target.parent()) {
             let known = self.made.lock().unwrap_or_else(|e| e.into_inner()).contains(folder);
             if !known {
-                fs::create_dir_all(folder)?;
-                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
+                fs::create_dir_all(parent)?;
+                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_string());
             }
         }
         Ok(target)
@@ -150,12 +152,12 @@ impl Staging {
     fn store(
         &self,
         path: &str,
-        hash: String,
+        hash: content_hash::Hash,
         size: u64,
         write: impl FnOnce(&Path) -> std::io::Result<fs::Metadata>,
     ) -> std::io::Result<()> {
         let target = self.folder_for(path)?;
-        let record = match self.previous.keep(path, &hash, size, &target) {
+        let record = match self.previous.keep(path, hash, size, &target) {
             Some(kept) => kept,
             None => {
                 let mtime = reuse::mtime_of(&write(&target)?);
@@ -185,7 +187,7 @@ impl Sink for Staging {
     }
 
     fn link(&self, path: &str, from: &Hashed) -> std::io::Result<()> {
-        self.store(path, from.hash.clone(), from.size, |target| {
+        self.store(path, from.hash, from.size, |target| {
             fs::hard_link(&from.path, target).or_else(|_| fs::copy(&from.path, target).map(drop))?;
             fs::metadata(target)
         })

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use super::manifest::{Manifest, Record};
+use crate::content_hash;
 
 /// The previous output and what its manifest records.
 #[derive(Debug, Default)]
@@ -27,7 +28,7 @@ impl Previous {
 
     /// Links the previous output's `path` to `target` when it holds `hash` of `size`
     /// bytes and is unchanged since it was written; the record it keeps, if so.
-    pub(crate) fn keep(&self, path: &str, hash: &str, size: u64, target: &Path) -> Option<Record> {
+    pub(crate) fn keep(&self, path: &str, hash: content_hash::Hash, size: u64, target: &Path) -> Option<Record> {
         let record = self.manifest.record(path).filter(|r| r.hash == hash && r.size == size)?;
         let old = self.dir.join(path);
         let meta = fs::symlink_metadata(&old).ok()?;

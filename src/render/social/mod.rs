@@ -149,7 +149,7 @@ fn render_one(site: &Site, card: &Card, cache: &BuildCache) -> Result<StaticFile
     let bytes = drawn.map_err(|why| {
         Diagnostic::error(card.file, 0..0, format!("cannot draw the social card {}: {why}", card.path))
     })?;
-    cache.put_hashed(&key, &bytes, &content_hash::of_bytes(&bytes));
+    cache.put_hashed(&key, &bytes, content_hash::of_bytes(&bytes));
     Ok(StaticFile::BuiltIn(OutputFile { path: card.path.clone(), bytes: Arc::new(bytes) }))
 }
 
