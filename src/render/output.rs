@@ -90,10 +90,11 @@ impl Rendered {
         self.files.extend(d.file);
     }
 
-    /// Puts everything in path order.
+    /// Puts everything in path order (in place: a stable sort would take room for half
+    /// of each list, and an archive's lists are large).
     pub(crate) fn sort(&mut self) {
-        self.files.sort_by(|a, b| a.path.cmp(&b.path));
-        self.paths.sort();
-        self.facts.sort_by(|a, b| a.path.cmp(&b.path));
+        self.files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        self.paths.sort_unstable();
+        self.facts.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     }
 }

@@ -145,7 +145,9 @@ pub(crate) struct PackedReads(#[serde(with = "serde_bytes")] Box<[u8]>);
 impl PackedReads {
     /// `reads` packed.
     pub(crate) fn pack(reads: &[Read]) -> PackedReads {
-        PackedReads(postcard::to_stdvec(reads).expect("every read encodes").into_boxed_slice())
+        // Copied to its own size: the encoder's buffer grows by doubling, and an allocator
+        // may keep all of it when asked to shrink it in place.
+        PackedReads(Box::from(&postcard::to_stdvec(reads).expect("every read encodes")[..]))
     }
 
     /// The reads again (none for [`PackedReads::default`]).

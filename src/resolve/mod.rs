@@ -91,16 +91,23 @@ pub(crate) fn resolve(
         );
     }
     let shared = article::ArticleInputs { registry: &registry, matcher: &matcher, sources, autolink: config.autolink };
-    let resolved: Vec<article::Resolved> =
-        articles.into_par_iter().enumerate().map(|(i, a)| article::resolve(&shared, i, a)).collect();
+    // Each part straight into its own list, made to size: a list of whole results,
+    // taken apart after, held every article twice at the peak.
+    let (mut site_articles, mut found) = (Vec::new(), Vec::new());
+    articles
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let r = article::resolve(&shared, i, a);
+            (r.article, (r.mentions, r.diags))
+        })
+        .unzip_into_vecs(&mut site_articles, &mut found);
     // Room for every mention at once: growing the list as it fills (a few hundred
     // thousand mentions in an archive) would hold an old and a new copy at its peak.
-    let mut mentions: Vec<Mention> = Vec::with_capacity(resolved.iter().map(|r| r.mentions.len()).sum());
-    let mut site_articles = Vec::with_capacity(resolved.len());
-    for r in resolved {
-        diags.extend(r.diags);
-        mentions.extend(r.mentions);
-        site_articles.push(r.article);
+    let mut mentions: Vec<Mention> = Vec::with_capacity(found.iter().map(|(m, _)| m.len()).sum());
+    for (m, d) in found {
+        mentions.extend(m);
+        diags.extend(d);
     }
     let entities = entities.into_iter().map(|e| resolve_entity(e, &registry, sources, diags)).collect();
     let documents = documents.into_iter().map(|d| resolve_document(d, &registry, sources, diags)).collect();

@@ -19,7 +19,9 @@ impl PackedBody {
     /// Packs `nodes`.
     pub(crate) fn pack(nodes: &[Node]) -> PackedBody {
         let encoded = postcard::to_stdvec(nodes).expect("every kind of node encodes");
-        PackedBody { bytes: lz4_flex::compress_prepend_size(&encoded).into_boxed_slice() }
+        // Copied into a buffer of its own size: the compressor's buffer has room for the
+        // worst case, which an allocator may keep when asked to shrink it in place.
+        PackedBody { bytes: Box::from(&lz4_flex::compress_prepend_size(&encoded)[..]) }
     }
 
     /// The nodes again, as they were packed (none for an empty body).

@@ -132,7 +132,7 @@ pub(crate) struct ByPath(Vec<PageFacts>);
 impl ByPath {
     /// The facts of these pages.
     pub(crate) fn new(mut pages: Vec<PageFacts>) -> ByPath {
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         ByPath(pages)
     }
 
@@ -211,7 +211,8 @@ impl PackedList {
             return PackedList::default();
         }
         let encoded = postcard::to_stdvec(list).expect("a list of strings encodes");
-        PackedList { bytes: lz4_flex::compress_prepend_size(&encoded).into_boxed_slice() }
+        // Its own size, like a packed body (see `PackedBody::pack`).
+        PackedList { bytes: Box::from(&lz4_flex::compress_prepend_size(&encoded)[..]) }
     }
 
     fn unpack(&self) -> StrList {

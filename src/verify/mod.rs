@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 pub(crate) mod external;
@@ -49,8 +48,11 @@ pub(crate) struct DeadLink {
 /// must find an element with that id on its page.
 pub(crate) fn check(paths: &[String], facts: &[PageFacts], base_path: &str) -> Vec<OutputProblem> {
     let mut problems = collisions(paths);
-    let pages: FxHashMap<&str, &PageFacts> = facts.iter().map(|p| (p.path.as_str(), p)).collect();
-    let page = |p: &str| pages.get(p).copied();
+    // Found by path in a sorted list of references: a map of an archive's pages took
+    // several times its room.
+    let mut pages: Vec<&PageFacts> = facts.iter().collect();
+    pages.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    let page = |p: &str| pages.binary_search_by(|f| f.path.as_str().cmp(p)).ok().map(|i| pages[i]);
     let found: Vec<Vec<OutputProblem>> = facts.par_iter().map(|f| page_problems(f, base_path, &page)).collect();
     problems.extend(found.into_iter().flatten());
     problems.dedup();

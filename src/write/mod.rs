@@ -92,7 +92,7 @@ impl Staging {
     /// old one.
     pub(crate) fn commit(mut self) -> Result<Committed> {
         let mut written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        written.sort_by(|a, b| a.path.cmp(&b.path));
+        written.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let manifest_hash = manifest::write(&self.dir, &written, &self.output)?;
         let paths = written.into_iter().map(|r| r.path).collect();
         let output = self.output.clone();
