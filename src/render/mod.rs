@@ -119,9 +119,15 @@ pub(crate) fn render(
         f.revive(&base_path, &exists);
     }
     // The site-wide files are made alongside the other pages rather than after them.
-    let cached = gathered.cached();
-    let (rest, files) = rayon::join(
-        || render_pages(site, agg, &templates, &others, cached, &delivery),
+    let ((), files) = rayon::join(
+        || {
+            // A slice at a time too, each gathered once made: every other page's result
+            // held at once was a twentieth of an N = 100,000 build's peak.
+            for slice in others.chunks(others.len().div_ceil(REST_SLICES).max(1)) {
+                let made = render_pages(site, agg, &templates, slice, gathered.cached(), &delivery);
+                gathered.pages(made);
+            }
+        },
         || {
             let mut files = vec![
                 site_files::feed(site, &templates),
@@ -134,12 +140,14 @@ pub(crate) fn render(
             // `check` draws none: a card has no link or id to check, and drawing an
             // archive's cards for nothing took minutes.
             if !matches!(dest, Destination::Nowhere) {
-                delivered.extend(social::render(site, &cards, build_cache, |card| delivery.deliver_static(card)));
+                // Only what a card's delivery leaves to gather (a problem, a file kept in
+                // memory) is kept: a list of every card's empty result was large too.
+                let deliver = |card| Some(delivery.deliver_static(card)).filter(|d| !d.is_empty());
+                delivered.extend(social::render(site, &cards, build_cache, deliver));
             }
             delivered
         },
     );
-    gathered.pages(rest);
     gathered.files(files);
     let pages_made = gathered.out.facts.len();
     gathered.files([Ok(delivery.deliver(site_files::stylesheet()))]);
@@ -257,6 +265,9 @@ struct MadePage {
 /// How many slices the pages that show a body are made in, when the bodies go as they
 /// are made.
 const BODY_SLICES: usize = 8;
+
+/// How many slices the other pages are made in, each gathered once made.
+const REST_SLICES: usize = 8;
 
 /// `pages` (each article's body pages next to each other, as the plan has them) in
 /// about `count` slices, no article's pages split between two.

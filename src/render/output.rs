@@ -56,6 +56,14 @@ pub(crate) struct Delivered {
     pub(crate) file: Option<OutputFile>,
 }
 
+impl Delivered {
+    /// Whether it leaves nothing to gather: no facts, no file kept (most files of a
+    /// build: every file but the pages).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.facts.is_none() && self.file.is_none()
+    }
+}
+
 /// What rendering produced.
 #[derive(Debug, Default)]
 pub(crate) struct Rendered {

@@ -111,14 +111,19 @@ fn has_photo(site: &Site, lead: Option<usize>) -> bool {
 
 /// Every card drawn, or taken from the cache as a file to copy, in parallel; each is
 /// handed to `deliver` as soon as it is made, so that no more than a few cards' bytes
-/// are held at once (an archive has tens of thousands).
+/// are held at once (an archive has tens of thousands). What `deliver` gives back is
+/// kept, with the cards that could not be made; `None` keeps nothing of a card.
 pub(crate) fn render<T: Send>(
     site: &Site,
     cards: &[Card],
     cache: &BuildCache,
-    deliver: impl Fn(StaticFile) -> T + Sync,
+    deliver: impl Fn(StaticFile) -> Option<T> + Sync,
 ) -> Vec<Result<T, Diagnostic>> {
-    cards.par_iter().map(|c| render_one(site, c, cache).map(&deliver)).collect()
+    let delivered = |c: &Card| match render_one(site, c, cache) {
+        Ok(card) => deliver(card).map(Ok),
+        Err(problem) => Some(Err(problem)),
+    };
+    cards.par_iter().filter_map(delivered).collect()
 }
 
 /// Every card with its bytes, read from the cache where it was drawn before (for
