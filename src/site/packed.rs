@@ -4,6 +4,7 @@
 //! a few bytes each (at N = 10,000: 1.3 million nodes, half a million text runs, about
 //! 105 MB); packed they are 42 MB in 10,000 allocations.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::body::Node;
@@ -18,20 +19,30 @@ pub(crate) struct PackedBody {
 impl PackedBody {
     /// Packs `nodes`.
     pub(crate) fn pack(nodes: &[Node]) -> PackedBody {
-        let encoded = postcard::to_stdvec(nodes).expect("every kind of node encodes");
-        // Copied into a buffer of its own size: the compressor's buffer has room for the
-        // worst case, which an allocator may keep when asked to shrink it in place.
-        PackedBody { bytes: Box::from(&lz4_flex::compress_prepend_size(&encoded)[..]) }
+        PackedBody { bytes: pack(nodes) }
     }
 
     /// The nodes again, as they were packed (none for an empty body).
     pub(crate) fn nodes(&self) -> Vec<Node> {
-        if self.bytes.is_empty() {
-            return Vec::new();
-        }
-        let encoded = lz4_flex::decompress_size_prepended(&self.bytes).expect("a packed body unpacks");
-        postcard::from_bytes(&encoded).expect("a packed body decodes")
+        unpack(&self.bytes)
     }
+}
+
+/// `value` encoded (postcard) and compressed (LZ4) into one buffer of exactly its size:
+/// the compressor's buffer has room for the worst case, which an allocator may keep
+/// when asked to shrink it in place.
+pub(crate) fn pack<T: Serialize + ?Sized>(value: &T) -> Box<[u8]> {
+    let encoded = postcard::to_stdvec(value).expect("what gloss packs encodes");
+    Box::from(&lz4_flex::compress_prepend_size(&encoded)[..])
+}
+
+/// The value [`pack`] packed into `bytes` (the default for no bytes).
+pub(crate) fn unpack<T: DeserializeOwned + Default>(bytes: &[u8]) -> T {
+    if bytes.is_empty() {
+        return T::default();
+    }
+    let encoded = lz4_flex::decompress_size_prepended(bytes).expect("a packed value unpacks");
+    postcard::from_bytes(&encoded).expect("a packed value decodes")
 }
 
 impl std::fmt::Debug for PackedBody {

@@ -7,6 +7,8 @@
 use html5gum::emitters::callback::CallbackEvent;
 use serde::{Deserialize, Serialize};
 
+use crate::site::packed;
+
 /// The links and ids of one HTML page that verify needs, each list held in one buffer
 /// (a page has hundreds of links; one allocation each was a tenth of a build).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -210,17 +212,11 @@ impl PackedList {
         if list.ends.is_empty() {
             return PackedList::default();
         }
-        let encoded = postcard::to_stdvec(list).expect("a list of strings encodes");
-        // Its own size, like a packed body (see `PackedBody::pack`).
-        PackedList { bytes: Box::from(&lz4_flex::compress_prepend_size(&encoded)[..]) }
+        PackedList { bytes: packed::pack(list) }
     }
 
     fn unpack(&self) -> StrList {
-        if self.bytes.is_empty() {
-            return StrList::default();
-        }
-        let encoded = lz4_flex::decompress_size_prepended(&self.bytes).expect("a packed list unpacks");
-        postcard::from_bytes(&encoded).expect("a packed list decodes")
+        packed::unpack(&self.bytes)
     }
 }
 
